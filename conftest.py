@@ -1,0 +1,48 @@
+"""Shared test fixtures: users in each role, and the demo structure when a test needs it."""
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def portfolio(db):
+    from samenspel.organisations.tests.factories import PortfolioFactory
+
+    return PortfolioFactory()
+
+
+@pytest.fixture
+def municipality(db):
+    from samenspel.organisations.tests.factories import OrganisationFactory
+
+    return OrganisationFactory(municipality=True)
+
+
+@pytest.fixture
+def make_user(db):
+    from samenspel.accounts.tests.factories import UserFactory
+
+    def make(role=None, **scope):
+        user = UserFactory()
+        if role:
+            user.role_assignments.create(role=role, **scope)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def bureau_user(make_user):
+    return make_user("bureau")
+
+
+@pytest.fixture
+def reader_user(make_user):
+    return make_user("reader")

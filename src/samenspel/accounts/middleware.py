@@ -1,0 +1,30 @@
+"""Ends a session after SESSION_MAX_HOURS, however active (OWASP ASVS 3.3.4).
+
+Idle expiry is Django's own: SESSION_COOKIE_AGE is the idle limit and
+SESSION_SAVE_EVERY_REQUEST renews it on every request.
+"""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.utils.translation import gettext as _
+
+SESSION_STARTED_KEY = "samenspel_session_started"
+
+
+class SessionLifetimeMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = time.time()
+            started = request.session.setdefault(SESSION_STARTED_KEY, now)
+            if now - started > settings.SESSION_MAX_HOURS * 3600:
+                logout(request)
+                messages.info(request, _("Je sessie is verlopen. Log opnieuw in."))
+                return redirect_to_login(request.get_full_path())
+        return self.get_response(request)

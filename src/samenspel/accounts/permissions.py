@@ -1,0 +1,123 @@
+"""Who may do what: one predicate per role and object, used by every view and command.
+
+Roles are read once per request and cached on the user object, so checking many
+objects on one page costs one query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from samenspel.accounts.constants import RoleKind
+
+_CACHE_ATTR = "_samenspel_roles"
+
+
+@dataclass(frozen=True)
+class Roles:
+    bureau: bool = False
+    chair_of: frozenset[int] = field(default_factory=frozenset)
+    core_group_of: frozenset[int] = field(default_factory=frozenset)
+    account_holder_of: frozenset[int] = field(default_factory=frozenset)
+
+
+def roles_of(user: Any) -> Roles:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Roles()
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    rows = list(user.role_assignments.values_list("role", "portfolio_id", "organisation_id"))
+    roles = Roles(
+        bureau=any(role == RoleKind.BUREAU for role, _, _ in rows),
+        chair_of=frozenset(p for role, p, _ in rows if role == RoleKind.PORTFOLIO_CHAIR),
+        core_group_of=frozenset(p for role, p, _ in rows if role == RoleKind.CORE_GROUP_MEMBER),
+        account_holder_of=frozenset(o for role, _, o in rows if role == RoleKind.ACCOUNT_HOLDER),
+    )
+    setattr(user, _CACHE_ATTR, roles)
+    return roles
+
+
+def forget_roles(user: Any) -> None:
+    """Drop the cached roles (after assigning new ones in the same request or test)."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+# --- predicates -----------------------------------------------------------------------
+
+
+def is_signed_in(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def is_bureau(user: Any) -> bool:
+    return is_signed_in(user) and (user.is_superuser or roles_of(user).bureau)
+
+
+def can_use_admin(user: Any) -> bool:
+    """Django admin is for the bureau (and technical superusers)."""
+    return is_bureau(user)
+
+
+def can_edit_structure(user: Any) -> bool:
+    """Organisations, people, bodies, posts and memberships: the bureau keeps them."""
+    return is_bureau(user)
+
+
+def can_edit_portfolio(user: Any, portfolio: Any) -> bool:
+    """Agreements and progress of a portfolio: the bureau, its chair and its core group."""
+    if is_bureau(user):
+        return True
+    if not is_signed_in(user) or portfolio is None:
+        return False
+    roles = roles_of(user)
+    return portfolio.pk in roles.chair_of or portfolio.pk in roles.core_group_of
+
+
+def can_record_decision(user: Any, organisation: Any) -> bool:
+    """An executive's decision is recorded by that organisation's account holder or the bureau."""
+    if is_bureau(user):
+        return True
+    if not is_signed_in(user) or organisation is None:
+        return False
+    return organisation.pk in roles_of(user).account_holder_of
+
+
+def can_view_organisation_finance(user: Any, organisation: Any) -> bool:
+    return can_record_decision(user, organisation)
+
+
+def can_manage_money(user: Any) -> bool:
+    return is_bureau(user)
+
+
+# --- view guard -----------------------------------------------------------------------
+
+
+def require(predicate: Callable[..., bool], *, obj: Callable[..., Any] | None = None):
+    """Guard a view: anonymous users go to the login page, others without the right get 403.
+
+    `obj(request, **kwargs)` returns the object the predicate is about, when it needs one.
+    """
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not is_signed_in(request.user):
+                return redirect_to_login(request.get_full_path())
+            target = (obj(request, **kwargs),) if obj else ()
+            if not predicate(request.user, *target):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,31 @@
+import time
+
+from django.conf import settings
+
+from samenspel.accounts.middleware import SESSION_STARTED_KEY
+
+
+def test_idle_timeout_is_thirty_minutes_and_renewed_on_every_request():
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def test_session_ends_after_twelve_hours_however_active(client, reader_user):
+    client.force_login(reader_user)
+    assert client.get("/").status_code == 200
+    session = client.session
+    session[SESSION_STARTED_KEY] = time.time() - 12 * 3600 - 60
+    session.save()
+    response = client.get("/")
+    assert response.status_code == 302
+    assert "/inloggen/" in response["Location"]
+    assert "_auth_user_id" not in client.session
+
+
+def test_session_within_twelve_hours_stays(client, reader_user):
+    client.force_login(reader_user)
+    client.get("/")
+    session = client.session
+    session[SESSION_STARTED_KEY] = time.time() - 11 * 3600
+    session.save()
+    assert client.get("/").status_code == 200

@@ -1,0 +1,18 @@
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from samenspel.accounts.forms import SignInForm
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    assignments = request.user.role_assignments.select_related("portfolio", "organisation")
+    return render(request, "accounts/account.html", {"assignments": assignments})

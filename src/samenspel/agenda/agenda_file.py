@@ -1,0 +1,161 @@
+"""Reading and validating agenda files (`format: samenspel-agenda/1`, docs/agenda-format.md).
+
+A file is read whole, checked against the JSON Schema shipped in `schema/` and then for
+references between its parts (a body's portfolio, a post's organisation…). Every
+problem is reported with the file, the path inside it and the line, before anything is
+written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+
+FORMAT = "samenspel-agenda/1"
+PACKAGED_DIR = Path(__file__).parent / "agendas"
+SCHEMA_PATH = Path(__file__).parent / "schema" / "samenspel-agenda-1.schema.json"
+
+
+@dataclass(frozen=True)
+class AgendaFileProblem:
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"regel {self.line}" if self.line else "regel onbekend"
+        return f"{self.path or '(bestand)'} ({where}): {self.message}"
+
+
+class AgendaFileError(Exception):
+    def __init__(self, file: Path | str, problems: list[AgendaFileProblem]):
+        self.file = str(file)
+        self.problems = problems
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        lines = [f"{self.file}: {len(self.problems)} fout(en), er is niets opgeslagen."]
+        lines += [f"  {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+@dataclass
+class AgendaFile:
+    path: Path
+    data: dict[str, Any]
+    lines: dict[str, int]
+
+    def line_of(self, path: str) -> int | None:
+        """The line of `path`, or of its closest parent that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path.rpartition("/")[0]
+        return self.lines.get("", 1)
+
+
+def resolve(name_or_path: str) -> Path:
+    """A packaged agenda by name (`vdg-2023-2027`) or a path to a file."""
+    packaged = PACKAGED_DIR / f"{name_or_path}.yaml"
+    if packaged.exists():
+        return packaged
+    path = Path(name_or_path)
+    if path.exists():
+        return path
+    known = ", ".join(sorted(p.stem for p in PACKAGED_DIR.glob("*.yaml")))
+    raise AgendaFileError(
+        name_or_path,
+        [AgendaFileProblem("", None, f"Geen bestand of meegeleverde agenda (bekend: {known}).")],
+    )
+
+
+def _line_map(node: yaml.Node, path: str = "", lines: dict[str, int] | None = None):
+    lines = {} if lines is None else lines
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _line_map(value, f"{path}/{key.value}", lines)
+            lines[f"{path}/{key.value}"] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _line_map(item, f"{path}/{index}", lines)
+    return lines
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def read(name_or_path: str | Path) -> AgendaFile:
+    """Parse and schema-check a file; raise AgendaFileError listing every problem."""
+    path = resolve(str(name_or_path))
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise AgendaFileError(
+            path,
+            [AgendaFileProblem("", mark.line + 1 if mark else None, f"Geen geldige YAML: {exc}")],
+        ) from exc
+    if not isinstance(data, dict):
+        raise AgendaFileError(path, [AgendaFileProblem("", 1, "Het bestand is geen YAML-object.")])
+    agenda_file = AgendaFile(path=path, data=data, lines=_line_map(node))
+    problems = [
+        AgendaFileProblem(
+            path="/" + "/".join(str(p) for p in error.absolute_path),
+            line=agenda_file.line_of("/" + "/".join(str(p) for p in error.absolute_path)),
+            message=dutch_message(error),
+        )
+        for error in sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    ]
+    if problems:
+        raise AgendaFileError(path, problems)
+    return agenda_file
+
+
+def dutch_message(error: Any) -> str:
+    """jsonschema's messages, said in Dutch for the people who write agenda files."""
+    v = error.validator
+    if v == "required":
+        missing = [name for name in error.validator_value if name not in error.instance]
+        return f"Verplicht veld ontbreekt: {', '.join(missing)}."
+    if v == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed))
+        return f"Onbekend veld: {', '.join(extra)} (toegestaan: {', '.join(allowed)})."
+    if v == "enum":
+        options = ", ".join(str(o) for o in error.validator_value)
+        return f"Waarde {error.instance!r} is niet toegestaan; kies uit: {options}."
+    if v == "const":
+        return f"Waarde moet {error.validator_value!r} zijn, niet {error.instance!r}."
+    if v == "type":
+        names = {
+            "string": "tekst",
+            "integer": "geheel getal",
+            "array": "lijst",
+            "object": "object",
+            "boolean": "ja/nee",
+            "number": "getal",
+            "null": "leeg",
+        }
+        wanted = error.validator_value
+        wanted = [wanted] if isinstance(wanted, str) else wanted
+        return f"Verwacht {' of '.join(names.get(w, w) for w in wanted)}, niet {error.instance!r}."
+    if v == "pattern":
+        return f"Waarde {error.instance!r} heeft niet de vorm {error.validator_value}."
+    if v in {"minimum", "exclusiveMinimum"}:
+        return f"Waarde {error.instance!r} is te klein (minimaal {error.validator_value})."
+    if v == "minItems":
+        return f"Lijst moet minstens {error.validator_value} item(s) hebben."
+    if v == "minLength":
+        return "Waarde mag niet leeg zijn."
+    return error.message

@@ -1,0 +1,179 @@
+"""Samenspel settings: one base with safe development defaults, read from the environment.
+
+Production sets `DJANGO_SETTINGS_MODULE=samenspel.conf.production`, which builds on this
+module and refuses to start without a real SECRET_KEY. Every variable is listed, with its
+meaning, in `.env.example`.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.conf.env import env
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# The checkout (or the working directory of an installed package): home of var/ and node_modules/.
+BASE_DIR = Path(env("SAMENSPEL_HOME", str(PACKAGE_DIR.parent.parent))).resolve()
+VAR_DIR = Path(env("SAMENSPEL_VAR_DIR", str(BASE_DIR / "var")))
+NODE_MODULES_DIR = Path(env("SAMENSPEL_NODE_MODULES", str(BASE_DIR / "node_modules")))
+
+PRODUCTION = False
+DEBUG = env("DEBUG", True)
+SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789abcdef")
+ALLOWED_HOSTS = env("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "samenspel.web.apps.SamenspelAdminConfig",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_htmx",
+    "simple_history",
+    "axes",
+    # Our apps, bottom of the dependency rule first (docs/architecture.md).
+    "samenspel.organisations",
+    "samenspel.agenda",
+    "samenspel.accounts",
+    "samenspel.web",
+    "samenspel.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "samenspel.accounts.middleware.SessionLifetimeMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # AxesMiddleware must be last: it turns a lockout into a response.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "samenspel.urls"
+WSGI_APPLICATION = "samenspel.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "samenspel.web.context_processors.site",
+            ],
+        },
+    },
+]
+
+# Database: SQLite file under var/ unless DATABASE_URL names another (PostgreSQL in production).
+DATABASES = {
+    "default": dj_database_url.parse(
+        env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'samenspel.sqlite3'}"),
+        conn_max_age=env("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes (runserver, a command) may write; wait instead of failing.
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # Axes first, so a locked-out user is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "samenspel.accounts.backends.BureauPermissionBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "web:dashboard"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+# OWASP ASVS level 2: at least 12 characters, not a common or numeric-only password.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Brute-force protection: lock a username+address after 5 failures for an hour.
+AXES_FAILURE_LIMIT = env("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env("AXES_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Sessions end after 30 minutes idle (SESSION_COOKIE_AGE, renewed on every request)
+# and after 12 hours at most (checked by SessionLifetimeMiddleware).
+SESSION_IDLE_MINUTES = env("SESSION_IDLE_MINUTES", 30)
+SESSION_MAX_HOURS = env("SESSION_MAX_HOURS", 12)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
+STATICFILES_DIRS = [
+    PACKAGE_DIR / "static",
+    ("vendor/utrecht", NODE_MODULES_DIR / "@utrecht/component-library-css/dist"),
+    ("vendor/utrecht-tokens", NODE_MODULES_DIR / "@utrecht/design-tokens/dist"),
+    ("vendor/htmx", NODE_MODULES_DIR / "htmx.org/dist"),
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
+
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = env("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Samenspel <samenspel@localhost>")
+
+# The association this installation serves; shown in the header and in documents.
+SAMENSPEL_ASSOCIATION_NAME = env("SAMENSPEL_ASSOCIATION_NAME", "Vereniging van Drentse Gemeenten")
+SAMENSPEL_DEFAULT_AGENDA = env("SAMENSPEL_DEFAULT_AGENDA", "vdg-2023-2027")
+# Demo accounts get this password when set; otherwise a random one per installation.
+SAMENSPEL_DEMO_PASSWORD = env("SAMENSPEL_DEMO_PASSWORD", "")
+
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+}

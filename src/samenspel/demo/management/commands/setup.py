@@ -1,0 +1,60 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from samenspel.agenda import agenda_file
+from samenspel.demo.accounts import DemoRefused, demo_accounts_create
+from samenspel.organisations.structure import structure_load
+from samenspel.web.context_processors import DEMO_CACHE_KEY
+
+
+class Command(BaseCommand):
+    help = (
+        "Zet Samenspel klaar: database bijwerken, de standaardagenda laden en met --demo "
+        "de demolaag (verzonnen personen en accounts). Twee keer draaien verandert niets."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--demo", action="store_true", help="Voeg de demolaag toe.")
+        parser.add_argument(
+            "--agenda",
+            default=settings.SAMENSPEL_DEFAULT_AGENDA,
+            help="Naam of pad van de agenda (standaard: %(default)s).",
+        )
+
+    def handle(self, *args, **options):
+        if options["demo"] and getattr(settings, "PRODUCTION", False):
+            raise CommandError(
+                "setup --demo weigert met productie-instellingen: demo-accounts met een "
+                "bekend wachtwoord horen niet in productie. Draai 'samenspel setup' zonder --demo."
+            )
+        self.stdout.write("Database bijwerken…")
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write(f"Agenda '{options['agenda']}' laden…")
+        try:
+            loaded = agenda_file.read(options["agenda"])
+        except agenda_file.AgendaFileError as exc:
+            raise CommandError(exc.describe()) from exc
+        counts = structure_load(loaded.data)
+        self._report(counts)
+        if options["demo"]:
+            try:
+                accounts, password, created = demo_accounts_create()
+            except DemoRefused as exc:
+                raise CommandError(str(exc)) from exc
+            cache.delete(DEMO_CACHE_KEY)
+            self.stdout.write(self.style.SUCCESS(f"Demo-accounts ({created} nieuw):"))
+            for username, role in accounts:
+                self.stdout.write(f"  {username:<22} {role}")
+            self.stdout.write(f"Wachtwoord voor alle demo-accounts: {password}")
+        self.stdout.write(self.style.SUCCESS("Samenspel is klaar."))
+
+    def _report(self, counts):
+        if not counts.changed:
+            self.stdout.write("  Niets gewijzigd: de agenda stond er al.")
+            return
+        for kind, number in sorted(counts.created.items()):
+            self.stdout.write(f"  {number} x {kind} toegevoegd")
+        for kind, number in sorted(counts.updated.items()):
+            self.stdout.write(f"  {number} x {kind} bijgewerkt")

@@ -1,0 +1,80 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from samenspel.organisations.models import (
+    Body,
+    GovernanceRuleSetting,
+    Identifier,
+    InhabitantCount,
+    Membership,
+    Organisation,
+    Person,
+    Portfolio,
+    Post,
+)
+
+
+class IdentifierInline(admin.TabularInline):
+    model = Identifier
+    extra = 0
+
+
+class InhabitantCountInline(admin.TabularInline):
+    model = InhabitantCount
+    extra = 0
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "is_member", "is_demo"]
+    list_filter = ["kind", "is_member", "is_demo"]
+    search_fields = ["name", "short_name", "slug", "identifiers__value"]
+    inlines = [IdentifierInline, InhabitantCountInline]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Portfolio)
+class PortfolioAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "abbreviation", "order"]
+    search_fields = ["name", "abbreviation"]
+
+
+class PostInline(admin.TabularInline):
+    model = Post
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(Body)
+class BodyAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "portfolio", "link_status"]
+    list_filter = ["kind", "portfolio", "link_status"]
+    search_fields = ["name", "short_name", "slug"]
+    inlines = [PostInline]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["post"]
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "organisation", "function", "is_demo"]
+    list_filter = ["function", "is_demo", "organisation__kind"]
+    search_fields = ["name", "slug", "organisation__name"]
+    autocomplete_fields = ["organisation"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Post)
+class PostAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "role", "organisation"]
+    list_filter = ["role", "body__kind"]
+    search_fields = ["body__name", "label", "organisation__name"]
+
+
+@admin.register(GovernanceRuleSetting)
+class GovernanceRuleSettingAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "enabled", "reason"]

@@ -1,0 +1,244 @@
+"""Loads the network part of an agenda file: organisations, portfolios, bodies and people.
+
+The agenda file (docs/agenda-format.md) describes seats in bodies with a shorthand:
+`organisations: members` gives one post per member organisation, `water_boards` one per
+water board, `governments` one per member, province and water board. Loading is an
+upsert by slug, so loading the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from samenspel.organisations.constants import GOVERNMENT_KINDS, OrganisationKind
+from samenspel.organisations.models import (
+    Body,
+    Identifier,
+    InhabitantCount,
+    Membership,
+    Organisation,
+    Person,
+    Portfolio,
+    Post,
+)
+
+GROUPS = {
+    "members": lambda orgs: [o for o in orgs.values() if o.is_member],
+    "water_boards": lambda orgs: [
+        o for o in orgs.values() if o.kind == OrganisationKind.WATER_BOARD
+    ],
+    "governments": lambda orgs: [
+        o for o in orgs.values() if o.is_member or o.kind in GOVERNMENT_KINDS[1:]
+    ],
+}
+
+
+@dataclass
+class LoadCounts:
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+
+    def add(self, kind: str, created: bool, changed: bool = True) -> None:
+        if created:
+            self.created[kind] = self.created.get(kind, 0) + 1
+        elif changed:
+            self.updated[kind] = self.updated.get(kind, 0) + 1
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+
+def _upsert(model: type, lookup: dict[str, Any], values: dict[str, Any], counts: LoadCounts):
+    """Create or update one row; save only when a value differs (no empty history rows)."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model.objects.create(**lookup, **values)
+        counts.add(model.__name__, created=True)
+        return obj
+    changed = {k: v for k, v in values.items() if getattr(obj, k) != v}
+    if changed:
+        for key, value in changed.items():
+            setattr(obj, key, value)
+        if hasattr(obj, "version"):
+            obj.version += 1
+        obj.save()
+        counts.add(model.__name__, created=False)
+    return obj
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+@transaction.atomic
+def structure_load(data: dict[str, Any], *, counts: LoadCounts | None = None) -> LoadCounts:
+    """Write organisations, portfolios, bodies, posts and people of a validated agenda file."""
+    counts = counts or LoadCounts()
+    orgs = _load_organisations(data.get("organisations", []), counts)
+    portfolios = {
+        p["slug"]: _upsert(
+            Portfolio,
+            {"slug": p["slug"]},
+            {"name": p["name"], "abbreviation": p["abbreviation"], "order": p.get("order", 0)},
+            counts,
+        )
+        for p in data.get("portfolios", [])
+    }
+    bodies = _load_bodies(data.get("bodies", []), orgs, portfolios, counts)
+    _load_people(data.get("people", []), orgs, bodies, counts)
+    return counts
+
+
+def _load_organisations(items: list[dict], counts: LoadCounts) -> dict[str, Organisation]:
+    orgs = {o.slug: o for o in Organisation.objects.all()}
+    for item in items:
+        org = _upsert(
+            Organisation,
+            {"slug": item["slug"]},
+            {
+                "name": item["name"],
+                "short_name": item.get("short_name") or "",
+                "kind": item["kind"],
+                "is_member": bool(item.get("member", False)),
+                "description": item.get("description") or "",
+            },
+            counts,
+        )
+        orgs[org.slug] = org
+        for ident in item.get("identifiers", []):
+            _upsert(
+                Identifier,
+                {"organisation": org, "scheme": ident["scheme"]},
+                {"value": ident["value"]},
+                counts,
+            )
+        for figure in item.get("inhabitants", []):
+            _upsert(
+                InhabitantCount,
+                {"organisation": org, "reference_date": _date(figure["reference_date"])},
+                {
+                    "count": figure["count"],
+                    "source": figure["source"],
+                    "note": figure.get("note") or "",
+                },
+                counts,
+            )
+    return orgs
+
+
+def _post_organisations(spec: dict, orgs: dict[str, Organisation]) -> list[Organisation | None]:
+    group = spec.get("organisations")
+    if isinstance(group, str):
+        return GROUPS[group](orgs)
+    if isinstance(group, list):
+        return [orgs[slug] for slug in group]
+    slug = spec.get("organisation")
+    return [orgs[slug] if slug else None]
+
+
+def _load_bodies(items, orgs, portfolios, counts) -> dict[str, Body]:
+    bodies = {b.slug: b for b in Body.objects.all()}
+    for item in items:
+        body = _upsert(
+            Body,
+            {"slug": item["slug"]},
+            {
+                "name": item["name"],
+                "short_name": item.get("short_name") or "",
+                "kind": item["kind"],
+                "portfolio": portfolios.get(item.get("portfolio"))
+                if item.get("portfolio")
+                else None,
+                "area": item.get("area") or "",
+                "description": item.get("description") or "",
+                "abbreviation": item.get("abbreviation") or "",
+                "link_status": item.get("link_status") or "",
+            },
+            counts,
+        )
+        bodies[body.slug] = body
+        wanted = {portfolios[slug].pk for slug in item.get("linked_portfolios", [])}
+        current = set(body.linked_portfolios.values_list("pk", flat=True))
+        if wanted != current:
+            body.linked_portfolios.set(wanted)
+            counts.add("Body.linked_portfolios", created=False)
+        for spec in item.get("posts", []):
+            for org in _post_organisations(spec, orgs):
+                _upsert(
+                    Post,
+                    {
+                        "body": body,
+                        "role": spec["role"],
+                        "organisation": org,
+                        "label": spec.get("label") or "",
+                    },
+                    {},
+                    counts,
+                )
+    # Second pass: `prepares` may point at a body defined later in the file.
+    for item in items:
+        target = bodies.get(item.get("prepares")) if item.get("prepares") else None
+        body = bodies[item["slug"]]
+        if body.prepares_id != (target.pk if target else None):
+            body.prepares = target
+            body.save(update_fields=["prepares"])
+            counts.add("Body", created=False)
+    return bodies
+
+
+def _load_people(items, orgs, bodies, counts) -> None:
+    for item in items:
+        person = _upsert(
+            Person,
+            {"slug": item["slug"]},
+            {
+                "name": item["name"],
+                "organisation": orgs[item["organisation"]],
+                "function": item["function"],
+                "function_title": item.get("function_title") or "",
+                "email": item.get("email") or "",
+                "is_demo": bool(item.get("demo", False)),
+            },
+            counts,
+        )
+        for spec in item.get("memberships", []):
+            post = _find_post(bodies[spec["body"]], spec, person)
+            _upsert(
+                Membership,
+                {"post": post, "person": person, "start_date": _date(spec["start_date"])},
+                {"end_date": _date(spec.get("end_date")), "is_demo": person.is_demo},
+                counts,
+            )
+
+
+def _find_post(body: Body, spec: dict, person: Person) -> Post:
+    """The post a person takes: by role, then label, then the person's own organisation.
+
+    A role without a matching open post gets a post of its own (for example a fourth
+    member of a steering group), so the file need not list every seat twice.
+    """
+    posts = list(body.posts.filter(role=spec["role"]))
+    if spec.get("label"):
+        posts = [p for p in posts if p.label == spec["label"]] or posts
+    own = [p for p in posts if p.organisation_id == person.organisation_id]
+    if own:
+        return own[0]
+    generic = [p for p in posts if p.organisation_id is None]
+    taken = set(
+        Membership.objects.filter(post__in=generic)
+        .exclude(person=person)
+        .values_list("post_id", flat=True)
+    )
+    free = [p for p in generic if p.pk not in taken]
+    if free:
+        return free[0]
+    if posts and not generic:
+        return posts[0]
+    return Post.objects.create(body=body, role=spec["role"], label=spec.get("label") or "")

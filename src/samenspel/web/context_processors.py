@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from samenspel.web.navigation import main_navigation
+
+DEMO_CACHE_KEY = "samenspel:has-demo-data"
+
+
+def has_demo_data() -> bool:
+    """True when the demo layer is loaded; cached so pages do not ask on every request."""
+    from samenspel.accounts.models import User
+
+    return cache.get_or_set(
+        DEMO_CACHE_KEY, lambda: User.objects.filter(is_demo=True).exists(), timeout=60
+    )
+
+
+def site(request: HttpRequest) -> dict:
+    return {
+        "association_name": settings.SAMENSPEL_ASSOCIATION_NAME,
+        "main_navigation": main_navigation(request),
+        "show_demo_banner": has_demo_data(),
+    }

@@ -1,0 +1,48 @@
+"""The main navigation: one entry per area of DESIGN.md's page table that exists.
+
+An area is listed when its URL name resolves, so an app that is not built yet is
+simply absent, and the current area is marked for `aria-current`.
+"""
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.accounts.permissions import is_signed_in
+
+# (url name, label, shown to anonymous visitors)
+AREAS = [
+    ("web:dashboard", _("Overzicht"), False),
+    ("agenda:overview", _("Agenda"), False),
+    ("organisations:list", _("Organisaties"), False),
+    ("decisions:list", _("Voorstellen"), False),
+    ("finance:overview", _("Financiën"), False),
+    ("capacity:overview", _("Inzet"), False),
+    ("meetings:list", _("Overleggen"), False),
+    ("reports:list", _("Rapportages"), False),
+    ("public:index", _("Openbaar"), True),
+]
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url: str
+    label: str
+    current: bool
+
+
+def main_navigation(request: HttpRequest) -> list[NavItem]:
+    signed_in = is_signed_in(request.user)
+    items = []
+    for name, label, public in AREAS:
+        if not (signed_in or public):
+            continue
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        current = request.path == url if url == "/" else request.path.startswith(url)
+        items.append(NavItem(url=url, label=str(label), current=current))
+    return items

@@ -1,0 +1,31 @@
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from samenspel.accounts.permissions import roles_of
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    assignments = request.user.role_assignments.select_related("portfolio", "organisation")
+    return render(
+        request,
+        "web/dashboard.html",
+        {"assignments": assignments, "roles": roles_of(request.user)},
+    )
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 when the database answers, 503 when it does not; for load balancers and monitors."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

@@ -1,0 +1,95 @@
+"""Browser journeys: Playwright driving Debian's Chromium (never a downloaded browser).
+
+Run them alone with `pytest -m browser`. Without /usr/bin/chromium they are skipped
+locally with a hint; on CI (CI=true) a missing browser is an error.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("SAMENSPEL_CHROMIUM", "/usr/bin/chromium"))
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in this thread; Django's test database
+# access from the same thread is safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = (
+            f"Chromium not found at {CHROMIUM}: install Debian's browser with "
+            "'apt-get install chromium' to run the browser tests."
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe_violations():
+    """Runs axe-core (from npm) on the page: the WCAG 2.1 A and AA rules."""
+
+    def run(page):
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            """async () => await axe.run(document, {runOnly: {type: 'tag',
+                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+        )
+        return [
+            {
+                "id": v["id"],
+                "help": v["help"],
+                "targets": [n["target"] for n in v["nodes"]][:5],
+            }
+            for v in result["violations"]
+        ]
+
+    return run
+
+
+@pytest.fixture
+def sign_in(page):
+    from samenspel.accounts.tests.factories import PASSWORD
+
+    def run(user):
+        page.goto("/inloggen/")
+        page.get_by_label("Gebruikersnaam").fill(user.username)
+        page.get_by_label("Wachtwoord").fill(PASSWORD)
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_url("**/")
+
+    return run
