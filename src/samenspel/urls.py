@@ -9,6 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("", include("samenspel.accounts.urls")),
+    path("", include("samenspel.organisations.urls")),
     path("", include("samenspel.web.urls")),
 ]
 

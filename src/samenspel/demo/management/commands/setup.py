@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from samenspel.agenda import agenda_file
 from samenspel.demo.accounts import DemoRefused, demo_accounts_create
+from samenspel.demo.structure import demo_structure_create
 from samenspel.organisations.structure import structure_load
 from samenspel.web.context_processors import DEMO_CACHE_KEY
 
@@ -43,6 +44,8 @@ class Command(BaseCommand):
                 accounts, password, created = demo_accounts_create()
             except DemoRefused as exc:
                 raise CommandError(str(exc)) from exc
+            seats = demo_structure_create()
+            self.stdout.write(f"Demo-personen: {seats} zetels gevuld.")
             cache.delete(DEMO_CACHE_KEY)
             self.stdout.write(self.style.SUCCESS(f"Demo-accounts ({created} nieuw):"))
             for username, role in accounts:

@@ -1,0 +1,42 @@
+import datetime as dt
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.organisations.constants import OrganisationKind
+from samenspel.organisations.models import Person
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class OrganisationForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=200)
+    short_name = forms.CharField(label=_("Korte naam"), max_length=80, required=False)
+    kind = forms.ChoiceField(label=_("Soort"), choices=OrganisationKind.choices)
+    is_member = forms.BooleanField(label=_("Lid van de vereniging"), required=False)
+    description = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class InhabitantCountForm(forms.Form):
+    reference_date = forms.DateField(label=_("Peildatum"), widget=DateInput)
+    count = forms.IntegerField(label=_("Inwoners"), min_value=1)
+    source = forms.CharField(label=_("Bron"), max_length=200, initial="CBS StatLine")
+
+
+class MembershipStartForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Persoon"), queryset=Person.objects.none())
+    start_date = forms.DateField(label=_("Vanaf"), widget=DateInput, initial=dt.date.today)
+
+    def __init__(self, *args, post, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = Person.objects.select_related("organisation").order_by("name")
+        if post.organisation_id:
+            people = people.filter(organisation_id=post.organisation_id)
+        self.fields["person"].queryset = people
+
+
+class MembershipEndForm(forms.Form):
+    end_date = forms.DateField(label=_("Tot en met"), widget=DateInput, initial=dt.date.today)

@@ -1,0 +1,80 @@
+"""The network as Popolo JSON (https://www.popoloproject.com), as Open Raadsinformatie uses it.
+
+Organisations and bodies are Popolo `organizations` (bodies have the association as
+parent), seats are `posts` of a body, and who held a seat when is a `membership` with
+`on_behalf_of_id` naming the organisation the seat belongs to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from samenspel.organisations.models import Body, Membership, Organisation, Person, Post
+
+
+def _org_id(slug: str) -> str:
+    return f"organisatie/{slug}"
+
+
+def _body_id(slug: str) -> str:
+    return f"overlegorgaan/{slug}"
+
+
+def popolo_export(*, association_slug: str = "vdg", include_demo: bool = True) -> dict[str, Any]:
+    organisations = [
+        {
+            "id": _org_id(o.slug),
+            "name": o.name,
+            "classification": o.kind,
+            "identifiers": [
+                {"scheme": i.scheme, "identifier": i.value} for i in o.identifiers.all()
+            ],
+        }
+        for o in Organisation.objects.prefetch_related("identifiers").order_by("slug")
+        if include_demo or not o.is_demo
+    ]
+    parent = _org_id(association_slug)
+    bodies = [
+        {
+            "id": _body_id(b.slug),
+            "name": b.name,
+            "classification": b.kind,
+            "parent_id": parent,
+        }
+        for b in Body.objects.order_by("slug")
+    ]
+    people = Person.objects.order_by("slug")
+    memberships = Membership.objects.select_related("post__body", "post__organisation", "person")
+    if not include_demo:
+        people = people.filter(is_demo=False)
+        memberships = memberships.filter(is_demo=False, person__is_demo=False)
+    return {
+        "organizations": organisations + bodies,
+        "persons": [{"id": f"persoon/{p.slug}", "name": p.name} for p in people],
+        "posts": [
+            {
+                "id": f"zetel/{post.pk}",
+                "label": str(post),
+                "role": post.role,
+                "organization_id": _body_id(post.body.slug),
+            }
+            for post in Post.objects.select_related("body", "organisation").order_by("pk")
+        ],
+        "memberships": [
+            {
+                "id": f"lidmaatschap/{m.pk}",
+                "person_id": f"persoon/{m.person.slug}",
+                "organization_id": _body_id(m.post.body.slug),
+                "post_id": f"zetel/{m.post_id}",
+                "role": m.post.role,
+                "start_date": m.start_date.isoformat(),
+                **({"end_date": m.end_date.isoformat()} if m.end_date else {}),
+                **(
+                    {"on_behalf_of_id": _org_id(m.post.organisation.slug)}
+                    if m.post.organisation
+                    else {}
+                ),
+            }
+            for m in memberships.order_by("pk")
+        ],
+    }

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from samenspel.organisations import views
+
+app_name = "organisations"
+
+urlpatterns = [
+    path("organisaties/", views.organisation_list, name="list"),
+    path("organisaties/<slug:slug>/", views.organisation_detail, name="detail"),
+    path("organisaties/<slug:slug>/bewerken/", views.organisation_edit, name="edit"),
+    path(
+        "organisaties/<slug:slug>/inwoners/toevoegen/",
+        views.inhabitant_count_add,
+        name="inhabitants_add",
+    ),
+    path("overlegorganen/", views.body_list, name="bodies"),
+    path("overlegorganen/<slug:slug>/", views.body_detail, name="body"),
+    path("zetels/<int:post_id>/bezetten/", views.membership_start, name="membership_start"),
+    path(
+        "lidmaatschappen/<int:membership_id>/beeindigen/",
+        views.membership_end,
+        name="membership_end",
+    ),
+    path("personen/<slug:slug>/", views.person_detail, name="person"),
+    path("structuur/toets/", views.governance, name="governance"),
+]

@@ -1,0 +1,334 @@
+"""Pages of the network: organisations, bodies, people and the governance check."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samenspel.accounts.permissions import can_edit_structure, require
+from samenspel.organisations import selectors, services
+from samenspel.organisations.constants import BodyKind, OrganisationKind
+from samenspel.organisations.forms import (
+    InhabitantCountForm,
+    MembershipEndForm,
+    MembershipStartForm,
+    OrganisationForm,
+)
+from samenspel.organisations.governance import governance_check
+from samenspel.organisations.models import Body, Membership, Organisation, Person, Post
+from samenspel.web.exports import export_format, table_response
+
+PAGE_SIZE = 50
+
+
+def _as_of(request: HttpRequest) -> dt.date:
+    """The date a page shows the structure on: ?datum=YYYY-MM-DD, default today."""
+    try:
+        return dt.date.fromisoformat(request.GET.get("datum", ""))
+    except ValueError:
+        return timezone.localdate()
+
+
+def _crumbs(*pairs: tuple[str, str | None]) -> list[dict]:
+    return [{"label": label, "url": url} for label, url in pairs]
+
+
+@login_required
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("soort", "")
+    query = request.GET.get("q", "").strip()
+    organisations = Organisation.objects.annotate(seats=Count("posts")).prefetch_related(
+        "identifiers"
+    )
+    if kind in OrganisationKind.values:
+        organisations = organisations.filter(kind=kind)
+    if query:
+        organisations = organisations.filter(
+            Q(name__icontains=query)
+            | Q(short_name__icontains=query)
+            | Q(identifiers__value__iexact=query)
+        ).distinct()
+    columns = [_("Naam"), _("Soort"), _("Lid"), _("Codes"), _("Zetels")]
+
+    def row(o: Organisation) -> list:
+        codes = ", ".join(str(i) for i in o.identifiers.all())
+        return [o.name, o.get_kind_display(), o.is_member, codes, o.seats]
+
+    fmt = export_format(request)
+    if fmt:
+        return table_response(
+            fmt=fmt, filename="organisaties", columns=columns, rows=map(row, organisations)
+        )
+    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "organisations/organisation_list.html",
+        {
+            "page": page,
+            "kinds": OrganisationKind.choices,
+            "kind": kind,
+            "q": query,
+            "query": request.GET.copy().urlencode() if request.GET else "",
+            "breadcrumbs": _crumbs((_("Overzicht"), "/"), (_("Organisaties"), None)),
+        },
+    )
+
+
+@login_required
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    date = _as_of(request)
+    posts = selectors.organisation_posts_on(organisation=organisation, date=date)
+    account_holder = next(
+        (p for p in posts if p.body.kind == BodyKind.ACCOUNT_HOLDERS_MEETING and p.holders),
+        None,
+    )
+    return render(
+        request,
+        "organisations/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "date": date,
+            "posts": sorted(posts, key=lambda p: (p.body.name, p.role)),
+            "account_holder": account_holder,
+            "inhabitants": organisation.inhabitant_counts.order_by("-reference_date"),
+            "current_inhabitants": selectors.inhabitants_on(organisation=organisation, date=date),
+            "people": organisation.people.order_by("name")[:100],
+            "can_edit": can_edit_structure(request.user),
+            "breadcrumbs": _crumbs(
+                (_("Overzicht"), "/"),
+                (_("Organisaties"), reverse("organisations:list")),
+                (organisation.name, None),
+            ),
+        },
+    )
+
+
+@require(can_edit_structure)
+def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    initial = {f: getattr(organisation, f) for f in OrganisationForm.base_fields}
+    form = OrganisationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
+        version = values.pop("version")
+        try:
+            services.organisation_update(
+                organisation=organisation, expected_version=version, user=request.user, **values
+            )
+        except services.EditConflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect("organisations:edit", slug=slug)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De organisatie is opgeslagen."))
+            return redirect(organisation)
+    return render(
+        request,
+        "organisations/organisation_form.html",
+        {
+            "form": form,
+            "organisation": organisation,
+            "breadcrumbs": _crumbs(
+                (_("Organisaties"), reverse("organisations:list")),
+                (organisation.name, organisation.get_absolute_url()),
+                (_("Bewerken"), None),
+            ),
+        },
+    )
+
+
+@require(can_edit_structure)
+def inhabitant_count_add(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    form = InhabitantCountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.inhabitant_count_add(
+                organisation=organisation, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Het inwonertal is toegevoegd."))
+            return redirect(organisation)
+    return render(
+        request,
+        "organisations/simple_form.html",
+        {
+            "form": form,
+            "title": _("Inwonertal toevoegen: %(org)s") % {"org": organisation},
+            "back": organisation.get_absolute_url(),
+        },
+    )
+
+
+@login_required
+def body_list(request: HttpRequest) -> HttpResponse:
+    bodies = Body.objects.select_related("portfolio").annotate(seats=Count("posts"))
+    columns = [_("Naam"), _("Soort"), _("Portefeuille"), _("Zetels")]
+    rows = [[b.name, b.get_kind_display(), b.portfolio or "", b.seats] for b in bodies]
+    fmt = export_format(request)
+    if fmt:
+        return table_response(fmt=fmt, filename="overlegorganen", columns=columns, rows=rows)
+    return render(
+        request,
+        "organisations/body_list.html",
+        {
+            "bodies": bodies,
+            "breadcrumbs": _crumbs((_("Overzicht"), "/"), (_("Overlegorganen"), None)),
+        },
+    )
+
+
+@login_required
+def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    body = get_object_or_404(Body.objects.select_related("portfolio", "prepares"), slug=slug)
+    date = _as_of(request)
+    posts = selectors.body_posts_on(body=body, date=date)
+    columns = [_("Rol"), _("Namens"), _("Omschrijving"), _("Persoon"), _("Vanaf")]
+    rows = [
+        [p.get_role_display(), p.organisation or "", p.label, m.person.name, m.start_date]
+        for p in posts
+        for m in (p.holders or [None])
+        if m is not None
+    ] + [
+        [p.get_role_display(), p.organisation or "", p.label, "", ""]
+        for p in posts
+        if not p.holders
+    ]
+    fmt = export_format(request)
+    if fmt:
+        return table_response(fmt=fmt, filename=body.slug, columns=columns, rows=rows)
+    return render(
+        request,
+        "organisations/body_detail.html",
+        {
+            "body": body,
+            "date": date,
+            "posts": posts,
+            "chair": selectors.chair_on(body=body, date=date),
+            "prepared_by": body.prepared_by.all(),
+            "linked_portfolios": body.linked_portfolios.all(),
+            "can_edit": can_edit_structure(request.user),
+            "query": f"datum={date.isoformat()}",
+            "breadcrumbs": _crumbs(
+                (_("Overzicht"), "/"),
+                (_("Overlegorganen"), reverse("organisations:bodies")),
+                (body.name, None),
+            ),
+        },
+    )
+
+
+@require(can_edit_structure)
+def membership_start(request: HttpRequest, post_id: int) -> HttpResponse:
+    post = get_object_or_404(Post.objects.select_related("body", "organisation"), pk=post_id)
+    form = MembershipStartForm(request.POST or None, post=post)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_start(post=post, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De zetel is bezet."))
+            return redirect(post.body)
+    return render(
+        request,
+        "organisations/simple_form.html",
+        {
+            "form": form,
+            "title": _("Zetel bezetten: %(post)s") % {"post": post},
+            "back": post.body.get_absolute_url(),
+        },
+    )
+
+
+@require(can_edit_structure)
+def membership_end(request: HttpRequest, membership_id: int) -> HttpResponse:
+    membership = get_object_or_404(
+        Membership.objects.select_related("post__body", "person"), pk=membership_id
+    )
+    form = MembershipEndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_end(membership=membership, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Het lidmaatschap is beëindigd."))
+            return redirect(membership.post.body)
+    return render(
+        request,
+        "organisations/simple_form.html",
+        {
+            "form": form,
+            "title": _("Lidmaatschap beëindigen: %(m)s") % {"m": membership},
+            "back": membership.post.body.get_absolute_url(),
+        },
+    )
+
+
+@login_required
+def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    person = get_object_or_404(Person.objects.select_related("organisation"), slug=slug)
+    memberships = person.memberships.select_related("post__body", "post__organisation").order_by(
+        "-start_date"
+    )
+    return render(
+        request,
+        "organisations/person_detail.html",
+        {
+            "person": person,
+            "memberships": memberships,
+            "breadcrumbs": _crumbs(
+                (_("Organisaties"), reverse("organisations:list")),
+                (person.organisation.name, person.organisation.get_absolute_url()),
+                (person.name, None),
+            ),
+        },
+    )
+
+
+@login_required
+def governance(request: HttpRequest) -> HttpResponse:
+    date = _as_of(request)
+    results = governance_check(date=date)
+    fmt = export_format(request)
+    if fmt:
+        rows = [
+            [
+                r.rule.title,
+                "uit" if not r.enabled else ("ja" if r.passed else "nee"),
+                " | ".join(r.offences),
+            ]
+            for r in results
+        ]
+        return table_response(
+            fmt=fmt,
+            filename="structuurtoets",
+            rows=rows,
+            columns=[_("Regel"), _("Voldoet"), _("Afwijkingen")],
+        )
+    return render(
+        request,
+        "organisations/governance.html",
+        {
+            "date": date,
+            "results": results,
+            "failed": sum(1 for r in results if r.enabled and not r.passed),
+            "query": f"datum={date.isoformat()}",
+            "breadcrumbs": _crumbs((_("Overzicht"), "/"), (_("Structuurtoets"), None)),
+        },
+    )

@@ -1,0 +1,35 @@
+"""The bureau reads the network and the governance check; axe finds no WCAG 2.1 A/AA issues."""
+
+import pytest
+
+from samenspel.accounts.constants import RoleKind
+
+
+@pytest.fixture
+def bureau(transactional_db):
+    from samenspel.accounts.tests.factories import UserFactory
+    from samenspel.agenda import agenda_file
+    from samenspel.demo.structure import demo_structure_create
+    from samenspel.organisations.structure import structure_load
+
+    structure_load(agenda_file.read("vdg-2023-2027").data)
+    demo_structure_create()
+    user = UserFactory(username="bureau", first_name="Bea")
+    user.role_assignments.create(role=RoleKind.BUREAU)
+    return user
+
+
+def test_bureau_walks_the_network(page, bureau, sign_in, axe_violations):
+    sign_in(bureau)
+    page.get_by_role("link", name="Organisaties").first.click()
+    assert page.get_by_role("heading", name="Organisaties").is_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Gemeente Assen").click()
+    assert page.get_by_text("CBS GM0106").is_visible()
+    assert axe_violations(page) == []
+    page.goto("/overlegorganen/pho-gw/")
+    assert page.get_by_role("heading", name="Portefeuillehoudersoverleg Gezondheid en Welzijn")
+    assert axe_violations(page) == []
+    page.goto("/structuur/toets/")
+    assert page.get_by_text("1 regel voldoet niet.").is_visible()
+    assert axe_violations(page) == []
