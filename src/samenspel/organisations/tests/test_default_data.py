@@ -42,3 +42,17 @@ def test_seven_vng_committees_are_unlinked(vdg_structure):
     unlinked = Body.objects.filter(kind=BodyKind.VNG_COMMITTEE, link_status="unlinked")
     assert unlinked.count() == 7
     assert "Commissie Bestuur en Veiligheid" in set(unlinked.values_list("name", flat=True))
+
+
+def test_the_partners_the_document_names_are_loaded(vdg_structure):
+    slugs = set(Organisation.objects.values_list("slug", flat=True))
+    for partner in [
+        "ggd-drenthe",
+        "cmo-stamm",
+        "sportdrenthe",
+        "zilveren-kruis",
+        "trendbureau-drenthe",
+        "biblionet",
+        "vng",
+    ]:
+        assert partner in slugs, partner
