@@ -17,6 +17,7 @@ from django.db import transaction
 from samenspel.organisations.constants import GOVERNMENT_KINDS, OrganisationKind
 from samenspel.organisations.models import (
     Body,
+    GovernanceRuleSetting,
     Identifier,
     InhabitantCount,
     Membership,
@@ -93,6 +94,13 @@ def structure_load(data: dict[str, Any], *, counts: LoadCounts | None = None) ->
     }
     bodies = _load_bodies(data.get("bodies", []), orgs, portfolios, counts)
     _load_people(data.get("people", []), orgs, bodies, counts)
+    for code in data.get("governance", {}).get("disabled_rules", []):
+        _upsert(
+            GovernanceRuleSetting,
+            {"code": code},
+            {"enabled": False, "reason": "Uitgeschakeld in het agendabestand."},
+            counts,
+        )
     return counts
 
 

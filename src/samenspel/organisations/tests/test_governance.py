@@ -107,3 +107,10 @@ def test_a_rule_can_be_switched_off(vdg_structure):
 def test_the_check_costs_a_fixed_number_of_queries(vdg_demo, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         governance_check(date=DAY)
+
+
+def test_an_agenda_file_can_switch_a_rule_off(db):
+    from samenspel.organisations.structure import structure_load
+
+    structure_load({"governance": {"disabled_rules": ["vng-commissies-verbonden"]}})
+    assert not result("vng-commissies-verbonden").enabled
