@@ -3,8 +3,13 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.organisations.constants import OrganisationKind
-from samenspel.organisations.models import Person
+from samenspel.organisations.constants import (
+    CommitteeLink,
+    OrganisationKind,
+    PersonFunction,
+    Role,
+)
+from samenspel.organisations.models import Organisation, Person, Portfolio
 
 
 class DateInput(forms.DateInput):
@@ -40,3 +45,48 @@ class MembershipStartForm(forms.Form):
 
 class MembershipEndForm(forms.Form):
     end_date = forms.DateField(label=_("Tot en met"), widget=DateInput, initial=dt.date.today)
+
+
+class PersonForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=200)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisatie"), queryset=Organisation.objects.order_by("name")
+    )
+    function = forms.ChoiceField(label=_("Functie"), choices=PersonFunction.choices)
+    function_title = forms.CharField(
+        label=_("Functietitel"),
+        max_length=120,
+        required=False,
+        help_text=_("Bijv. 'strateeg' of 'wethouder Zorg'."),
+    )
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class BodyForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=200)
+    short_name = forms.CharField(label=_("Korte naam"), max_length=60, required=False)
+    description = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea, required=False)
+    link_status = forms.ChoiceField(
+        label=_("Verbinding met VDG (VNG-commissies)"),
+        choices=[("", "—"), *CommitteeLink.choices],
+        required=False,
+    )
+    linked_portfolios = forms.ModelMultipleChoiceField(
+        label=_("Verbonden portefeuilles"),
+        queryset=Portfolio.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class PostForm(forms.Form):
+    role = forms.ChoiceField(label=_("Rol"), choices=Role.choices)
+    organisation = forms.ModelChoiceField(
+        label=_("Namens"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        help_text=_("Leeg laten voor een zetel die niet van één organisatie is."),
+    )
+    label = forms.CharField(label=_("Omschrijving"), max_length=200, required=False)

@@ -16,25 +16,12 @@ class EditConflict(Exception):
     """Someone else saved the record after this editor opened it."""
 
 
-@transaction.atomic
 def organisation_update(
     *, organisation: Organisation, expected_version: int, user: Any, **values: Any
 ) -> Organisation:
-    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    if locked.version != expected_version:
-        raise EditConflict(
-            _(
-                "Iemand anders heeft deze organisatie intussen gewijzigd. Bekijk de nieuwe "
-                "gegevens en voer je wijziging opnieuw in."
-            )
-        )
-    for key, value in values.items():
-        setattr(locked, key, value)
-    locked.version += 1
-    locked._history_user = user
-    locked.full_clean()
-    locked.save()
-    return locked
+    return versioned_update(
+        obj=organisation, expected_version=expected_version, user=user, **values
+    )
 
 
 @transaction.atomic
@@ -87,3 +74,58 @@ def membership_end(*, membership: Membership, end_date: dt.date, user: Any) -> M
     membership._history_user = user
     membership.save()
     return membership
+
+
+def _unique_slug(model: type, name: str) -> str:
+    from django.utils.text import slugify
+
+    base = slugify(name)[:70] or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def person_create(*, user: Any, **values: Any) -> Person:
+    person = Person(slug=_unique_slug(Person, values["name"]), **values)
+    person._history_user = user
+    person.full_clean()
+    person.save()
+    return person
+
+
+@transaction.atomic
+def versioned_update(*, obj: Any, expected_version: int, user: Any, **values: Any) -> Any:
+    """Save `values` on `obj` unless someone saved it since `expected_version` was read."""
+    locked = type(obj).objects.select_for_update().get(pk=obj.pk)
+    if locked.version != expected_version:
+        raise EditConflict(
+            _(
+                "Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe gegevens en voer "
+                "je wijziging opnieuw in."
+            )
+        )
+    many = {k: values.pop(k) for k in list(values) if k == "linked_portfolios"}
+    for key, value in values.items():
+        setattr(locked, key, value)
+    locked.version += 1
+    locked._history_user = user
+    locked.full_clean()
+    locked.save()
+    for key, value in many.items():
+        getattr(locked, key).set(value)
+    return locked
+
+
+@transaction.atomic
+def post_add(
+    *, body: Any, role: str, organisation: Organisation | None, label: str, user: Any
+) -> Post:
+    if Post.objects.filter(body=body, role=role, organisation=organisation, label=label).exists():
+        raise ValidationError(_("Deze zetel bestaat al in dit overlegorgaan."))
+    post = Post(body=body, role=role, organisation=organisation, label=label)
+    post._history_user = user
+    post.full_clean()
+    post.save()
+    return post

@@ -15,12 +15,16 @@ urlpatterns = [
     ),
     path("overlegorganen/", views.body_list, name="bodies"),
     path("overlegorganen/<slug:slug>/", views.body_detail, name="body"),
+    path("overlegorganen/<slug:slug>/bewerken/", views.body_edit, name="body_edit"),
+    path("overlegorganen/<slug:slug>/zetels/toevoegen/", views.post_add, name="post_add"),
     path("zetels/<int:post_id>/bezetten/", views.membership_start, name="membership_start"),
     path(
         "lidmaatschappen/<int:membership_id>/beeindigen/",
         views.membership_end,
         name="membership_end",
     ),
+    path("personen/nieuw/", views.person_create, name="person_create"),
     path("personen/<slug:slug>/", views.person_detail, name="person"),
+    path("personen/<slug:slug>/bewerken/", views.person_edit, name="person_edit"),
     path("structuur/toets/", views.governance, name="governance"),
 ]

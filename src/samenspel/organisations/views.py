@@ -19,10 +19,13 @@ from samenspel.accounts.permissions import can_edit_structure, require
 from samenspel.organisations import selectors, services
 from samenspel.organisations.constants import BodyKind, OrganisationKind
 from samenspel.organisations.forms import (
+    BodyForm,
     InhabitantCountForm,
     MembershipEndForm,
     MembershipStartForm,
     OrganisationForm,
+    PersonForm,
+    PostForm,
 )
 from samenspel.organisations.governance import governance_check
 from samenspel.organisations.models import Body, Membership, Organisation, Person, Post
@@ -93,15 +96,41 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         (p for p in posts if p.body.kind == BodyKind.ACCOUNT_HOLDERS_MEETING and p.holders),
         None,
     )
+    inhabitants = organisation.inhabitant_counts.order_by("-reference_date")
+    posts = sorted(posts, key=lambda p: (p.body.name, p.role))
+    fmt = export_format(request)
+    if fmt and request.GET.get("tabel") == "inwoners":
+        return table_response(
+            fmt=fmt,
+            filename=f"{organisation.slug}-inwoners",
+            columns=[_("Peildatum"), _("Inwoners"), _("Bron"), _("Toelichting")],
+            rows=[[f.reference_date, f.count, f.source, f.note] for f in inhabitants],
+        )
+    if fmt:
+        return table_response(
+            fmt=fmt,
+            filename=f"{organisation.slug}-zetels",
+            columns=[_("Overlegorgaan"), _("Rol"), _("Omschrijving"), _("Wie")],
+            rows=[
+                [
+                    p.body.name,
+                    p.get_role_display(),
+                    p.label,
+                    ", ".join(m.person.name for m in p.holders),
+                ]
+                for p in posts
+            ],
+        )
     return render(
         request,
         "organisations/organisation_detail.html",
         {
             "organisation": organisation,
             "date": date,
-            "posts": sorted(posts, key=lambda p: (p.body.name, p.role)),
+            "posts": posts,
             "account_holder": account_holder,
-            "inhabitants": organisation.inhabitant_counts.order_by("-reference_date"),
+            "inhabitants": inhabitants,
+            "query": f"datum={date.isoformat()}",
             "current_inhabitants": selectors.inhabitants_on(organisation=organisation, date=date),
             "people": organisation.people.order_by("name")[:100],
             "can_edit": can_edit_structure(request.user),
@@ -114,37 +143,99 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require(can_edit_structure)
-def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, slug=slug)
-    initial = {f: getattr(organisation, f) for f in OrganisationForm.base_fields}
-    form = OrganisationForm(request.POST or None, initial=initial)
+def _versioned_edit(request: HttpRequest, obj, form_class, *, back: str) -> HttpResponse:
+    """Edit form for a versioned record: a stale form gets a conflict, never an overwrite."""
+    initial = {}
+    for name in form_class.base_fields:
+        value = getattr(obj, name)
+        initial[name] = list(value.all()) if hasattr(value, "all") else value
+    form = form_class(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         values = dict(form.cleaned_data)
         version = values.pop("version")
         try:
-            services.organisation_update(
-                organisation=organisation, expected_version=version, user=request.user, **values
+            services.versioned_update(
+                obj=obj, expected_version=version, user=request.user, **values
             )
         except services.EditConflict as conflict:
             messages.error(request, str(conflict))
-            return redirect("organisations:edit", slug=slug)
+            return redirect(request.path)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("De organisatie is opgeslagen."))
-            return redirect(organisation)
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect(back)
     return render(
         request,
-        "organisations/organisation_form.html",
+        "organisations/simple_form.html",
+        {"form": form, "title": _("Bewerken: %(name)s") % {"name": obj}, "back": back},
+    )
+
+
+@require(can_edit_structure)
+def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    return _versioned_edit(
+        request, organisation, OrganisationForm, back=organisation.get_absolute_url()
+    )
+
+
+@require(can_edit_structure)
+def person_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    person = get_object_or_404(Person, slug=slug)
+    return _versioned_edit(request, person, PersonForm, back=person.get_absolute_url())
+
+
+@require(can_edit_structure)
+def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    body = get_object_or_404(Body, slug=slug)
+    return _versioned_edit(request, body, BodyForm, back=body.get_absolute_url())
+
+
+@require(can_edit_structure)
+def person_create(request: HttpRequest) -> HttpResponse:
+    initial = {}
+    if request.GET.get("organisatie"):
+        initial["organisation"] = Organisation.objects.filter(
+            slug=request.GET["organisatie"]
+        ).first()
+    form = PersonForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
+        values.pop("version", None)
+        try:
+            person = services.person_create(user=request.user, **values)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De persoon is toegevoegd."))
+            return redirect(person)
+    return render(
+        request,
+        "organisations/simple_form.html",
+        {"form": form, "title": _("Persoon toevoegen"), "back": reverse("organisations:list")},
+    )
+
+
+@require(can_edit_structure)
+def post_add(request: HttpRequest, slug: str) -> HttpResponse:
+    body = get_object_or_404(Body, slug=slug)
+    form = PostForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_add(body=body, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De zetel is toegevoegd."))
+            return redirect(body)
+    return render(
+        request,
+        "organisations/simple_form.html",
         {
             "form": form,
-            "organisation": organisation,
-            "breadcrumbs": _crumbs(
-                (_("Organisaties"), reverse("organisations:list")),
-                (organisation.name, organisation.get_absolute_url()),
-                (_("Bewerken"), None),
-            ),
+            "title": _("Zetel toevoegen: %(body)s") % {"body": body},
+            "back": body.get_absolute_url(),
         },
     )
 
@@ -286,12 +377,24 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     memberships = person.memberships.select_related("post__body", "post__organisation").order_by(
         "-start_date"
     )
+    fmt = export_format(request)
+    if fmt:
+        return table_response(
+            fmt=fmt,
+            filename=person.slug,
+            columns=[_("Overlegorgaan"), _("Rol"), _("Vanaf"), _("Tot en met")],
+            rows=[
+                [m.post.body.name, m.post.get_role_display(), m.start_date, m.end_date]
+                for m in memberships
+            ],
+        )
     return render(
         request,
         "organisations/person_detail.html",
         {
             "person": person,
             "memberships": memberships,
+            "can_edit": can_edit_structure(request.user),
             "breadcrumbs": _crumbs(
                 (_("Organisaties"), reverse("organisations:list")),
                 (person.organisation.name, person.organisation.get_absolute_url()),

@@ -63,7 +63,7 @@ def test_bureau_edits_and_a_stale_form_gets_a_conflict(client, bureau_user, vdg_
     assert org.history.first().history_user == bureau_user
     stale = {**data, "description": "Oude versie"}  # still the old version number
     response = client.post("/organisaties/assen/bewerken/", stale, follow=True)
-    assert "Iemand anders heeft deze organisatie intussen gewijzigd" in response.content.decode()
+    assert "Iemand anders heeft dit intussen gewijzigd" in response.content.decode()
     org.refresh_from_db()
     assert org.description == "Hoofdstad"
 
@@ -126,3 +126,85 @@ def test_popolo_export_has_the_structure_popolo_prescribes(vdg_demo, tmp_path):
         assert membership["organization_id"] in ids
         assert membership["post_id"] in posts
         assert membership.get("on_behalf_of_id", "organisatie/vdg") in ids
+
+
+def test_bureau_adds_and_edits_a_person_and_seats_them(client, bureau_user, vdg_structure):
+    from samenspel.organisations.models import Body, Membership, Person
+
+    client.force_login(bureau_user)
+    assen = Organisation.objects.get(slug="assen")
+    response = client.post(
+        "/personen/nieuw/",
+        {
+            "name": "Petra de Vries",
+            "organisation": assen.pk,
+            "function": "official",
+            "function_title": "accounthouder",
+            "email": "",
+        },
+    )
+    person = Person.objects.get(name="Petra de Vries")
+    assert response["Location"] == person.get_absolute_url()
+    response = client.post(
+        f"/personen/{person.slug}/bewerken/",
+        {
+            "name": "Petra de Vries",
+            "organisation": assen.pk,
+            "function": "official",
+            "function_title": "directiesecretaris",
+            "email": "p@assen.example",
+            "version": person.version,
+        },
+    )
+    person.refresh_from_db()
+    assert person.function_title == "directiesecretaris"
+    post = Body.objects.get(slug="accounthoudersoverleg").posts.get(organisation=assen)
+    client.post(f"/zetels/{post.pk}/bezetten/", {"person": person.pk, "start_date": "2024-01-01"})
+    assert Membership.objects.get(post=post).person == person
+    page = client.get("/organisaties/assen/?datum=2024-06-01").content.decode()
+    assert "Petra de Vries" in page
+
+
+def test_bureau_links_a_vng_committee_and_adds_a_seat(client, bureau_user, vdg_structure):
+    from samenspel.organisations.models import Body, Portfolio
+
+    client.force_login(bureau_user)
+    committee = Body.objects.get(slug="vng-bv")
+    sport = Portfolio.objects.get(slug="sport")
+    client.post(
+        f"/overlegorganen/{committee.slug}/bewerken/",
+        {
+            "name": committee.name,
+            "short_name": "",
+            "description": committee.description,
+            "link_status": "linked",
+            "linked_portfolios": [sport.pk],
+            "version": committee.version,
+        },
+    )
+    committee.refresh_from_db()
+    assert committee.link_status == "linked"
+    assert list(committee.linked_portfolios.all()) == [sport]
+    client.post(
+        f"/overlegorganen/{committee.slug}/zetels/toevoegen/",
+        {"role": "member", "organisation": Organisation.objects.get(slug="emmen").pk, "label": ""},
+    )
+    assert committee.posts.filter(role="member", organisation__slug="emmen").exists()
+    response = client.post(
+        f"/overlegorganen/{committee.slug}/zetels/toevoegen/",
+        {"role": "member", "organisation": Organisation.objects.get(slug="emmen").pk, "label": ""},
+    )
+    assert "Deze zetel bestaat al" in response.content.decode()
+
+
+def test_detail_tables_export_too(client, reader_user, vdg_demo):
+    client.force_login(reader_user)
+    csv_text = client.get("/organisaties/assen/?tabel=inwoners&format=csv").content.decode(
+        "utf-8-sig"
+    )
+    assert csv_text.splitlines()[0] == "Peildatum;Inwoners;Bron;Toelichting"
+    assert "2024-01-01;69691" in csv_text
+    seats = client.get("/organisaties/assen/?format=csv").content.decode("utf-8-sig")
+    assert seats.splitlines()[0] == "Overlegorgaan;Rol;Omschrijving;Wie"
+    person = client.get("/personen/martin-nanninga/?format=csv").content.decode("utf-8-sig")
+    assert "VDG-bureau" in person
