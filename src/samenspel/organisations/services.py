@@ -49,7 +49,11 @@ def membership_start(*, post: Post, person: Person, start_date: dt.date, user: A
                 % {"org": post.organisation}
             }
         )
-    for current in Membership.objects.select_for_update().filter(post=post).active_on(start_date):
+    # order_by("pk"): the default ordering joins nullable tables, which FOR UPDATE refuses.
+    current_holders = (
+        Membership.objects.select_for_update().filter(post=post).active_on(start_date)
+    ).order_by("pk")
+    for current in current_holders:
         if current.person_id == person.pk:
             raise ValidationError({"person": _("Deze persoon heeft de zetel al.")})
         if current.start_date >= start_date:
@@ -98,7 +102,7 @@ def person_create(*, user: Any, **values: Any) -> Person:
 @transaction.atomic
 def versioned_update(*, obj: Any, expected_version: int, user: Any, **values: Any) -> Any:
     """Save `values` on `obj` unless someone saved it since `expected_version` was read."""
-    locked = type(obj).objects.select_for_update().get(pk=obj.pk)
+    locked = type(obj).objects.select_for_update().order_by().get(pk=obj.pk)
     if locked.version != expected_version:
         raise EditConflict(
             _(

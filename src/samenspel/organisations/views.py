@@ -50,8 +50,10 @@ def _crumbs(*pairs: tuple[str, str | None]) -> list[dict]:
 def organisation_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("soort", "")
     query = request.GET.get("q", "").strip()
-    organisations = Organisation.objects.annotate(seats=Count("posts")).prefetch_related(
-        "identifiers"
+    organisations = (
+        Organisation.objects.annotate(seats=Count("posts"))
+        .prefetch_related("identifiers")
+        .order_by("name")
     )
     if kind in OrganisationKind.values:
         organisations = organisations.filter(kind=kind)
@@ -267,7 +269,11 @@ def inhabitant_count_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def body_list(request: HttpRequest) -> HttpResponse:
-    bodies = Body.objects.select_related("portfolio").annotate(seats=Count("posts"))
+    bodies = (
+        Body.objects.select_related("portfolio")
+        .annotate(seats=Count("posts"))
+        .order_by("kind", "portfolio__order", "name")
+    )
     columns = [_("Naam"), _("Soort"), _("Portefeuille"), _("Zetels")]
     rows = [[b.name, b.get_kind_display(), b.portfolio or "", b.seats] for b in bodies]
     fmt = export_format(request)
