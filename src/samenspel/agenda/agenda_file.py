@@ -22,6 +22,16 @@ PACKAGED_DIR = Path(__file__).parent / "agendas"
 SCHEMA_PATH = Path(__file__).parent / "schema" / "samenspel-agenda-1.schema.json"
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text: the schema checks them, the loaders parse them."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass(frozen=True)
 class AgendaFileProblem:
     path: str
@@ -98,8 +108,8 @@ def read(name_or_path: str | Path) -> AgendaFile:
     path = resolve(str(name_or_path))
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise AgendaFileError(
@@ -122,40 +132,54 @@ def read(name_or_path: str | Path) -> AgendaFile:
     return agenda_file
 
 
+_TYPE_NAMES = {
+    "string": "tekst",
+    "integer": "geheel getal",
+    "array": "lijst",
+    "object": "object",
+    "boolean": "ja/nee",
+    "number": "getal",
+    "null": "leeg",
+}
+
+
+def _required(error: Any) -> str:
+    missing = [name for name in error.validator_value if name not in error.instance]
+    return f"Verplicht veld ontbreekt: {', '.join(missing)}."
+
+
+def _additional(error: Any) -> str:
+    allowed = sorted(error.schema.get("properties", {}))
+    extra = sorted(set(error.instance) - set(allowed))
+    return f"Onbekend veld: {', '.join(extra)} (toegestaan: {', '.join(allowed)})."
+
+
+def _type(error: Any) -> str:
+    wanted = error.validator_value
+    wanted = [wanted] if isinstance(wanted, str) else wanted
+    names = " of ".join(_TYPE_NAMES.get(w, w) for w in wanted)
+    return f"Verwacht {names}, niet {error.instance!r}."
+
+
+_MESSAGES = {
+    "required": _required,
+    "additionalProperties": _additional,
+    "type": _type,
+    "enum": lambda e: (
+        f"Waarde {e.instance!r} is niet toegestaan; kies uit: "
+        + ", ".join(str(o) for o in e.validator_value)
+        + "."
+    ),
+    "const": lambda e: f"Waarde moet {e.validator_value!r} zijn, niet {e.instance!r}.",
+    "pattern": lambda e: f"Waarde {e.instance!r} heeft niet de vorm {e.validator_value}.",
+    "minimum": lambda e: f"Waarde {e.instance!r} is te klein (minimaal {e.validator_value}).",
+    "minItems": lambda e: f"Lijst moet minstens {e.validator_value} item(s) hebben.",
+    "minLength": lambda e: "Waarde mag niet leeg zijn.",
+    "maxLength": lambda e: f"Waarde is te lang (hoogstens {e.validator_value} tekens).",
+}
+
+
 def dutch_message(error: Any) -> str:
     """jsonschema's messages, said in Dutch for the people who write agenda files."""
-    v = error.validator
-    if v == "required":
-        missing = [name for name in error.validator_value if name not in error.instance]
-        return f"Verplicht veld ontbreekt: {', '.join(missing)}."
-    if v == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
-        return f"Onbekend veld: {', '.join(extra)} (toegestaan: {', '.join(allowed)})."
-    if v == "enum":
-        options = ", ".join(str(o) for o in error.validator_value)
-        return f"Waarde {error.instance!r} is niet toegestaan; kies uit: {options}."
-    if v == "const":
-        return f"Waarde moet {error.validator_value!r} zijn, niet {error.instance!r}."
-    if v == "type":
-        names = {
-            "string": "tekst",
-            "integer": "geheel getal",
-            "array": "lijst",
-            "object": "object",
-            "boolean": "ja/nee",
-            "number": "getal",
-            "null": "leeg",
-        }
-        wanted = error.validator_value
-        wanted = [wanted] if isinstance(wanted, str) else wanted
-        return f"Verwacht {' of '.join(names.get(w, w) for w in wanted)}, niet {error.instance!r}."
-    if v == "pattern":
-        return f"Waarde {error.instance!r} heeft niet de vorm {error.validator_value}."
-    if v in {"minimum", "exclusiveMinimum"}:
-        return f"Waarde {error.instance!r} is te klein (minimaal {error.validator_value})."
-    if v == "minItems":
-        return f"Lijst moet minstens {error.validator_value} item(s) hebben."
-    if v == "minLength":
-        return "Waarde mag niet leeg zijn."
-    return error.message
+    message = _MESSAGES.get(error.validator)
+    return message(error) if message else error.message

@@ -227,6 +227,14 @@ class Post(models.Model):
         verbose_name=_("namens"),
     )
     label = models.CharField(_("omschrijving"), max_length=200, blank=True)
+    when_relevant = models.BooleanField(
+        _("alleen als de agenda erom vraagt"),
+        default=False,
+        help_text=_(
+            "Bijv. een waterschap bij PHO EKM en R&W, 'als dat vanwege de te "
+            "bespreken onderwerpen wenselijk is'."
+        ),
+    )
     is_demo = models.BooleanField(_("demo"), default=False)
     history = HistoricalRecords()
 

@@ -54,7 +54,7 @@ class LoadCounts:
         return bool(self.created or self.updated)
 
 
-def _upsert(model: type, lookup: dict[str, Any], values: dict[str, Any], counts: LoadCounts):
+def upsert(model: type, lookup: dict[str, Any], values: dict[str, Any], counts: LoadCounts):
     """Create or update one row; save only when a value differs (no empty history rows)."""
     obj = model.objects.filter(**lookup).first()
     if obj is None:
@@ -84,7 +84,7 @@ def structure_load(data: dict[str, Any], *, counts: LoadCounts | None = None) ->
     counts = counts or LoadCounts()
     orgs = _load_organisations(data.get("organisations", []), counts)
     portfolios = {
-        p["slug"]: _upsert(
+        p["slug"]: upsert(
             Portfolio,
             {"slug": p["slug"]},
             {"name": p["name"], "abbreviation": p["abbreviation"], "order": p.get("order", 0)},
@@ -95,7 +95,7 @@ def structure_load(data: dict[str, Any], *, counts: LoadCounts | None = None) ->
     bodies = _load_bodies(data.get("bodies", []), orgs, portfolios, counts)
     _load_people(data.get("people", []), orgs, bodies, counts)
     for code in data.get("governance", {}).get("disabled_rules", []):
-        _upsert(
+        upsert(
             GovernanceRuleSetting,
             {"code": code},
             {"enabled": False, "reason": "Uitgeschakeld in het agendabestand."},
@@ -107,7 +107,7 @@ def structure_load(data: dict[str, Any], *, counts: LoadCounts | None = None) ->
 def _load_organisations(items: list[dict], counts: LoadCounts) -> dict[str, Organisation]:
     orgs = {o.slug: o for o in Organisation.objects.all()}
     for item in items:
-        org = _upsert(
+        org = upsert(
             Organisation,
             {"slug": item["slug"]},
             {
@@ -121,14 +121,14 @@ def _load_organisations(items: list[dict], counts: LoadCounts) -> dict[str, Orga
         )
         orgs[org.slug] = org
         for ident in item.get("identifiers", []):
-            _upsert(
+            upsert(
                 Identifier,
                 {"organisation": org, "scheme": ident["scheme"]},
                 {"value": ident["value"]},
                 counts,
             )
         for figure in item.get("inhabitants", []):
-            _upsert(
+            upsert(
                 InhabitantCount,
                 {"organisation": org, "reference_date": _date(figure["reference_date"])},
                 {
@@ -154,7 +154,7 @@ def _post_organisations(spec: dict, orgs: dict[str, Organisation]) -> list[Organ
 def _load_bodies(items, orgs, portfolios, counts) -> dict[str, Body]:
     bodies = {b.slug: b for b in Body.objects.all()}
     for item in items:
-        body = _upsert(
+        body = upsert(
             Body,
             {"slug": item["slug"]},
             {
@@ -179,7 +179,7 @@ def _load_bodies(items, orgs, portfolios, counts) -> dict[str, Body]:
             counts.add("Body.linked_portfolios", created=False)
         for spec in item.get("posts", []):
             for org in _post_organisations(spec, orgs):
-                _upsert(
+                upsert(
                     Post,
                     {
                         "body": body,
@@ -187,7 +187,7 @@ def _load_bodies(items, orgs, portfolios, counts) -> dict[str, Body]:
                         "organisation": org,
                         "label": spec.get("label") or "",
                     },
-                    {},
+                    {"when_relevant": bool(spec.get("when_relevant", False))},
                     counts,
                 )
     # Second pass: `prepares` may point at a body defined later in the file.
@@ -203,7 +203,7 @@ def _load_bodies(items, orgs, portfolios, counts) -> dict[str, Body]:
 
 def _load_people(items, orgs, bodies, counts) -> None:
     for item in items:
-        person = _upsert(
+        person = upsert(
             Person,
             {"slug": item["slug"]},
             {
@@ -218,7 +218,7 @@ def _load_people(items, orgs, bodies, counts) -> None:
         )
         for spec in item.get("memberships", []):
             post = _find_post(bodies[spec["body"]], spec, person)
-            _upsert(
+            upsert(
                 Membership,
                 {"post": post, "person": person, "start_date": _date(spec["start_date"])},
                 {"end_date": _date(spec.get("end_date")), "is_demo": person.is_demo},

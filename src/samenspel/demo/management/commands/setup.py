@@ -4,9 +4,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from samenspel.agenda import agenda_file
+from samenspel.agenda.loader import agenda_file_load
 from samenspel.demo.accounts import DemoRefused, demo_accounts_create
 from samenspel.demo.structure import demo_structure_create
-from samenspel.organisations.structure import structure_load
 from samenspel.web.context_processors import DEMO_CACHE_KEY
 
 
@@ -34,10 +34,9 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write(f"Agenda '{options['agenda']}' laden…")
         try:
-            loaded = agenda_file.read(options["agenda"])
+            counts = agenda_file_load(agenda_file.read(options["agenda"]))
         except agenda_file.AgendaFileError as exc:
             raise CommandError(exc.describe()) from exc
-        counts = structure_load(loaded.data)
         self._report(counts)
         if options["demo"]:
             try:
