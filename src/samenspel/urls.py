@@ -10,6 +10,8 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("", include("samenspel.accounts.urls")),
     path("", include("samenspel.organisations.urls")),
+    path("agenda/", include("samenspel.agenda.urls")),
+    path("openbaar/", include("samenspel.agenda.public_urls")),
     path("", include("samenspel.web.urls")),
 ]
 

@@ -217,6 +217,11 @@ class Milestone(models.Model):
     start = models.DateField(_("begin"), null=True, blank=True)
     end = models.DateField(_("uiterlijk"), null=True, blank=True)
     reached_on = models.DateField(_("bereikt op"), null=True, blank=True)
+    reached_is_demo = models.BooleanField(
+        _("bereikt volgens de demo"),
+        default=False,
+        help_text=_("De datum is verzonnen door de demolaag."),
+    )
     order = models.PositiveSmallIntegerField(default=0)
     is_demo = models.BooleanField(_("demo"), default=False)
     history = HistoricalRecords()

@@ -177,3 +177,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# "Today" for progress (overdue milestones, stale agreements); set a date (YYYY-MM-DD) to
+# show the agenda as it stood then, e.g. for a demonstration. Empty: the real date.
+SAMENSPEL_TODAY = env("SAMENSPEL_TODAY", "")
+# An agreement without a progress update for this many months is "stale".
+SAMENSPEL_STALE_MONTHS = env("SAMENSPEL_STALE_MONTHS", 4)

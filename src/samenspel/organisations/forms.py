@@ -13,7 +13,12 @@ from samenspel.organisations.models import Organisation, Person, Portfolio
 
 
 class DateInput(forms.DateInput):
+    """A native date picker; it needs ISO dates whatever the language."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class OrganisationForm(forms.Form):

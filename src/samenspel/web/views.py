@@ -6,15 +6,19 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from samenspel.accounts.permissions import roles_of
+from samenspel.web.dashboard import panels
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     assignments = request.user.role_assignments.select_related("portfolio", "organisation")
+    rendered = [
+        {"template": panel.template, "context": panel.context(request)} for panel in panels()
+    ]
     return render(
         request,
         "web/dashboard.html",
-        {"assignments": assignments, "roles": roles_of(request.user)},
+        {"assignments": assignments, "roles": roles_of(request.user), "panels": rendered},
     )
 
 

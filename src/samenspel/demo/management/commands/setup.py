@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from samenspel.agenda import agenda_file
 from samenspel.agenda.loader import agenda_file_load
 from samenspel.demo.accounts import DemoRefused, demo_accounts_create
+from samenspel.demo.progress import demo_progress_create
 from samenspel.demo.structure import demo_structure_create
 from samenspel.web.context_processors import DEMO_CACHE_KEY
 
@@ -45,6 +46,8 @@ class Command(BaseCommand):
                 raise CommandError(str(exc)) from exc
             seats = demo_structure_create()
             self.stdout.write(f"Demo-personen: {seats} zetels gevuld.")
+            updates = demo_progress_create()
+            self.stdout.write(f"Demo-voortgang: {updates} updates toegevoegd.")
             cache.delete(DEMO_CACHE_KEY)
             self.stdout.write(self.style.SUCCESS(f"Demo-accounts ({created} nieuw):"))
             for username, role in accounts:

@@ -1,0 +1,39 @@
+"""The agenda's panel on the dashboard: status per portfolio, overdue, stale, latest updates."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from samenspel.agenda import selectors
+from samenspel.agenda.charts import portfolio_status_bars, status_per_portfolio_chart
+from samenspel.agenda.models import ProgressUpdate
+from samenspel.organisations.models import Portfolio
+
+
+def agenda_panel(request: HttpRequest) -> dict:
+    agenda = selectors.current_agenda()
+    if agenda is None:
+        return {"agenda": None}
+    agreements = list(
+        selectors.agreements_with_progress(agenda.agreements.select_related("portfolio"))
+    )
+    rows = portfolio_status_bars(Portfolio.objects.order_by("order"), agreements)
+    stale = [a for a in agreements if a.is_stale]
+    return {
+        "agenda": agenda,
+        "rows": rows,
+        "chart": status_per_portfolio_chart(rows),
+        "totals": selectors.status_counts(agreements),
+        "overdue": selectors.overdue_milestones()
+        .filter(agreement__agenda=agenda)
+        .select_related("agreement__portfolio")
+        .order_by("end")[:10],
+        "overdue_count": selectors.overdue_milestones().filter(agreement__agenda=agenda).count(),
+        "stale": sorted(stale, key=lambda a: (a.last_update is not None, a.last_update))[:10],
+        "stale_count": len(stale),
+        "updates": ProgressUpdate.objects.filter(agreement__agenda=agenda).select_related(
+            "agreement", "author"
+        )[:8],
+        "progress": selectors.agenda_year_progress(agenda),
+        "today": selectors.today(),
+    }

@@ -1,0 +1,84 @@
+import datetime as dt
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.agenda.constants import AgreementKind, AssociationRole, Status
+from samenspel.organisations.models import Organisation, Portfolio
+
+
+class DateInput(forms.DateInput):
+    """A native date picker; it needs ISO dates whatever the language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class ProgressUpdateForm(forms.Form):
+    date = forms.DateField(label=_("Datum"), widget=DateInput, initial=dt.date.today)
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+    text = forms.CharField(
+        label=_("Toelichting"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wat is er bereikt, wat loopt anders dan gepland, wat is er nodig?"),
+    )
+    percent = forms.IntegerField(label=_("Gereed (%)"), min_value=0, max_value=100, required=False)
+    link = forms.URLField(label=_("Link naar stuk"), required=False, assume_scheme="https")
+    is_internal = forms.BooleanField(label=_("Intern (niet op de openbare pagina)"), required=False)
+
+
+class AgreementForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=300)
+    description = forms.CharField(label=_("Beschrijving"), widget=forms.Textarea, required=False)
+    role = forms.ChoiceField(
+        label=_("Rol VDG"), choices=[("", "—"), *AssociationRole.choices], required=False
+    )
+    political_lead = forms.ModelChoiceField(
+        label=_("Bestuurlijk trekker"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+    )
+    official_lead = forms.ModelChoiceField(
+        label=_("Ambtelijk trekker"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+    )
+    period_text = forms.CharField(
+        label=_("Planning"),
+        max_length=120,
+        required=False,
+        help_text=_(
+            "Zoals het document het zegt, bijv. 'Eind Q2 2023', 'najaar 2024', '2023-2024'."
+        ),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AgreementFilterForm(forms.Form):
+    q = forms.CharField(label=_("Zoeken"), required=False)
+    portefeuille = forms.ModelChoiceField(
+        label=_("Portefeuille"),
+        queryset=Portfolio.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle portefeuilles"),
+    )
+    soort = forms.ChoiceField(
+        label=_("Soort"), choices=[("", _("Alle soorten")), *AgreementKind.choices], required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Alle statussen")), *Status.choices], required=False
+    )
+    trekker = forms.ModelChoiceField(
+        label=_("Trekker"),
+        queryset=Organisation.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle organisaties"),
+    )
+    jaar = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100, required=False)
+    thema = forms.CharField(required=False, widget=forms.HiddenInput)
+    te_laat = forms.BooleanField(label=_("Mijlpaal over tijd"), required=False)
+    stil = forms.BooleanField(label=_("Geen recente update"), required=False)

@@ -1,0 +1,345 @@
+"""Pages of the agenda: overview, portfolio, agreements (list, page, edit, update), timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samenspel.accounts.permissions import can_edit_portfolio, is_bureau
+from samenspel.agenda import selectors, services
+from samenspel.agenda.charts import portfolio_status_bars, status_bar
+from samenspel.agenda.constants import STATUS_COLOURS, Status, ThemeKind
+from samenspel.agenda.forms import AgreementFilterForm, AgreementForm, ProgressUpdateForm
+from samenspel.agenda.models import Agreement, Milestone, ProgressUpdate
+from samenspel.organisations.models import Portfolio
+from samenspel.organisations.services import EditConflict
+from samenspel.web.exports import export_format, table_response
+
+PAGE_SIZE = 50
+
+
+def _agenda_or_404():
+    agenda = selectors.current_agenda()
+    if agenda is None:
+        raise Http404(_("Er is nog geen agenda geladen. Draai 'samenspel setup'."))
+    return agenda
+
+
+def may_edit(user, agreement: Agreement) -> bool:
+    """The bureau edits everything; chairs and core groups their portfolio's agreements."""
+    if agreement.portfolio_id is None:
+        return is_bureau(user)
+    return can_edit_portfolio(user, agreement.portfolio)
+
+
+def _crumbs(*pairs):
+    return [{"label": label, "url": url} for label, url in pairs]
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    agenda = _agenda_or_404()
+    agreements = list(selectors.agreements_with_progress(agenda.agreements.all()))
+    portfolios = list(Portfolio.objects.order_by("order"))
+    return render(
+        request,
+        "agenda/overview.html",
+        {
+            "agenda": agenda,
+            "challenges": agenda.challenges.prefetch_related("portfolios"),
+            "rows": portfolio_status_bars(portfolios, agreements),
+            "association_wide": agenda.themes.filter(kind=ThemeKind.ASSOCIATION_WIDE),
+            "progress": selectors.agenda_year_progress(agenda),
+            "totals": selectors.status_counts(agreements),
+            "breadcrumbs": _crumbs((_("Overzicht"), "/"), (_("Agenda"), None)),
+        },
+    )
+
+
+@login_required
+def portfolio_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    agenda = _agenda_or_404()
+    portfolio = get_object_or_404(Portfolio, slug=slug)
+    in_portfolio = Q(portfolio=portfolio) | Q(other_portfolios=portfolio)
+    agreements = list(
+        selectors.agreements_with_progress(
+            agenda.agreements.filter(in_portfolio).distinct().select_related("theme")
+        )
+    )
+    groups: dict = {}
+    for agreement in agreements:
+        groups.setdefault(agreement.theme, []).append(agreement)
+    programme = agenda.programmes.filter(portfolio=portfolio).first()
+    return render(
+        request,
+        "agenda/portfolio.html",
+        {
+            "agenda": agenda,
+            "portfolio": portfolio,
+            "programme": programme,
+            "priority_themes": agenda.themes.filter(
+                portfolios=portfolio, kind__in=[ThemeKind.PRIORITY, ThemeKind.SHARED]
+            ),
+            "groups": groups.items(),
+            "counts": selectors.status_counts(agreements),
+            "bar": status_bar(agreements, label=portfolio.name),
+            "overdue": selectors.overdue_milestones()
+            .filter(Q(agreement__portfolio=portfolio) | Q(agreement__other_portfolios=portfolio))
+            .select_related("agreement")
+            .distinct()
+            .order_by("end")[:20],
+            "updates": ProgressUpdate.objects.filter(
+                Q(agreement__portfolio=portfolio) | Q(agreement__other_portfolios=portfolio)
+            )
+            .select_related("agreement", "author")
+            .distinct()[:10],
+            "bodies": portfolio.bodies.order_by("kind", "name"),
+            "may_edit": can_edit_portfolio(request.user, portfolio),
+            "breadcrumbs": _crumbs(
+                (_("Agenda"), reverse("agenda:overview")), (portfolio.name, None)
+            ),
+        },
+    )
+
+
+def filtered_agreements(agenda, form: AgreementFilterForm):
+    qs = selectors.agreements_with_progress(
+        agenda.agreements.select_related("portfolio", "theme", "political_lead", "official_lead")
+    )
+    if not form.is_valid():
+        return qs
+    return selectors.agreements_filter(qs, **form.cleaned_data)
+
+
+COLUMNS = [
+    "Afspraak",
+    "Portefeuille",
+    "Thema",
+    "Soort",
+    "Planning",
+    "Status",
+    "Laatste update",
+    "Mijlpaal over tijd",
+]
+
+
+@login_required
+def agreement_list(request: HttpRequest) -> HttpResponse:
+    agenda = _agenda_or_404()
+    form = AgreementFilterForm(request.GET or None)
+    agreements = filtered_agreements(agenda, form)
+    fmt = export_format(request)
+    if fmt:
+        rows = (
+            [
+                a.title,
+                a.portfolio or "",
+                a.theme.name,
+                a.get_kind_display(),
+                a.period_text,
+                Status(a.current_status).label,
+                a.last_update,
+                a.is_overdue,
+            ]
+            for a in agreements
+        )
+        return table_response(fmt=fmt, filename="afspraken", columns=COLUMNS, rows=rows)
+    page = Paginator(agreements, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    query.pop("format", None)
+    return render(
+        request,
+        "agenda/agreement_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "status_colours": STATUS_COLOURS,
+            "breadcrumbs": _crumbs(
+                (_("Agenda"), reverse("agenda:overview")), (_("Afspraken"), None)
+            ),
+        },
+    )
+
+
+def _agreement(agenda, slug: str) -> Agreement:
+    qs = agenda.agreements.select_related(
+        "portfolio",
+        "theme",
+        "political_lead",
+        "official_lead",
+        "political_lead_person",
+        "official_lead_person",
+    ).prefetch_related("other_portfolios", "partners")
+    return get_object_or_404(selectors.agreements_with_progress(qs), slug=slug)
+
+
+@login_required
+def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    agenda = _agenda_or_404()
+    agreement = _agreement(agenda, slug)
+    editable = may_edit(request.user, agreement)
+    return render(
+        request,
+        "agenda/agreement_detail.html",
+        {
+            "agreement": agreement,
+            "milestones": agreement.milestones.all(),
+            "today": selectors.today(),
+            "updates": agreement.updates.select_related("author"),
+            "may_edit": editable,
+            "form": ProgressUpdateForm(
+                initial={"status": agreement.current_status, "date": selectors.today()}
+            )
+            if editable
+            else None,
+            "breadcrumbs": _crumbs(
+                (_("Agenda"), reverse("agenda:overview")),
+                (_("Afspraken"), reverse("agenda:agreements")),
+                (agreement.title, None),
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def progress_update_add(request: HttpRequest, slug: str) -> HttpResponse:
+    agenda = _agenda_or_404()
+    agreement = _agreement(agenda, slug)
+    if not may_edit(request.user, agreement):
+        raise PermissionDenied
+    form = ProgressUpdateForm(request.POST)
+    if form.is_valid():
+        try:
+            services.progress_update_add(
+                agreement=agreement, author=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if request.htmx:
+                agreement = _agreement(agenda, slug)
+                return render(
+                    request,
+                    "agenda/includes/progress.html",
+                    {
+                        "agreement": agreement,
+                        "updates": agreement.updates.select_related("author"),
+                        "may_edit": True,
+                        "form": ProgressUpdateForm(
+                            initial={"status": agreement.current_status, "date": selectors.today()}
+                        ),
+                        "just_saved": True,
+                    },
+                )
+            return redirect(agreement)
+    template = "agenda/includes/progress.html" if request.htmx else "agenda/update_form.html"
+    return render(
+        request,
+        template,
+        {
+            "agreement": agreement,
+            "form": form,
+            "may_edit": True,
+            "updates": agreement.updates.select_related("author"),
+        },
+        status=200 if request.htmx else 400,
+    )
+
+
+@login_required
+@require_POST
+def milestone_reach(request: HttpRequest, pk: int) -> HttpResponse:
+    milestone = get_object_or_404(Milestone.objects.select_related("agreement__portfolio"), pk=pk)
+    if not may_edit(request.user, milestone.agreement):
+        raise PermissionDenied
+    reached = request.POST.get("reached_on", "")
+    try:
+        reached_on = dt.date.fromisoformat(reached) if reached else None
+    except ValueError:
+        messages.error(request, _("'%(value)s' is geen geldige datum.") % {"value": reached})
+        return redirect(milestone.agreement)
+    services.milestone_reach(milestone=milestone, reached_on=reached_on, user=request.user)
+    messages.success(request, _("Mijlpaal bijgewerkt."))
+    return redirect(milestone.agreement)
+
+
+@login_required
+def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    agenda = _agenda_or_404()
+    agreement = _agreement(agenda, slug)
+    if not may_edit(request.user, agreement):
+        raise PermissionDenied
+    initial = {name: getattr(agreement, name) for name in AgreementForm.base_fields}
+    form = AgreementForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
+        version = values.pop("version")
+        try:
+            services.agreement_update(
+                agreement=agreement, expected_version=version, user=request.user, **values
+            )
+        except EditConflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect(request.path)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De afspraak is opgeslagen."))
+            return redirect(agreement)
+    return render(
+        request,
+        "agenda/agreement_form.html",
+        {
+            "form": form,
+            "agreement": agreement,
+            "breadcrumbs": _crumbs(
+                (_("Afspraken"), reverse("agenda:agreements")),
+                (agreement.title, agreement.get_absolute_url()),
+                (_("Bewerken"), None),
+            ),
+        },
+    )
+
+
+@login_required
+def timeline(request: HttpRequest) -> HttpResponse:
+    agenda = _agenda_or_404()
+    portfolio = Portfolio.objects.filter(slug=request.GET.get("portefeuille", "")).first()
+    from samenspel.agenda.timeline import timeline_rows
+
+    agreements = selectors.agreements_with_progress(
+        agenda.agreements.select_related("portfolio").prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.order_by("order"))
+        )
+    )
+    if portfolio:
+        agreements = agreements.filter(
+            Q(portfolio=portfolio) | Q(other_portfolios=portfolio)
+        ).distinct()
+    grid = timeline_rows(agenda, agreements, today=selectors.today())
+    return render(
+        request,
+        "agenda/timeline.html",
+        {
+            "agenda": agenda,
+            "grid": grid,
+            "portfolio": portfolio,
+            "portfolios": Portfolio.objects.order_by("order"),
+            "breadcrumbs": _crumbs(
+                (_("Agenda"), reverse("agenda:overview")), (_("Tijdlijn"), None)
+            ),
+        },
+    )

@@ -1,0 +1,71 @@
+"""A portfolio chair reports progress and sees it on the dashboard; axe finds no
+WCAG 2.1 A/AA violations on the agenda pages."""
+
+import pytest
+from playwright.sync_api import expect
+
+from samenspel.accounts.constants import RoleKind
+
+
+@pytest.fixture
+def chair(transactional_db, settings):
+    from samenspel.accounts.tests.factories import UserFactory
+    from samenspel.agenda import agenda_file
+    from samenspel.agenda.loader import agenda_file_load
+    from samenspel.organisations.models import Portfolio
+
+    settings.SAMENSPEL_TODAY = "2024-06-15"
+    agenda_file_load(agenda_file.read("vdg-2023-2027"))
+    user = UserFactory(username="voorzitter-gw", first_name="Gerrit")
+    user.role_assignments.create(
+        role=RoleKind.PORTFOLIO_CHAIR, portfolio=Portfolio.objects.get(slug="gezondheid-en-welzijn")
+    )
+    return user
+
+
+def test_chair_reports_progress_and_sees_it_on_the_dashboard(page, chair, sign_in, axe_violations):
+    sign_in(chair)
+    assert axe_violations(page) == []
+    page.goto("/agenda/afspraken/gw-iza-procesvoorstel/")
+    assert axe_violations(page) == []
+    form = page.locator("form[hx-post]")
+    form.get_by_label("Status").select_option("on_track")
+    form.get_by_label("Toelichting").fill("Procesvoorstel ligt bij de colleges.")
+    form.get_by_role("button", name="Voortgang opslaan").click()
+    expect(page.get_by_role("status").filter(has_text="De voortgang is bijgewerkt")).to_be_visible()
+    expect(page.get_by_text("Procesvoorstel ligt bij de colleges.")).to_be_visible()
+
+    page.get_by_role("link", name="Overzicht", exact=True).click()
+    latest = page.locator("section", has=page.get_by_role("heading", name="Laatste voortgang"))
+    expect(latest.get_by_role("link", name="IZA/GALA: procesvoorstel").first).to_be_visible()
+    expect(page.get_by_role("img", name="Status van de afspraken per portefeuille")).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/agenda/",
+        "/agenda/afspraken/?portefeuille=sport",
+        "/agenda/tijdlijn/",
+        "/agenda/portefeuilles/gezondheid-en-welzijn/",
+    ],
+)
+def test_agenda_pages_are_accessible(page, chair, sign_in, axe_violations, url):
+    sign_in(chair)
+    page.goto(url)
+    assert page.locator("h1").is_visible()
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/openbaar/",
+        "/openbaar/portefeuilles/sport/",
+        "/openbaar/afspraken/sport-sportgala-drenthe/",
+    ],
+)
+def test_public_pages_are_accessible_without_signing_in(page, chair, axe_violations, url):
+    page.goto(url)
+    assert page.locator("h1").is_visible()
+    assert axe_violations(page) == []
