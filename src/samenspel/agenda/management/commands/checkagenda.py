@@ -1,36 +1,47 @@
+import datetime as dt
 import sys
 
-from django.core.management.base import BaseCommand
-from django.utils import timezone
+from django.core.management.base import BaseCommand, CommandError
 
-from samenspel.organisations.governance import governance_check
+from samenspel.agenda.checks import agenda_checks
+from samenspel.agenda.selectors import current_agenda, today
 
 
 class Command(BaseCommand):
     help = (
-        "Consistentierapport van de agenda. Nu: de structuurregels van bijlage 1 op een datum. "
-        "Exitcode 0 als alles klopt, 1 bij afwijkingen."
+        "Consistentierapport van de agenda: afspraken zonder trekker, data buiten de "
+        "looptijd en de structuurregels van bijlage 1. Exitcode 0 als alles klopt, 1 bij "
+        "bevindingen."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--date", help="Peildatum JJJJ-MM-DD (standaard: vandaag).")
+        parser.add_argument("--all", action="store_true", help="Toon alle bevindingen.")
 
     def handle(self, *args, **options):
-        import datetime as dt
-
-        date = dt.date.fromisoformat(options["date"]) if options["date"] else timezone.localdate()
-        problems = 0
-        self.stdout.write(f"Structuurtoets op {date.isoformat()}:")
-        for result in governance_check(date=date):
-            if not result.enabled:
-                self.stdout.write(f"  [uit]  {result.rule.title}")
-                continue
+        try:
+            date = dt.date.fromisoformat(options["date"]) if options["date"] else today()
+        except ValueError as exc:
+            raise CommandError(f"Ongeldige datum: {options['date']} (JJJJ-MM-DD)") from exc
+        agenda = current_agenda()
+        if agenda is None:
+            self.stdout.write(self.style.WARNING("Er is nog geen agenda geladen."))
+        total = 0
+        for result in agenda_checks(agenda, date=date):
             mark = "[ok]  " if result.passed else "[FOUT]"
-            self.stdout.write(f"  {mark} {result.rule.title}")
-            for offence in result.offences:
-                self.stdout.write(f"         - {offence}")
-            problems += len(result.offences)
-        if problems:
-            self.stdout.write(self.style.WARNING(f"{problems} afwijking(en) gevonden."))
+            count = f" ({len(result.findings)})" if result.findings else ""
+            self.stdout.write(f"{mark} {result.title}{count}")
+            if result.summary:
+                self.stdout.write(f"       per portefeuille: {result.summary}")
+            shown = result.findings if options["all"] else result.findings[:10]
+            for finding in shown:
+                self.stdout.write(f"       - {finding}")
+            if len(result.findings) > len(shown):
+                self.stdout.write(
+                    f"       … en nog {len(result.findings) - len(shown)} (gebruik --all)"
+                )
+            total += len(result.findings)
+        if total:
+            self.stdout.write(self.style.WARNING(f"{total} bevinding(en)."))
             sys.exit(1)
-        self.stdout.write(self.style.SUCCESS("Geen afwijkingen."))
+        self.stdout.write(self.style.SUCCESS("Geen bevindingen."))
