@@ -109,7 +109,9 @@ def demo_progress_create() -> int:
     created = 0
     for agreement in agenda.agreements.select_related("portfolio").prefetch_related("milestones"):
         rng = random.Random(agreement.slug)
-        for date, status in _updates_for(agreement, agenda, rng, on):
+        updates = _updates_for(agreement, agenda, rng, on)
+        finished = bool(updates) and updates[-1][1] == Status.DONE
+        for date, status in updates:
             ProgressUpdate.objects.create(
                 agreement=agreement,
                 date=date,
@@ -123,7 +125,7 @@ def demo_progress_create() -> int:
             created += 1
         for milestone in agreement.milestones.all():
             overdue = milestone.end and milestone.end < on and not milestone.reached_on
-            if overdue and rng.random() < 0.7:
+            if overdue and (finished or rng.random() < 0.7):
                 milestone.reached_on = milestone.end - dt.timedelta(days=rng.randint(0, 25))
                 milestone.reached_is_demo = True
                 milestone.save(update_fields=["reached_on", "reached_is_demo"])
