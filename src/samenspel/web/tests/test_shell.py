@@ -39,3 +39,10 @@ def test_demo_banner_only_with_demo_data(client, make_user):
 
     cache.clear()
     assert "Demo-omgeving" in client.get("/").content.decode()
+
+
+def test_dutch_is_the_default_whatever_the_browser_prefers(client, bureau_user):
+    client.force_login(bureau_user)
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert 'lang="nl"' in response.content.decode()
+    assert response["Content-Language"] == "nl"
