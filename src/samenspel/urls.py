@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("samenspel.organisations.urls")),
     path("agenda/", include("samenspel.agenda.urls")),
     path("openbaar/", include("samenspel.agenda.public_urls")),
+    path("financien/", include("samenspel.finance.urls")),
+    path("inzet/", include("samenspel.capacity.urls")),
     path("", include("samenspel.web.urls")),
 ]
 

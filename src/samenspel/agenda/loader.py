@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -28,6 +29,15 @@ from samenspel.agenda.references import references_check
 from samenspel.organisations.models import Organisation, Person, Portfolio
 from samenspel.organisations.structure import LoadCounts, structure_load, upsert
 
+# Apps above the agenda (finance, capacity) load their own sections of the file: they
+# register a loader here in AppConfig.ready(), so the agenda app need not import them.
+SectionLoader = Callable[[Agenda, Any, LoadCounts], None]
+_SECTION_LOADERS: dict[str, SectionLoader] = {}
+
+
+def register_section_loader(section: str, loader: SectionLoader) -> None:
+    _SECTION_LOADERS[section] = loader
+
 
 def agenda_file_load(agenda_file: AgendaFile) -> LoadCounts:
     existing = set(Organisation.objects.values_list("slug", flat=True))
@@ -37,7 +47,10 @@ def agenda_file_load(agenda_file: AgendaFile) -> LoadCounts:
     with transaction.atomic():
         counts = structure_load(agenda_file.data)
         if "agenda" in agenda_file.data:
-            agenda_load(agenda_file.data, counts=counts)
+            agenda = agenda_load(agenda_file.data, counts=counts)
+            for section, loader in _SECTION_LOADERS.items():
+                if section in agenda_file.data:
+                    loader(agenda, agenda_file.data[section], counts)
     return counts
 
 

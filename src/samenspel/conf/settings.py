@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     # Our apps, bottom of the dependency rule first (docs/architecture.md).
     "samenspel.organisations",
     "samenspel.agenda",
+    "samenspel.finance",
+    "samenspel.capacity",
     "samenspel.accounts",
     "samenspel.web",
     "samenspel.demo",

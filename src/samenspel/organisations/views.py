@@ -29,6 +29,7 @@ from samenspel.organisations.forms import (
 )
 from samenspel.organisations.governance import governance_check
 from samenspel.organisations.models import Body, Membership, Organisation, Person, Post
+from samenspel.web.dashboard import rendered_panels
 from samenspel.web.exports import export_format, table_response
 
 PAGE_SIZE = 50
@@ -136,6 +137,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "current_inhabitants": selectors.inhabitants_on(organisation=organisation, date=date),
             "people": organisation.people.order_by("name")[:100],
             "can_edit": can_edit_structure(request.user),
+            "panels": rendered_panels("organisation", request, organisation),
             "breadcrumbs": _crumbs(
                 (_("Overzicht"), "/"),
                 (_("Organisaties"), reverse("organisations:list")),

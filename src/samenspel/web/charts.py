@@ -6,6 +6,7 @@ chart's data as a table next to it, so nothing is only in the picture.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
@@ -37,6 +38,7 @@ def stacked_bar_chart(
     bars: list[Bar],
     width: int = 520,
     label_width: int = 70,
+    format_value: Callable[[float], str] = lambda v: f"{v:g}",
 ) -> SafeString:
     """Horizontal stacked bars, one per row, with a legend underneath."""
     bar_height, gap, top = 22, 10, 8
@@ -62,7 +64,7 @@ def stacked_bar_chart(
             x += w
         parts.append(
             f'<text x="{x + 6:.1f}" y="{y + bar_height * 0.72:.1f}" font-size="13">'
-            f"{bar.total:g}</text>"
+            f"{escape(format_value(bar.total))}</text>"
         )
         y += bar_height + gap
     legend_y = y + 8

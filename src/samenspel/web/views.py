@@ -6,15 +6,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from samenspel.accounts.permissions import roles_of
-from samenspel.web.dashboard import panels
+from samenspel.web.dashboard import rendered_panels
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     assignments = request.user.role_assignments.select_related("portfolio", "organisation")
-    rendered = [
-        {"template": panel.template, "context": panel.context(request)} for panel in panels()
-    ]
+    rendered = rendered_panels("dashboard", request)
     return render(
         request,
         "web/dashboard.html",

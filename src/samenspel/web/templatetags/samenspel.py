@@ -9,3 +9,33 @@ register = template.Library()
 def history_panel(obj, limit: int = 20):
     """Who changed what and when, with before and after values: `{% history_panel object %}`."""
     return {"entries": history_entries(obj, limit=limit), "object": obj}
+
+
+def format_euro(value, decimals: int = 2) -> str:
+    """€ 1.234,56: Dutch grouping and decimal comma, a minus sign before the euro."""
+    from decimal import Decimal
+
+    if value is None or value == "":
+        return "—"
+    amount = Decimal(value)
+    text = f"{abs(amount):,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"-€ {text}" if amount < 0 else f"€ {text}"
+
+
+@register.filter
+def euro(value, decimals: int = 2) -> str:
+    return format_euro(value, int(decimals))
+
+
+@register.filter
+def number_nl(value) -> str:
+    """1.234: Dutch thousands separator for whole numbers."""
+    if value is None or value == "":
+        return "—"
+    return f"{int(value):,}".replace(",", ".")
+
+
+@register.filter
+def get_item(mapping, key):
+    """`{{ shares|get_item:pk }}`: a dict value in a template."""
+    return mapping.get(key) if mapping else None

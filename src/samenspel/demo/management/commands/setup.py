@@ -5,9 +5,11 @@ from django.core.management.base import BaseCommand, CommandError
 
 from samenspel.agenda import agenda_file
 from samenspel.agenda.loader import agenda_file_load
+from samenspel.capacity.demo import demo_realised_hours_create
 from samenspel.demo.accounts import DemoRefused, demo_accounts_create
 from samenspel.demo.progress import demo_progress_create
 from samenspel.demo.structure import demo_structure_create
+from samenspel.finance.demo import demo_finance_create
 from samenspel.web.context_processors import DEMO_CACHE_KEY
 
 
@@ -48,6 +50,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo-personen: {seats} zetels gevuld.")
             updates = demo_progress_create()
             self.stdout.write(f"Demo-voortgang: {updates} updates toegevoegd.")
+            claims = demo_finance_create()
+            self.stdout.write(f"Demo-geld: {claims} declaraties toegevoegd.")
+            hours = demo_realised_hours_create()
+            self.stdout.write(f"Demo-uren: {hours} kwartaalcijfers toegevoegd.")
             cache.delete(DEMO_CACHE_KEY)
             self.stdout.write(self.style.SUCCESS(f"Demo-accounts ({created} nieuw):"))
             for username, role in accounts:

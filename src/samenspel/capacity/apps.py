@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CapacityConfig(AppConfig):
+    name = "samenspel.capacity"
+    verbose_name = _("Ambtelijke inzet")
+
+    def ready(self) -> None:
+        from samenspel.agenda.loader import register_section_loader
+        from samenspel.capacity.loader import staff_load
+
+        register_section_loader("staff", staff_load)
+
+        from samenspel.capacity.panels import organisation_hours_panel
+        from samenspel.web.dashboard import Panel, register_panel
+
+        register_panel(
+            Panel("capacity/organisation_panel.html", organisation_hours_panel, 30),
+            slot="organisation",
+        )

@@ -1,0 +1,15 @@
+"""The organisation page's 'what we contribute: hours' panel."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from samenspel.agenda.selectors import today
+from samenspel.capacity.selectors import organisation_hours
+
+
+def organisation_hours_panel(request: HttpRequest, organisation) -> dict:
+    if not organisation.is_member:
+        return {}
+    hours = organisation_hours(organisation, today().year)
+    return {"hours": hours if hours.planned else None}

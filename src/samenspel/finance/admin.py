@@ -1,0 +1,78 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from samenspel.finance.models import (
+    BudgetAmount,
+    BudgetLine,
+    BudgetYear,
+    Claim,
+    FixedContribution,
+    FundSpending,
+    Project,
+    ProjectFunder,
+    ProjectYear,
+    StatedFigure,
+    SupplierPayment,
+)
+
+
+class BudgetAmountInline(admin.TabularInline):
+    model = BudgetAmount
+    extra = 0
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "agenda"]
+    inlines = [BudgetAmountInline]
+
+
+class FixedContributionInline(admin.TabularInline):
+    model = FixedContribution
+    extra = 0
+
+
+@admin.register(BudgetYear)
+class BudgetYearAdmin(SimpleHistoryAdmin):
+    list_display = ["year", "key", "from_running_budget", "reference_date", "invoiced_on"]
+    inlines = [FixedContributionInline]
+
+
+@admin.register(StatedFigure)
+class StatedFigureAdmin(SimpleHistoryAdmin):
+    list_display = ["what", "year", "amount", "printed", "source"]
+    list_filter = ["what"]
+
+
+class ProjectFunderInline(admin.TabularInline):
+    model = ProjectFunder
+    extra = 0
+
+
+@admin.register(ProjectYear)
+class ProjectYearAdmin(SimpleHistoryAdmin):
+    list_display = ["project", "year", "members_amount", "is_demo"]
+    inlines = [ProjectFunderInline]
+
+
+@admin.register(Project)
+class ProjectAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "portfolio", "surcharge_percent", "key", "is_demo"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Claim)
+class ClaimAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "description", "amount", "sent_on", "paid_on", "is_demo"]
+    list_filter = ["year", "paid_on", "is_demo"]
+    search_fields = ["organisation__name", "description"]
+
+
+@admin.register(SupplierPayment)
+class SupplierPaymentAdmin(SimpleHistoryAdmin):
+    list_display = ["project", "supplier", "amount", "paid_on", "is_demo"]
+
+
+@admin.register(FundSpending)
+class FundSpendingAdmin(SimpleHistoryAdmin):
+    list_display = ["spent_on", "amount", "reason", "is_demo"]

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FinanceConfig(AppConfig):
+    name = "samenspel.finance"
+    verbose_name = _("Financiën")
+
+    def ready(self) -> None:
+        from samenspel.agenda.loader import register_section_loader
+        from samenspel.finance.loader import budget_load
+
+        register_section_loader("budget", budget_load)
+
+        from samenspel.finance.views import organisation_contributions
+        from samenspel.web.dashboard import Panel, register_panel
+
+        register_panel(
+            Panel("finance/organisation_panel.html", organisation_contributions, 20),
+            slot="organisation",
+        )

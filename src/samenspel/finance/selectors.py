@@ -1,0 +1,287 @@
+"""Reads of the money: a year's budget figures, each member's contribution, project
+financing with the 5% surcharge, stated versus computed totals, the contingency fund
+and outstanding claims. Everything is computed from the data, in Decimal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from samenspel.finance.constants import ContributionKey, StatedWhat
+from samenspel.finance.models import (
+    ZERO,
+    BudgetAmount,
+    BudgetYear,
+    Claim,
+    FundSpending,
+    ProjectYear,
+    StatedFigure,
+)
+from samenspel.finance.shares import split_by_weight, to_cents
+from samenspel.organisations.models import InhabitantCount, Organisation
+
+
+@dataclass
+class MemberFigure:
+    organisation: Organisation
+    inhabitants: int | None
+    reference_date: dt.date | None
+    later_than_asked: bool = False
+
+    @property
+    def code(self) -> str:
+        return next((i.value for i in self.organisation.identifiers.all() if i.scheme == "cbs"), "")
+
+
+def members_on(date: dt.date) -> list[MemberFigure]:
+    """Every member with its latest inhabitants figure on or before `date`.
+
+    A member with no figure that early gets its earliest later figure, flagged, so a
+    split can still be made and the page says so.
+    """
+    members = list(
+        Organisation.objects.filter(is_member=True).prefetch_related("identifiers").order_by("name")
+    )
+    figures = defaultdict(list)
+    for figure in InhabitantCount.objects.filter(organisation__in=members).order_by(
+        "reference_date"
+    ):
+        figures[figure.organisation_id].append(figure)
+    result = []
+    for member in members:
+        series = figures[member.pk]
+        before = [f for f in series if f.reference_date <= date]
+        chosen = before[-1] if before else (series[0] if series else None)
+        result.append(
+            MemberFigure(
+                member,
+                chosen.count if chosen else None,
+                chosen.reference_date if chosen else None,
+                later_than_asked=bool(chosen) and not before,
+            )
+        )
+    return result
+
+
+def split_over_members(
+    total: Decimal,
+    *,
+    key: str,
+    members: list[MemberFigure],
+    base_amount: Decimal | None = None,
+    fixed: dict[int, Decimal] | None = None,
+) -> dict[int, Decimal]:
+    """Each member's share (organisation pk -> euros) of `total` under `key`."""
+    ids = [m.organisation.pk for m in members]
+    if key == ContributionKey.EQUAL:
+        return split_by_weight(total, dict.fromkeys(ids, 1))
+    if key == ContributionKey.FIXED:
+        fixed = fixed or {}
+        return {pk: to_cents(fixed.get(pk, ZERO)) for pk in ids}
+    inhabitants = {m.organisation.pk: m.inhabitants or 0 for m in members}
+    if key == ContributionKey.BASE_PLUS_INHABITANT:
+        base = to_cents(base_amount or ZERO)
+        rest = max(total - base * len(ids), ZERO)
+        shares = split_by_weight(rest, inhabitants)
+        return {pk: shares[pk] + base for pk in ids}
+    return split_by_weight(total, inhabitants)
+
+
+@dataclass
+class YearFigures:
+    budget_year: BudgetYear
+    total_costs: Decimal
+    from_running_budget: Decimal
+    remaining: Decimal
+    members: list[MemberFigure]
+    shares: dict[int, Decimal]
+    inhabitants_total: int
+    per_inhabitant_exact: Decimal | None
+    per_inhabitant_rounded: Decimal | None
+    reference_date: dt.date
+    invoiced: dict[int, Decimal] = field(default_factory=dict)
+
+    @property
+    def frozen(self) -> bool:
+        return self.budget_year.invoiced_on is not None
+
+    def amount_for(self, organisation_pk: int) -> Decimal:
+        """What the member pays: the invoiced amount once invoiced, else the computed one."""
+        if self.frozen and organisation_pk in self.invoiced:
+            return self.invoiced[organisation_pk]
+        return self.shares.get(organisation_pk, ZERO)
+
+    def difference(self, organisation_pk: int) -> Decimal:
+        """Computed now minus invoiced (zero when not invoiced)."""
+        if not self.frozen:
+            return ZERO
+        return self.shares.get(organisation_pk, ZERO) - self.invoiced.get(organisation_pk, ZERO)
+
+
+def reference_date_of(budget_year: BudgetYear) -> dt.date:
+    return budget_year.reference_date or dt.date(budget_year.year, 1, 1)
+
+
+def line_totals(agenda) -> dict[int, Decimal]:
+    rows = (
+        BudgetAmount.objects.filter(line__agenda=agenda)
+        .values("year")
+        .annotate(total=Sum("amount"))
+    )
+    return {row["year"]: row["total"] for row in rows}
+
+
+def year_figures(budget_year: BudgetYear, *, totals: dict[int, Decimal] | None = None):
+    totals = totals if totals is not None else line_totals(budget_year.agenda)
+    total = totals.get(budget_year.year, ZERO)
+    remaining = max(total - budget_year.from_running_budget, ZERO)
+    on = reference_date_of(budget_year)
+    members = members_on(on)
+    fixed = {f.organisation_id: f.amount for f in budget_year.fixed.all()}
+    shares = split_over_members(
+        remaining,
+        key=budget_year.key,
+        members=members,
+        base_amount=budget_year.base_amount,
+        fixed=fixed,
+    )
+    inhabitants_total = sum(m.inhabitants or 0 for m in members)
+    exact = remaining / inhabitants_total if inhabitants_total else None
+    return YearFigures(
+        budget_year=budget_year,
+        total_costs=total,
+        from_running_budget=budget_year.from_running_budget,
+        remaining=remaining,
+        members=members,
+        shares=shares,
+        inhabitants_total=inhabitants_total,
+        per_inhabitant_exact=exact,
+        per_inhabitant_rounded=to_cents(exact) if exact is not None else None,
+        reference_date=on,
+        invoiced={i.organisation_id: i.amount for i in budget_year.invoiced.all()},
+    )
+
+
+def budget_years(agenda) -> list[YearFigures]:
+    totals = line_totals(agenda)
+    years = BudgetYear.objects.filter(agenda=agenda).prefetch_related("fixed", "invoiced")
+    return [year_figures(by, totals=totals) for by in years]
+
+
+@dataclass
+class ProjectShares:
+    project_year: ProjectYear
+    members: list[MemberFigure]
+    member_shares: dict[int, Decimal]
+    member_surcharges: dict[int, Decimal]
+    funders: list[tuple[Organisation, Decimal, Decimal]]  # organisation, amount, surcharge
+
+    @property
+    def surcharge_total(self) -> Decimal:
+        return sum(self.member_surcharges.values(), ZERO) + sum(
+            (s for _, _, s in self.funders), ZERO
+        )
+
+    @property
+    def financing_total(self) -> Decimal:
+        return self.project_year.members_amount + sum((a for _, a, _ in self.funders), ZERO)
+
+
+def project_year_shares(project_year: ProjectYear) -> ProjectShares:
+    """Members' shares by the project's key, and every funder's 5% surcharge on top."""
+    project = project_year.project
+    on = project_year.reference_date or dt.date(project_year.year, 1, 1)
+    members = members_on(on)
+    shares = split_over_members(project_year.members_amount, key=project.key, members=members)
+    rate = project.surcharge_percent / Decimal(100)
+    member_surcharge_total = to_cents(project_year.members_amount * rate)
+    surcharges = (
+        split_by_weight(member_surcharge_total, shares)
+        if any(shares.values())
+        else {pk: ZERO for pk in shares}
+    )
+    funders = [
+        (f.organisation, f.amount, to_cents(f.amount * rate))
+        for f in project_year.funders.select_related("organisation")
+    ]
+    return ProjectShares(project_year, members, shares, surcharges, funders)
+
+
+@dataclass
+class Comparison:
+    figure: StatedFigure
+    computed: Decimal | None
+
+    @property
+    def differs(self) -> bool:
+        return self.computed is not None and self.computed != self.figure.amount
+
+    @property
+    def difference(self) -> Decimal | None:
+        return None if self.computed is None else self.figure.amount - self.computed
+
+
+def stated_vs_computed(agenda) -> list[Comparison]:
+    """Every figure the document states next to what the lines add up to (None: not computable)."""
+    figures = {f.budget_year.year: f for f in budget_years(agenda)}
+
+    def computed(what: str, year: int | None) -> Decimal | None:
+        chosen = (
+            [figures[year]]
+            if year is not None and year in figures
+            else (list(figures.values()) if year is None else [])
+        )
+        if not chosen:
+            return None
+        if what == StatedWhat.TOTAL_COSTS:
+            return sum((f.total_costs for f in chosen), ZERO)
+        if what == StatedWhat.RUNNING_BUDGET:
+            return sum((f.from_running_budget for f in chosen), ZERO)
+        if what == StatedWhat.REMAINING:
+            return sum((f.remaining for f in chosen), ZERO)
+        if what == StatedWhat.PER_INHABITANT and year is not None:
+            return chosen[0].per_inhabitant_rounded
+        return None
+
+    return [
+        Comparison(figure, computed(figure.what, figure.year))
+        for figure in StatedFigure.objects.filter(agenda=agenda).order_by("what", "year")
+    ]
+
+
+@dataclass
+class FundBalance:
+    surcharges_in: Decimal
+    spent: Decimal
+    spendings: list[FundSpending]
+
+    @property
+    def balance(self) -> Decimal:
+        return self.surcharges_in - self.spent
+
+
+def contingency_fund() -> FundBalance:
+    """Surcharges raised on project financing, minus what was spent (each with a reason).
+
+    The surcharge per project year is computed as on the project page (members' total
+    and each funder rounded to cents), in a fixed number of queries.
+    """
+    surcharges = ZERO
+    years = ProjectYear.objects.select_related("project").prefetch_related("funders")
+    for project_year in years:
+        rate = project_year.project.surcharge_percent / Decimal(100)
+        surcharges += to_cents(project_year.members_amount * rate)
+        surcharges += sum((to_cents(f.amount * rate) for f in project_year.funders.all()), ZERO)
+    spendings = list(FundSpending.objects.all())
+    return FundBalance(surcharges, sum((s.amount for s in spendings), ZERO), spendings)
+
+
+def outstanding_claims(organisation: Organisation | None = None):
+    claims = Claim.objects.filter(paid_on__isnull=True).select_related("organisation", "project")
+    if organisation is not None:
+        claims = claims.filter(organisation=organisation)
+    return claims.order_by("sent_on")

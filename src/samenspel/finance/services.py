@@ -1,0 +1,87 @@
+"""Writes to the money. Atomic; a year that was invoiced keeps its invoiced figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from samenspel.finance.models import BudgetYear, Claim, FundSpending, InvoicedContribution
+from samenspel.finance.selectors import year_figures
+from samenspel.organisations.services import versioned_update
+
+
+def budget_year_update(
+    *, budget_year: BudgetYear, expected_version: int, user: Any, **values: Any
+) -> BudgetYear:
+    """Change key, reference date or funding of a year. An invoiced year stays as invoiced;
+    the page shows the change as a difference instead."""
+    return versioned_update(obj=budget_year, expected_version=expected_version, user=user, **values)
+
+
+@transaction.atomic
+def budget_year_invoice(*, budget_year: BudgetYear, invoiced_on: dt.date, user: Any) -> int:
+    """Freeze a year: record each member's amount as invoiced and send a claim to each."""
+    budget_year = BudgetYear.objects.select_for_update().get(pk=budget_year.pk)
+    if budget_year.invoiced_on is not None:
+        raise ValidationError(
+            _("Dit jaar is al gefactureerd op %(date)s.") % {"date": budget_year.invoiced_on}
+        )
+    figures = year_figures(budget_year)
+    created = 0
+    for member in figures.members:
+        amount = figures.shares.get(member.organisation.pk, Decimal("0.00"))
+        InvoicedContribution.objects.create(
+            budget_year=budget_year,
+            organisation=member.organisation,
+            amount=amount,
+            inhabitants=member.inhabitants,
+            reference_date=member.reference_date,
+        )
+        if amount > 0:
+            claim = Claim(
+                organisation=member.organisation,
+                year=budget_year.year,
+                description=_("Bijdrage samenwerkingsagenda %(year)s") % {"year": budget_year.year},
+                amount=amount,
+                sent_on=invoiced_on,
+            )
+            claim._history_user = user
+            claim.save()
+            created += 1
+    budget_year.invoiced_on = invoiced_on
+    budget_year._history_user = user
+    budget_year.save(update_fields=["invoiced_on"])
+    return created
+
+
+@transaction.atomic
+def claim_mark_paid(*, claim: Claim, paid_on: dt.date, user: Any) -> Claim:
+    if paid_on < claim.sent_on:
+        raise ValidationError({"paid_on": _("De betaaldatum ligt vóór de verzenddatum.")})
+    claim.paid_on = paid_on
+    claim._history_user = user
+    claim.save(update_fields=["paid_on"])
+    return claim
+
+
+@transaction.atomic
+def fund_spending_add(
+    *, spent_on: dt.date, amount: Decimal, reason: str, user: Any, available: Decimal
+) -> FundSpending:
+    if amount > available:
+        raise ValidationError(
+            {
+                "amount": _("Er is maar %(available)s handgeld beschikbaar.")
+                % {"available": available}
+            }
+        )
+    spending = FundSpending(spent_on=spent_on, amount=amount, reason=reason, decided_by=user)
+    spending._history_user = user
+    spending.full_clean()
+    spending.save()
+    return spending

@@ -1,0 +1,335 @@
+"""Money pages: the agenda budget with stated-vs-computed, contributions per year,
+projects of the service desk, the contingency fund and claims."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from samenspel.accounts.permissions import (
+    can_manage_money,
+    can_view_organisation_finance,
+    require,
+    roles_of,
+)
+from samenspel.agenda.selectors import current_agenda
+from samenspel.finance import selectors, services
+from samenspel.finance.charts import contributions_chart
+from samenspel.finance.forms import BudgetYearForm, FundSpendingForm, InvoiceForm, PaidForm
+from samenspel.finance.models import BudgetLine, BudgetYear, Claim, Project
+from samenspel.organisations.services import EditConflict
+from samenspel.web.exports import export_format, table_response
+
+
+def _agenda():
+    agenda = current_agenda()
+    if agenda is None:
+        raise Http404(_("Er is nog geen agenda geladen."))
+    return agenda
+
+
+def _crumbs(*pairs):
+    return [{"label": label, "url": url} for label, url in pairs]
+
+
+def _visible_claims(user):
+    """The bureau sees every open claim; an account holder those of their organisation."""
+    claims = selectors.outstanding_claims()
+    if can_manage_money(user):
+        return claims
+    return claims.filter(organisation_id__in=roles_of(user).account_holder_of)
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    agenda = _agenda()
+    years = selectors.budget_years(agenda)
+    lines = BudgetLine.objects.filter(agenda=agenda).prefetch_related("amounts")
+    year_numbers = [f.budget_year.year for f in years]
+    rows = [
+        (
+            line,
+            [
+                next((a.amount for a in line.amounts.all() if a.year == y), None)
+                for y in year_numbers
+            ],
+        )
+        for line in lines
+    ]
+    comparisons = selectors.stated_vs_computed(agenda)
+    fmt = export_format(request)
+    if fmt:
+        columns = [_("Post"), *[str(y) for y in year_numbers]]
+        data = [[line.name, *amounts] for line, amounts in rows]
+        data.append([_("Totale kosten"), *[f.total_costs for f in years]])
+        data.append([_("Uit lopende begroting"), *[f.from_running_budget for f in years]])
+        data.append([_("Resterend te financieren"), *[f.remaining for f in years]])
+        data.append([_("Bijdrage per inwoner"), *[f.per_inhabitant_rounded for f in years]])
+        return table_response(fmt=fmt, filename="begroting", columns=columns, rows=data)
+    return render(
+        request,
+        "finance/overview.html",
+        {
+            "agenda": agenda,
+            "years": years,
+            "rows": rows,
+            "comparisons": comparisons,
+            "differences": [c for c in comparisons if c.differs],
+            "fund": selectors.contingency_fund(),
+            "claims": _visible_claims(request.user)[:50],
+            "may_manage": can_manage_money(request.user),
+            "projects": Project.objects.all(),
+            "breadcrumbs": _crumbs((_("Overzicht"), "/"), (_("Financiën"), None)),
+        },
+    )
+
+
+@login_required
+def contributions(request: HttpRequest, year: int) -> HttpResponse:
+    agenda = _agenda()
+    budget_year = get_object_or_404(
+        BudgetYear.objects.prefetch_related("fixed", "invoiced"), agenda=agenda, year=year
+    )
+    figures = selectors.year_figures(budget_year)
+    project_years = [selectors.project_year_shares(py) for py in budget_year_projects(year)]
+    sources = [_("samenwerkingsagenda")] + [ps.project_year.project.name for ps in project_years]
+    table = []
+    for member in figures.members:
+        pk = member.organisation.pk
+        amounts = [figures.amount_for(pk)] + [
+            ps.member_shares.get(pk, 0) + ps.member_surcharges.get(pk, 0) for ps in project_years
+        ]
+        table.append((member, amounts, sum(amounts), figures.difference(pk)))
+    totals = [sum(row[1][i] for row in table) for i in range(len(sources))]
+    fmt = export_format(request)
+    if fmt:
+        columns = [
+            "organisation",
+            "code",
+            "inhabitants",
+            "reference_date",
+            *[f"source:{s}" for s in sources],
+            "total",
+        ]
+        data = [
+            [m.organisation.name, m.code, m.inhabitants, m.reference_date, *amounts, total]
+            for m, amounts, total, _d in table
+        ]
+        return table_response(fmt=fmt, filename=f"bijdragen-{year}", columns=columns, rows=data)
+    return render(
+        request,
+        "finance/contributions.html",
+        {
+            "figures": figures,
+            "year": year,
+            "sources": sources,
+            "table": table,
+            "totals": totals,
+            "grand_total": sum(totals),
+            "chart": contributions_chart(table, sources=sources, year=year),
+            "years": BudgetYear.objects.filter(agenda=agenda).values_list("year", flat=True),
+            "may_manage": can_manage_money(request.user),
+            "invoice_form": InvoiceForm() if can_manage_money(request.user) else None,
+            "breadcrumbs": _crumbs(
+                (_("Financiën"), reverse("finance:overview")),
+                (_("Bijdragen %(year)s") % {"year": year}, None),
+            ),
+        },
+    )
+
+
+def budget_year_projects(year: int):
+    from samenspel.finance.models import ProjectYear
+
+    return ProjectYear.objects.filter(year=year).select_related("project").order_by("project__name")
+
+
+@require(can_manage_money)
+def budget_year_edit(request: HttpRequest, year: int) -> HttpResponse:
+    budget_year = get_object_or_404(BudgetYear, agenda=_agenda(), year=year)
+    initial = {f: getattr(budget_year, f) for f in BudgetYearForm.base_fields}
+    form = BudgetYearForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
+        version = values.pop("version")
+        try:
+            services.budget_year_update(
+                budget_year=budget_year, expected_version=version, user=request.user, **values
+            )
+        except EditConflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect(request.path)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Het begrotingsjaar is opgeslagen."))
+            return redirect("finance:contributions", year=year)
+    return render(
+        request,
+        "organisations/simple_form.html",
+        {
+            "form": form,
+            "title": _("Begrotingsjaar %(year)s") % {"year": year},
+            "back": reverse("finance:contributions", kwargs={"year": year}),
+        },
+    )
+
+
+@require(can_manage_money)
+def budget_year_invoice(request: HttpRequest, year: int) -> HttpResponse:
+    budget_year = get_object_or_404(BudgetYear, agenda=_agenda(), year=year)
+    form = InvoiceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent = services.budget_year_invoice(
+                budget_year=budget_year,
+                invoiced_on=form.cleaned_data["invoiced_on"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(year)s is gefactureerd: %(n)s declaraties verstuurd.")
+                % {"year": year, "n": sent},
+            )
+        return redirect("finance:contributions", year=year)
+    return render(
+        request,
+        "organisations/simple_form.html",
+        {
+            "form": form,
+            "title": _("Bijdragen %(year)s factureren") % {"year": year},
+            "back": reverse("finance:contributions", kwargs={"year": year}),
+        },
+    )
+
+
+@login_required
+def claim_paid(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_object_or_404(Claim, pk=pk)
+    if not can_manage_money(request.user):
+        raise PermissionDenied
+    form = PaidForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.claim_mark_paid(claim=claim, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De declaratie is als betaald gemarkeerd."))
+            return redirect("finance:overview")
+    return render(
+        request,
+        "organisations/simple_form.html",
+        {
+            "form": form,
+            "title": _("Betaald: %(claim)s") % {"claim": claim},
+            "back": reverse("finance:overview"),
+        },
+    )
+
+
+@require(can_manage_money)
+def fund_spending_add(request: HttpRequest) -> HttpResponse:
+    fund = selectors.contingency_fund()
+    form = FundSpendingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.fund_spending_add(
+                user=request.user, available=fund.balance, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De uitgave uit het handgeld is vastgelegd."))
+            return redirect("finance:overview")
+    return render(
+        request,
+        "organisations/simple_form.html",
+        {
+            "form": form,
+            "title": _("Uitgave uit het handgeld"),
+            "back": reverse("finance:overview"),
+        },
+    )
+
+
+@login_required
+def project_list(request: HttpRequest) -> HttpResponse:
+    projects = Project.objects.select_related("portfolio").prefetch_related(
+        "commissioners", "years"
+    )
+    fmt = export_format(request)
+    columns = [_("Project"), _("Portefeuille"), _("Opdrachtgevers"), _("Jaren"), _("Opslag (%)")]
+    rows = [
+        [
+            p.name,
+            p.portfolio or "",
+            ", ".join(str(c) for c in p.commissioners.all()),
+            ", ".join(str(y.year) for y in p.years.all()),
+            p.surcharge_percent,
+        ]
+        for p in projects
+    ]
+    if fmt:
+        return table_response(fmt=fmt, filename="projecten", columns=columns, rows=rows)
+    return render(
+        request,
+        "finance/project_list.html",
+        {
+            "projects": projects,
+            "breadcrumbs": _crumbs(
+                (_("Financiën"), reverse("finance:overview")), (_("Projecten"), None)
+            ),
+        },
+    )
+
+
+@login_required
+def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    project = get_object_or_404(
+        Project.objects.prefetch_related("commissioners", "other_funders"), slug=slug
+    )
+    years = [selectors.project_year_shares(py) for py in project.years.all()]
+    claims = project.claims.select_related("organisation")
+    if not can_manage_money(request.user):
+        claims = claims.filter(organisation_id__in=roles_of(request.user).account_holder_of)
+    return render(
+        request,
+        "finance/project_detail.html",
+        {
+            "project": project,
+            "years": years,
+            "claims": claims,
+            "payments": project.payments.all() if can_manage_money(request.user) else [],
+            "may_manage": can_manage_money(request.user),
+            "breadcrumbs": _crumbs(
+                (_("Financiën"), reverse("finance:overview")),
+                (_("Projecten"), reverse("finance:projects")),
+                (project.name, None),
+            ),
+        },
+    )
+
+
+def organisation_contributions(request: HttpRequest, organisation) -> dict:
+    """The organisation page's 'what we contribute' panel (money part)."""
+    agenda = current_agenda()
+    if agenda is None or not organisation.is_member:
+        return {}
+    per_year = [
+        (f.budget_year.year, f.amount_for(organisation.pk)) for f in selectors.budget_years(agenda)
+    ]
+    claims = (
+        selectors.outstanding_claims(organisation)
+        if can_view_organisation_finance(request.user, organisation)
+        else None
+    )
+    return {"contributions": per_year, "claims": claims}
