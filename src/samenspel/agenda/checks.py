@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from samenspel.agenda.constants import AgreementKind
@@ -78,9 +79,19 @@ def governance(date: dt.date) -> CheckResult:
     return CheckResult(f"Structuurregels van bijlage 1 op {date.isoformat()}", findings)
 
 
+# Apps above the agenda add their checks (finance: stated versus computed totals).
+_EXTRA_CHECKS: list[Callable[[Agenda], CheckResult]] = []
+
+
+def register_check(check: Callable[[Agenda], CheckResult]) -> None:
+    if check not in _EXTRA_CHECKS:
+        _EXTRA_CHECKS.append(check)
+
+
 def agenda_checks(agenda: Agenda | None, *, date: dt.date) -> list[CheckResult]:
     results = []
     if agenda is not None:
         results += [missing_leads(agenda), dates_outside_period(agenda)]
+        results += [check(agenda) for check in _EXTRA_CHECKS]
     results.append(governance(date))
     return results

@@ -12,6 +12,11 @@ class FinanceConfig(AppConfig):
 
         register_section_loader("budget", budget_load)
 
+        from samenspel.agenda.checks import register_check
+        from samenspel.finance.checks import stated_totals_check
+
+        register_check(stated_totals_check)
+
         from samenspel.finance.views import organisation_contributions
         from samenspel.web.dashboard import Panel, register_panel
 

@@ -162,3 +162,13 @@ def test_claim_cannot_be_paid_before_it_was_sent(vdg_budget, bureau_user):
         services.claim_mark_paid(claim=claim, paid_on=dt.date(2024, 2, 1), user=bureau_user)
     services.claim_mark_paid(claim=claim, paid_on=dt.date(2024, 3, 5), user=bureau_user)
     assert not selectors.outstanding_claims().filter(pk=claim.pk).exists()
+
+
+def test_checkagenda_lists_the_stated_differences(vdg_budget, capsys):
+    from django.core.management import call_command
+
+    with pytest.raises(SystemExit):
+        call_command("checkagenda", "--all")
+    out = capsys.readouterr().out
+    assert "Genoemde bedragen tegenover de begrotingsposten (3)" in out
+    assert "het document zegt € 235.000,00, de posten geven € 250.000,00" in out
