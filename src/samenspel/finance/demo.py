@@ -33,6 +33,8 @@ PLAN = {
     "drentse-onderwijsmonitor": (Decimal("24000.00"), {"provincie-drenthe": Decimal("24000.00")}),
     "hartveilig-drenthe": (Decimal("36000.00"), {}),
     "flexteam-warmte": (Decimal("150000.00"), {"provincie-drenthe": Decimal("100000.00")}),
+    # 8 hours a week, about 45 weeks, at an invented hourly rate of € 80.
+    "compensatie-communicatie-assen": (Decimal("28800.00"), {}),
 }
 
 

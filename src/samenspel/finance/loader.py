@@ -83,6 +83,7 @@ def _load_projects(items: list[dict], counts: LoadCounts) -> None:
                 "detail": item.get("detail") or "",
                 "supplier": item.get("supplier") or "",
                 "portfolio": portfolios.get(item.get("portfolio") or ""),
+                "surcharge_percent": Decimal(str(item.get("surcharge_percent", "5.00"))),
                 "source": item.get("source") or "",
             },
             counts,

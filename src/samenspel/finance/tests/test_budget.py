@@ -172,3 +172,15 @@ def test_checkagenda_lists_the_stated_differences(vdg_budget, capsys):
     out = capsys.readouterr().out
     assert "Genoemde bedragen tegenover de begrotingsposten (3)" in out
     assert "het document zegt € 235.000,00, de posten geven € 250.000,00" in out
+
+
+def test_assen_communication_is_a_cost_split_over_all_members_without_surcharge(vdg_budget):
+    project = Project.objects.get(slug="compensatie-communicatie-assen")
+    assert project.surcharge_percent == D("0.00")
+    project_year = ProjectYear.objects.create(
+        project=project, year=2025, members_amount=D("28800.00")
+    )
+    shares = selectors.project_year_shares(project_year)
+    assert len([s for s in shares.member_shares.values() if s > 0]) == 12
+    assert sum(shares.member_shares.values()) == D("28800.00")
+    assert shares.surcharge_total == D("0.00")
