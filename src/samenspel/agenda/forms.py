@@ -5,15 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.agenda.constants import AgreementKind, AssociationRole, Status
 from samenspel.organisations.models import Organisation, Portfolio
-
-
-class DateInput(forms.DateInput):
-    """A native date picker; it needs ISO dates whatever the language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+from samenspel.web.forms import DateInput
 
 
 class ProgressUpdateForm(forms.Form):

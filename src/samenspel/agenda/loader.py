@@ -27,7 +27,7 @@ from samenspel.agenda.models import (
 from samenspel.agenda.periods import parse_period
 from samenspel.agenda.references import references_check
 from samenspel.organisations.models import Organisation, Person, Portfolio
-from samenspel.organisations.structure import LoadCounts, structure_load, upsert
+from samenspel.organisations.structure import LoadCounts, set_m2m, structure_load, upsert
 
 # Apps above the agenda (finance, capacity) load their own sections of the file: they
 # register a loader here in AppConfig.ready(), so the agenda app need not import them.
@@ -52,13 +52,6 @@ def agenda_file_load(agenda_file: AgendaFile) -> LoadCounts:
                 if section in agenda_file.data:
                     loader(agenda, agenda_file.data[section], counts)
     return counts
-
-
-def _set_m2m(obj: Any, field: str, wanted: set[int], counts: LoadCounts) -> None:
-    manager = getattr(obj, field)
-    if set(manager.values_list("pk", flat=True)) != wanted:
-        manager.set(wanted)
-        counts.add(f"{type(obj).__name__}.{field}", created=False)
 
 
 def agenda_load(data: dict[str, Any], *, counts: LoadCounts) -> Agenda:
@@ -109,7 +102,7 @@ def agenda_load(data: dict[str, Any], *, counts: LoadCounts) -> Agenda:
             },
             counts,
         )
-        _set_m2m(
+        set_m2m(
             challenge, "portfolios", {portfolios[s].pk for s in item.get("portfolios", [])}, counts
         )
     themes = _load_themes(agenda, data.get("themes", []), portfolios, counts)
@@ -134,9 +127,7 @@ def _load_themes(agenda, items, portfolios, counts) -> dict[str, Theme]:
             },
             counts,
         )
-        _set_m2m(
-            theme, "portfolios", {portfolios[s].pk for s in item.get("portfolios", [])}, counts
-        )
+        set_m2m(theme, "portfolios", {portfolios[s].pk for s in item.get("portfolios", [])}, counts)
         themes[theme.slug] = theme
     return themes
 
@@ -177,8 +168,8 @@ def _load_agreements(agenda, items, themes, portfolios, counts) -> None:
             },
             counts,
         )
-        _set_m2m(agreement, "other_portfolios", {portfolios[s].pk for s in slugs[1:]}, counts)
-        _set_m2m(
+        set_m2m(agreement, "other_portfolios", {portfolios[s].pk for s in slugs[1:]}, counts)
+        set_m2m(
             agreement, "partners", {organisations[s].pk for s in item.get("partners", [])}, counts
         )
         _load_milestones(agreement, item.get("milestones") or [], counts)

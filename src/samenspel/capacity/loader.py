@@ -32,7 +32,7 @@ from samenspel.capacity.models import (
     TemporaryCommitment,
 )
 from samenspel.organisations.models import Organisation, Portfolio
-from samenspel.organisations.structure import LoadCounts, upsert
+from samenspel.organisations.structure import LoadCounts, set_m2m, upsert
 
 
 class _Refs:
@@ -265,7 +265,7 @@ def _save_arrangements(agenda: Agenda, items: list[tuple[dict, list]], counts: L
         values = dict(values)
         slug = values.pop("slug")
         arrangement = upsert(StaffArrangement, {"agenda": agenda, "slug": slug}, values, counts)
-        _set_m2m(arrangement, "providers", {o.pk for o in providers}, counts)
+        set_m2m(arrangement, "providers", {o.pk for o in providers}, counts)
         kept.add(arrangement.pk)
     _delete(StaffArrangement.objects.filter(agenda=agenda).exclude(pk__in=kept), counts)
 
@@ -276,16 +276,9 @@ def _save_hires(agenda: Agenda, items: list[tuple[dict, list]], counts: LoadCoun
         values = dict(values)
         slug = values.pop("slug")
         hire = upsert(ExternalHire, {"agenda": agenda, "slug": slug}, values, counts)
-        _set_m2m(hire, "funded_by", {o.pk for o in funders}, counts)
+        set_m2m(hire, "funded_by", {o.pk for o in funders}, counts)
         kept.add(hire.pk)
     _delete(ExternalHire.objects.filter(agenda=agenda).exclude(pk__in=kept), counts)
-
-
-def _set_m2m(obj: Any, field: str, wanted: set[int], counts: LoadCounts) -> None:
-    manager = getattr(obj, field)
-    if set(manager.values_list("pk", flat=True)) != wanted:
-        manager.set(wanted)
-        counts.add(f"{type(obj).__name__}.{field}", created=False)
 
 
 def _delete(queryset, counts: LoadCounts) -> None:

@@ -4,13 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.finance.constants import ContributionKey
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+from samenspel.web.forms import DateInput
 
 
 class BudgetYearForm(forms.Form):

@@ -15,14 +15,7 @@ from samenspel.finance.models import (
     StatedFigure,
 )
 from samenspel.organisations.models import Organisation, Portfolio
-from samenspel.organisations.structure import LoadCounts, upsert
-
-
-def _set(obj, field: str, wanted: set[int], counts: LoadCounts) -> None:
-    manager = getattr(obj, field)
-    if set(manager.values_list("pk", flat=True)) != wanted:
-        manager.set(wanted)
-        counts.add(f"{type(obj).__name__}.{field}", created=False)
+from samenspel.organisations.structure import LoadCounts, set_m2m, upsert
 
 
 def budget_load(agenda: Agenda, budget: dict[str, Any], counts: LoadCounts) -> None:
@@ -88,12 +81,12 @@ def _load_projects(items: list[dict], counts: LoadCounts) -> None:
             },
             counts,
         )
-        _set(
+        set_m2m(
             project,
             "commissioners",
             {organisations[s].pk for s in item.get("commissioners", [])},
             counts,
         )
-        _set(
+        set_m2m(
             project, "other_funders", {organisations[s].pk for s in item.get("funders", [])}, counts
         )

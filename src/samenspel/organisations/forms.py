@@ -10,15 +10,7 @@ from samenspel.organisations.constants import (
     Role,
 )
 from samenspel.organisations.models import Organisation, Person, Portfolio
-
-
-class DateInput(forms.DateInput):
-    """A native date picker; it needs ISO dates whatever the language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+from samenspel.web.forms import DateInput
 
 
 class OrganisationForm(forms.Form):

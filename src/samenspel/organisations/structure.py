@@ -250,3 +250,11 @@ def _find_post(body: Body, spec: dict, person: Person) -> Post:
     if posts and not generic:
         return posts[0]
     return Post.objects.create(body=body, role=spec["role"], label=spec.get("label") or "")
+
+
+def set_m2m(obj: Any, field: str, wanted: set[int], counts: LoadCounts) -> None:
+    """Set a many-to-many field only when it differs (no empty history rows)."""
+    manager = getattr(obj, field)
+    if set(manager.values_list("pk", flat=True)) != wanted:
+        manager.set(wanted)
+        counts.add(f"{type(obj).__name__}.{field}", created=False)
