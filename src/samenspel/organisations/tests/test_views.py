@@ -24,7 +24,7 @@ def test_pages_need_sign_in(client, vdg_structure):
 def test_reader_sees_organisation_body_person_and_check(client, reader_user, vdg_demo):
     client.force_login(reader_user)
     page = client.get("/organisaties/assen/").content.decode()
-    assert "GM0106" in page and "69691" in page and "Accounthouder" in page
+    assert "GM0106" in page and "69.691" in page and "Accounthouder" in page
     body = client.get("/overlegorganen/pho-gw/").content.decode()
     assert "Voorzitter" in body and "(demo)" in body
     assert "Bezetten" not in body  # readers get no edit links
