@@ -24,6 +24,7 @@ from samenspel.agenda.models import Agreement, Milestone, ProgressUpdate
 from samenspel.organisations.models import Portfolio
 from samenspel.organisations.services import EditConflict
 from samenspel.web.exports import export_format, table_response
+from samenspel.web.navigation import breadcrumbs
 
 PAGE_SIZE = 50
 
@@ -42,10 +43,6 @@ def may_edit(user, agreement: Agreement) -> bool:
     return can_edit_portfolio(user, agreement.portfolio)
 
 
-def _crumbs(*pairs):
-    return [{"label": label, "url": url} for label, url in pairs]
-
-
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     agenda = _agenda_or_404()
@@ -61,7 +58,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "association_wide": agenda.themes.filter(kind=ThemeKind.ASSOCIATION_WIDE),
             "progress": selectors.agenda_year_progress(agenda),
             "totals": selectors.status_counts(agreements),
-            "breadcrumbs": _crumbs((_("Overzicht"), "/"), (_("Agenda"), None)),
+            "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Agenda"), None)),
         },
     )
 
@@ -105,7 +102,7 @@ def portfolio_detail(request: HttpRequest, slug: str) -> HttpResponse:
             .distinct()[:10],
             "bodies": portfolio.bodies.order_by("kind", "name"),
             "may_edit": can_edit_portfolio(request.user, portfolio),
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": breadcrumbs(
                 (_("Agenda"), reverse("agenda:overview")), (portfolio.name, None)
             ),
         },
@@ -166,7 +163,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "status_colours": STATUS_COLOURS,
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": breadcrumbs(
                 (_("Agenda"), reverse("agenda:overview")), (_("Afspraken"), None)
             ),
         },
@@ -204,7 +201,7 @@ def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
             )
             if editable
             else None,
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": breadcrumbs(
                 (_("Agenda"), reverse("agenda:overview")),
                 (_("Afspraken"), reverse("agenda:agreements")),
                 (agreement.title, None),
@@ -305,7 +302,7 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "form": form,
             "agreement": agreement,
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": breadcrumbs(
                 (_("Afspraken"), reverse("agenda:agreements")),
                 (agreement.title, agreement.get_absolute_url()),
                 (_("Bewerken"), None),
@@ -338,7 +335,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
             "grid": grid,
             "portfolio": portfolio,
             "portfolios": Portfolio.objects.order_by("order"),
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": breadcrumbs(
                 (_("Agenda"), reverse("agenda:overview")), (_("Tijdlijn"), None)
             ),
         },

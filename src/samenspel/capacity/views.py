@@ -18,6 +18,7 @@ from samenspel.capacity.charts import hours_per_portfolio_chart
 from samenspel.capacity.forms import RealisedHoursForm
 from samenspel.organisations.models import Organisation
 from samenspel.web.exports import export_format
+from samenspel.web.navigation import breadcrumbs
 
 
 def _year(request: HttpRequest) -> int:
@@ -27,10 +28,6 @@ def _year(request: HttpRequest) -> int:
     except ValueError:
         return today().year
     return year if 2000 <= year <= 2100 else today().year
-
-
-def _crumbs(*pairs: tuple[str, str | None]) -> list[dict]:
-    return [{"label": label, "url": url} for label, url in pairs]
 
 
 def _years(agenda: Agenda | None, year: int) -> list[int]:
@@ -98,7 +95,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "year": year,
         "years": _years(agenda, year),
         "query": f"jaar={year}",
-        "breadcrumbs": _crumbs((_("Overzicht"), "/"), (_("Ambtelijke inzet"), None)),
+        "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Ambtelijke inzet"), None)),
     }
     if agenda is None:
         return render(request, "capacity/overview.html", context)
@@ -185,7 +182,7 @@ def realised_hours_record(request: HttpRequest, org_slug: str) -> HttpResponse:
             "year": year,
             "years": _years(current_agenda(), year),
             "query": f"jaar={year}",
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": breadcrumbs(
                 (_("Overzicht"), "/"),
                 (_("Ambtelijke inzet"), reverse("capacity:overview")),
                 (organisation.display_name, None),

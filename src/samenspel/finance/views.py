@@ -24,6 +24,7 @@ from samenspel.finance.forms import BudgetYearForm, FundSpendingForm, InvoiceFor
 from samenspel.finance.models import BudgetLine, BudgetYear, Claim, Project
 from samenspel.organisations.services import EditConflict
 from samenspel.web.exports import export_format, table_response
+from samenspel.web.navigation import breadcrumbs
 
 
 def _agenda():
@@ -31,10 +32,6 @@ def _agenda():
     if agenda is None:
         raise Http404(_("Er is nog geen agenda geladen."))
     return agenda
-
-
-def _crumbs(*pairs):
-    return [{"label": label, "url": url} for label, url in pairs]
 
 
 def _visible_claims(user):
@@ -84,7 +81,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "claims": _visible_claims(request.user)[:50],
             "may_manage": can_manage_money(request.user),
             "projects": Project.objects.all(),
-            "breadcrumbs": _crumbs((_("Overzicht"), "/"), (_("Financiën"), None)),
+            "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Financiën"), None)),
         },
     )
 
@@ -135,7 +132,7 @@ def contributions(request: HttpRequest, year: int) -> HttpResponse:
             "years": BudgetYear.objects.filter(agenda=agenda).values_list("year", flat=True),
             "may_manage": can_manage_money(request.user),
             "invoice_form": InvoiceForm() if can_manage_money(request.user) else None,
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": breadcrumbs(
                 (_("Financiën"), reverse("finance:overview")),
                 (_("Bijdragen %(year)s") % {"year": year}, None),
             ),
@@ -285,7 +282,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         "finance/project_list.html",
         {
             "projects": projects,
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": breadcrumbs(
                 (_("Financiën"), reverse("finance:overview")), (_("Projecten"), None)
             ),
         },
@@ -310,7 +307,7 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "claims": claims,
             "payments": project.payments.all() if can_manage_money(request.user) else [],
             "may_manage": can_manage_money(request.user),
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": breadcrumbs(
                 (_("Financiën"), reverse("finance:overview")),
                 (_("Projecten"), reverse("finance:projects")),
                 (project.name, None),

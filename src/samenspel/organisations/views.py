@@ -31,6 +31,7 @@ from samenspel.organisations.governance import governance_check
 from samenspel.organisations.models import Body, Membership, Organisation, Person, Post
 from samenspel.web.dashboard import rendered_panels
 from samenspel.web.exports import export_format, table_response
+from samenspel.web.navigation import breadcrumbs
 
 PAGE_SIZE = 50
 
@@ -41,10 +42,6 @@ def _as_of(request: HttpRequest) -> dt.date:
         return dt.date.fromisoformat(request.GET.get("datum", ""))
     except ValueError:
         return timezone.localdate()
-
-
-def _crumbs(*pairs: tuple[str, str | None]) -> list[dict]:
-    return [{"label": label, "url": url} for label, url in pairs]
 
 
 @login_required
@@ -85,7 +82,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             "kind": kind,
             "q": query,
             "query": request.GET.copy().urlencode() if request.GET else "",
-            "breadcrumbs": _crumbs((_("Overzicht"), "/"), (_("Organisaties"), None)),
+            "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Organisaties"), None)),
         },
     )
 
@@ -138,7 +135,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "people": organisation.people.order_by("name")[:100],
             "can_edit": can_edit_structure(request.user),
             "panels": rendered_panels("organisation", request, organisation),
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": breadcrumbs(
                 (_("Overzicht"), "/"),
                 (_("Organisaties"), reverse("organisations:list")),
                 (organisation.name, None),
@@ -286,7 +283,7 @@ def body_list(request: HttpRequest) -> HttpResponse:
         "organisations/body_list.html",
         {
             "bodies": bodies,
-            "breadcrumbs": _crumbs((_("Overzicht"), "/"), (_("Overlegorganen"), None)),
+            "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Overlegorganen"), None)),
         },
     )
 
@@ -322,7 +319,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "linked_portfolios": body.linked_portfolios.all(),
             "can_edit": can_edit_structure(request.user),
             "query": f"datum={date.isoformat()}",
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": breadcrumbs(
                 (_("Overzicht"), "/"),
                 (_("Overlegorganen"), reverse("organisations:bodies")),
                 (body.name, None),
@@ -403,7 +400,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "person": person,
             "memberships": memberships,
             "can_edit": can_edit_structure(request.user),
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": breadcrumbs(
                 (_("Organisaties"), reverse("organisations:list")),
                 (person.organisation.name, person.organisation.get_absolute_url()),
                 (person.name, None),
@@ -440,6 +437,6 @@ def governance(request: HttpRequest) -> HttpResponse:
             "results": results,
             "failed": sum(1 for r in results if r.enabled and not r.passed),
             "query": f"datum={date.isoformat()}",
-            "breadcrumbs": _crumbs((_("Overzicht"), "/"), (_("Structuurtoets"), None)),
+            "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Structuurtoets"), None)),
         },
     )

@@ -46,3 +46,8 @@ def main_navigation(request: HttpRequest) -> list[NavItem]:
         current = request.path == url if url == "/" else request.path.startswith(url)
         items.append(NavItem(url=url, label=str(label), current=current))
     return items
+
+
+def breadcrumbs(*pairs: tuple[str, str | None]) -> list[dict]:
+    """`breadcrumbs((label, url), …, (current, None))` for base.html's breadcrumb trail."""
+    return [{"label": label, "url": url} for label, url in pairs]
