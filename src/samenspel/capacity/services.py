@@ -72,8 +72,11 @@ def realised_hours_record(
     _check(organisation=organisation, year=year, quarter=quarter, hours=hours)
     hours = hours.quantize(Decimal("0.1"))
     record = (
+        # order_by("pk"): the default ordering joins the nullable portfolio, which
+        # PostgreSQL refuses to lock.
         RealisedHours.objects.select_for_update()
         .filter(organisation=organisation, portfolio=portfolio, year=year, quarter=quarter)
+        .order_by("pk")
         .first()
     )
     if record is None:
