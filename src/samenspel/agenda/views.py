@@ -22,7 +22,7 @@ from samenspel.agenda.constants import STATUS_COLOURS, Status, ThemeKind
 from samenspel.agenda.forms import AgreementFilterForm, AgreementForm, ProgressUpdateForm
 from samenspel.agenda.models import Agreement, Milestone, ProgressUpdate
 from samenspel.organisations.models import Portfolio
-from samenspel.organisations.services import EditConflict
+from samenspel.organisations.views import versioned_edit
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
 
@@ -279,28 +279,15 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
     agreement = _agreement(agenda, slug)
     if not may_edit(request.user, agreement):
         raise PermissionDenied
-    initial = {name: getattr(agreement, name) for name in AgreementForm.base_fields}
-    form = AgreementForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        values = dict(form.cleaned_data)
-        version = values.pop("version")
-        try:
-            services.agreement_update(
-                agreement=agreement, expected_version=version, user=request.user, **values
-            )
-        except EditConflict as conflict:
-            messages.error(request, str(conflict))
-            return redirect(request.path)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("De afspraak is opgeslagen."))
-            return redirect(agreement)
-    return render(
+    return versioned_edit(
         request,
-        "agenda/agreement_form.html",
-        {
-            "form": form,
+        agreement,
+        AgreementForm,
+        back=agreement.get_absolute_url(),
+        save=lambda obj, **kw: services.agreement_update(agreement=obj, **kw),
+        success=_("De afspraak is opgeslagen."),
+        template="agenda/agreement_form.html",
+        context={
             "agreement": agreement,
             "breadcrumbs": breadcrumbs(
                 (_("Afspraken"), reverse("agenda:agreements")),

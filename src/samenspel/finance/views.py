@@ -22,7 +22,7 @@ from samenspel.finance import selectors, services
 from samenspel.finance.charts import contributions_chart
 from samenspel.finance.forms import BudgetYearForm, FundSpendingForm, InvoiceForm, PaidForm
 from samenspel.finance.models import BudgetLine, BudgetYear, Claim, Project
-from samenspel.organisations.services import EditConflict
+from samenspel.organisations.views import versioned_edit
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
 
@@ -149,31 +149,15 @@ def budget_year_projects(year: int):
 @require(can_manage_money)
 def budget_year_edit(request: HttpRequest, year: int) -> HttpResponse:
     budget_year = get_object_or_404(BudgetYear, agenda=_agenda(), year=year)
-    initial = {f: getattr(budget_year, f) for f in BudgetYearForm.base_fields}
-    form = BudgetYearForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        values = dict(form.cleaned_data)
-        version = values.pop("version")
-        try:
-            services.budget_year_update(
-                budget_year=budget_year, expected_version=version, user=request.user, **values
-            )
-        except EditConflict as conflict:
-            messages.error(request, str(conflict))
-            return redirect(request.path)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Het begrotingsjaar is opgeslagen."))
-            return redirect("finance:contributions", year=year)
-    return render(
+    back = reverse("finance:contributions", kwargs={"year": year})
+    return versioned_edit(
         request,
-        "organisations/simple_form.html",
-        {
-            "form": form,
-            "title": _("Begrotingsjaar %(year)s") % {"year": year},
-            "back": reverse("finance:contributions", kwargs={"year": year}),
-        },
+        budget_year,
+        BudgetYearForm,
+        back=back,
+        save=lambda obj, **kw: services.budget_year_update(budget_year=obj, **kw),
+        success=_("Het begrotingsjaar is opgeslagen."),
+        context={"title": _("Begrotingsjaar %(year)s") % {"year": year}},
     )
 
 

@@ -144,8 +144,22 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _versioned_edit(request: HttpRequest, obj, form_class, *, back: str) -> HttpResponse:
-    """Edit form for a versioned record: a stale form gets a conflict, never an overwrite."""
+def versioned_edit(
+    request: HttpRequest,
+    obj,
+    form_class,
+    *,
+    back: str,
+    save=services.versioned_update,
+    success: str | None = None,
+    template: str = "organisations/simple_form.html",
+    context: dict | None = None,
+) -> HttpResponse:
+    """Edit form for a versioned record: a stale form gets a conflict, never an overwrite.
+
+    `save(obj=…, expected_version=…, user=…, **values)` writes; apps pass their own
+    service when saving does more (the agenda parses a period, for instance).
+    """
     initial = {}
     for name in form_class.base_fields:
         value = getattr(obj, name)
@@ -155,28 +169,23 @@ def _versioned_edit(request: HttpRequest, obj, form_class, *, back: str) -> Http
         values = dict(form.cleaned_data)
         version = values.pop("version")
         try:
-            services.versioned_update(
-                obj=obj, expected_version=version, user=request.user, **values
-            )
+            save(obj=obj, expected_version=version, user=request.user, **values)
         except services.EditConflict as conflict:
             messages.error(request, str(conflict))
             return redirect(request.path)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            messages.success(request, success or _("De wijzigingen zijn opgeslagen."))
             return redirect(back)
-    return render(
-        request,
-        "organisations/simple_form.html",
-        {"form": form, "title": _("Bewerken: %(name)s") % {"name": obj}, "back": back},
-    )
+    page = {"form": form, "title": _("Bewerken: %(name)s") % {"name": obj}, "back": back}
+    return render(request, template, {**page, **(context or {})})
 
 
 @require(can_edit_structure)
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
-    return _versioned_edit(
+    return versioned_edit(
         request, organisation, OrganisationForm, back=organisation.get_absolute_url()
     )
 
@@ -184,13 +193,13 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @require(can_edit_structure)
 def person_edit(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person, slug=slug)
-    return _versioned_edit(request, person, PersonForm, back=person.get_absolute_url())
+    return versioned_edit(request, person, PersonForm, back=person.get_absolute_url())
 
 
 @require(can_edit_structure)
 def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
-    return _versioned_edit(request, body, BodyForm, back=body.get_absolute_url())
+    return versioned_edit(request, body, BodyForm, back=body.get_absolute_url())
 
 
 @require(can_edit_structure)
