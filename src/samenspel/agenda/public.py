@@ -7,7 +7,7 @@ are not, and an update marked internal never reaches these pages.
 from __future__ import annotations
 
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from samenspel.agenda import selectors
@@ -16,15 +16,8 @@ from samenspel.agenda.constants import ThemeKind
 from samenspel.organisations.models import Portfolio
 
 
-def _agenda():
-    agenda = selectors.current_agenda()
-    if agenda is None:
-        raise Http404
-    return agenda
-
-
 def index(request: HttpRequest) -> HttpResponse:
-    agenda = _agenda()
+    agenda = selectors.current_agenda_or_404()
     agreements = list(selectors.agreements_with_progress(agenda.agreements.all(), public=True))
     return render(
         request,
@@ -40,7 +33,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
-    agenda = _agenda()
+    agenda = selectors.current_agenda_or_404()
     portfolio = get_object_or_404(Portfolio, slug=slug)
     agreements = list(
         selectors.agreements_with_progress(
@@ -68,7 +61,7 @@ def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def agreement(request: HttpRequest, slug: str) -> HttpResponse:
-    agenda = _agenda()
+    agenda = selectors.current_agenda_or_404()
     qs = agenda.agreements.select_related("portfolio", "theme", "political_lead", "official_lead")
     item = get_object_or_404(selectors.agreements_with_progress(qs, public=True), slug=slug)
     return render(

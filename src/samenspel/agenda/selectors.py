@@ -21,7 +21,9 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samenspel.agenda.constants import STATUS_ORDER, Status
 from samenspel.agenda.models import Agenda, Agreement, Milestone, ProgressUpdate
@@ -161,3 +163,11 @@ def agreements_filter(qs: QuerySet[Agreement], **filters) -> QuerySet[Agreement]
         if value not in (None, "", False):
             qs = FILTERS[name](qs, value)
     return qs
+
+
+def current_agenda_or_404() -> Agenda:
+    """For pages that need an agenda: 404 with a hint when none is loaded yet."""
+    agenda = current_agenda()
+    if agenda is None:
+        raise Http404(_("Er is nog geen agenda geladen. Draai 'samenspel setup'."))
+    return agenda

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,13 +29,6 @@ from samenspel.web.navigation import breadcrumbs
 PAGE_SIZE = 50
 
 
-def _agenda_or_404():
-    agenda = selectors.current_agenda()
-    if agenda is None:
-        raise Http404(_("Er is nog geen agenda geladen. Draai 'samenspel setup'."))
-    return agenda
-
-
 def may_edit(user, agreement: Agreement) -> bool:
     """The bureau edits everything; chairs and core groups their portfolio's agreements."""
     if agreement.portfolio_id is None:
@@ -45,7 +38,7 @@ def may_edit(user, agreement: Agreement) -> bool:
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    agenda = _agenda_or_404()
+    agenda = selectors.current_agenda_or_404()
     agreements = list(selectors.agreements_with_progress(agenda.agreements.all()))
     portfolios = list(Portfolio.objects.order_by("order"))
     return render(
@@ -65,7 +58,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def portfolio_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    agenda = _agenda_or_404()
+    agenda = selectors.current_agenda_or_404()
     portfolio = get_object_or_404(Portfolio, slug=slug)
     in_portfolio = Q(portfolio=portfolio) | Q(other_portfolios=portfolio)
     agreements = list(
@@ -132,7 +125,7 @@ COLUMNS = [
 
 @login_required
 def agreement_list(request: HttpRequest) -> HttpResponse:
-    agenda = _agenda_or_404()
+    agenda = selectors.current_agenda_or_404()
     form = AgreementFilterForm(request.GET or None)
     agreements = filtered_agreements(agenda, form)
     fmt = export_format(request)
@@ -184,7 +177,7 @@ def _agreement(agenda, slug: str) -> Agreement:
 
 @login_required
 def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    agenda = _agenda_or_404()
+    agenda = selectors.current_agenda_or_404()
     agreement = _agreement(agenda, slug)
     editable = may_edit(request.user, agreement)
     return render(
@@ -213,7 +206,7 @@ def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def progress_update_add(request: HttpRequest, slug: str) -> HttpResponse:
-    agenda = _agenda_or_404()
+    agenda = selectors.current_agenda_or_404()
     agreement = _agreement(agenda, slug)
     if not may_edit(request.user, agreement):
         raise PermissionDenied
@@ -275,7 +268,7 @@ def milestone_reach(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    agenda = _agenda_or_404()
+    agenda = selectors.current_agenda_or_404()
     agreement = _agreement(agenda, slug)
     if not may_edit(request.user, agreement):
         raise PermissionDenied
@@ -300,7 +293,7 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def timeline(request: HttpRequest) -> HttpResponse:
-    agenda = _agenda_or_404()
+    agenda = selectors.current_agenda_or_404()
     portfolio = Portfolio.objects.filter(slug=request.GET.get("portefeuille", "")).first()
     from samenspel.agenda.timeline import timeline_rows
 

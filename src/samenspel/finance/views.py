@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from samenspel.accounts.permissions import (
     require,
     roles_of,
 )
-from samenspel.agenda.selectors import current_agenda
+from samenspel.agenda.selectors import current_agenda, current_agenda_or_404
 from samenspel.finance import selectors, services
 from samenspel.finance.charts import contributions_chart
 from samenspel.finance.forms import BudgetYearForm, FundSpendingForm, InvoiceForm, PaidForm
@@ -25,13 +25,6 @@ from samenspel.finance.models import BudgetLine, BudgetYear, Claim, Project
 from samenspel.organisations.views import versioned_edit
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
-
-
-def _agenda():
-    agenda = current_agenda()
-    if agenda is None:
-        raise Http404(_("Er is nog geen agenda geladen."))
-    return agenda
 
 
 def _visible_claims(user):
@@ -44,7 +37,7 @@ def _visible_claims(user):
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    agenda = _agenda()
+    agenda = current_agenda_or_404()
     years = selectors.budget_years(agenda)
     lines = BudgetLine.objects.filter(agenda=agenda).prefetch_related("amounts")
     year_numbers = [f.budget_year.year for f in years]
@@ -88,7 +81,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def contributions(request: HttpRequest, year: int) -> HttpResponse:
-    agenda = _agenda()
+    agenda = current_agenda_or_404()
     budget_year = get_object_or_404(
         BudgetYear.objects.prefetch_related("fixed", "invoiced"), agenda=agenda, year=year
     )
@@ -148,7 +141,7 @@ def budget_year_projects(year: int):
 
 @require(can_manage_money)
 def budget_year_edit(request: HttpRequest, year: int) -> HttpResponse:
-    budget_year = get_object_or_404(BudgetYear, agenda=_agenda(), year=year)
+    budget_year = get_object_or_404(BudgetYear, agenda=current_agenda_or_404(), year=year)
     back = reverse("finance:contributions", kwargs={"year": year})
     return versioned_edit(
         request,
@@ -163,7 +156,7 @@ def budget_year_edit(request: HttpRequest, year: int) -> HttpResponse:
 
 @require(can_manage_money)
 def budget_year_invoice(request: HttpRequest, year: int) -> HttpResponse:
-    budget_year = get_object_or_404(BudgetYear, agenda=_agenda(), year=year)
+    budget_year = get_object_or_404(BudgetYear, agenda=current_agenda_or_404(), year=year)
     form = InvoiceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
