@@ -14,6 +14,9 @@ urlpatterns = [
     path("openbaar/", include("samenspel.agenda.public_urls")),
     path("financien/", include("samenspel.finance.urls")),
     path("inzet/", include("samenspel.capacity.urls")),
+    path("", include("samenspel.decisions.urls")),
+    path("overleggen/", include("samenspel.meetings.urls")),
+    path("rapportages/", include("samenspel.reports.urls")),
     path("", include("samenspel.web.urls")),
 ]
 

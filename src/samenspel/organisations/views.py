@@ -327,6 +327,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "prepared_by": body.prepared_by.all(),
             "linked_portfolios": body.linked_portfolios.all(),
             "can_edit": can_edit_structure(request.user),
+            "panels": rendered_panels("body", request, body),
             "query": f"datum={date.isoformat()}",
             "breadcrumbs": breadcrumbs(
                 (_("Overzicht"), "/"),
@@ -409,6 +410,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "person": person,
             "memberships": memberships,
             "can_edit": can_edit_structure(request.user),
+            "panels": rendered_panels("person", request, person),
             "breadcrumbs": breadcrumbs(
                 (_("Organisaties"), reverse("organisations:list")),
                 (person.organisation.name, person.organisation.get_absolute_url()),

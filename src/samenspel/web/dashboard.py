@@ -1,9 +1,11 @@
 """Panels: each app registers the panels it adds to shared pages.
 
-Slots: "dashboard" (the home page; context(request)) and "organisation" (an
-organisation's page; context(request, organisation)). The web and organisations apps
-know nothing of agreements or money; the apps above them register panels in their
-AppConfig.ready(), so the dependency rule holds and the pages grow with the apps.
+Slots: "dashboard" (the home page; context(request)), "organisation" (an
+organisation's page; context(request, organisation)), "body" (a body's page;
+context(request, body)) and "person" (a person's page; context(request, person)).
+The web and organisations apps know nothing of agreements or money; the apps above
+them register panels in their AppConfig.ready(), so the dependency rule holds and the
+pages grow with the apps.
 """
 
 from __future__ import annotations
