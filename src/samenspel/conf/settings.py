@@ -188,3 +188,7 @@ LOGGING = {
 SAMENSPEL_TODAY = env("SAMENSPEL_TODAY", "")
 # An agreement without a progress update for this many months is "stale".
 SAMENSPEL_STALE_MONTHS = env("SAMENSPEL_STALE_MONTHS", 4)
+# Largest file the bureau, account holders and minute-takers may upload, in megabytes.
+SAMENSPEL_MAX_UPLOAD_MB = env("SAMENSPEL_MAX_UPLOAD_MB", 20)
+# Reminders mail an account holder about decisions due within this many days.
+SAMENSPEL_REMINDER_DAYS = env("SAMENSPEL_REMINDER_DAYS", 14)

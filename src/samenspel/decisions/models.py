@@ -92,6 +92,8 @@ class Proposal(models.Model):
         help_text=_("Het bureau bevestigt dat wie niet meedoet er geen nadeel van heeft."),
     )
     coalition_note = models.TextField(_("toelichting coalitie"), blank=True)
+    closed_on = models.DateField(_("afgerond op"), null=True, blank=True)
+    withdrawn_on = models.DateField(_("ingetrokken op"), null=True, blank=True)
     created_on = models.DateField(_("aangemaakt op"))
     is_demo = models.BooleanField(_("demo"), default=False)
     version = models.PositiveIntegerField(default=1, editable=False)

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from samenspel.decisions.constants import PhoOutcome, Stage
-from samenspel.decisions.models import Proposal
+from samenspel.agenda.models import Agreement
+from samenspel.agenda.selectors import today
+from samenspel.decisions.constants import DecisionOutcome, PhoOutcome, Result, Stage
+from samenspel.decisions.models import ExecutiveDecision, Participant, Proposal, ProposalYear
+from samenspel.decisions.uploads import document_check
 from samenspel.decisions.workflow import may_follow
+from samenspel.organisations.models import Organisation
 
 
 def _locked(proposal: Proposal) -> Proposal:
@@ -52,7 +59,209 @@ def pho_decision_record(
     proposal.pho_decided_on = decided_on
     proposal.pho_outcome = outcome
     proposal.pho_reference = reference
+    if closes:
+        proposal.closed_on = decided_on
+    return _save(proposal, user)
+
+
+def _save(proposal: Proposal, user: Any) -> Proposal:
     proposal.version += 1
     proposal._history_user = user
+    proposal.full_clean()
     proposal.save()
     return proposal
+
+
+@transaction.atomic
+def proposal_create(
+    *,
+    user: Any,
+    participants: Iterable[Organisation],
+    agreements: Iterable[Agreement] = (),
+    years: Mapping[int, Decimal] | None = None,
+    hours_per_year: Decimal = Decimal(0),
+    **values: Any,
+) -> Proposal:
+    """A new draft proposal with its participants (each with the same hours to start)."""
+    participants = list(participants)
+    if not participants:
+        raise ValidationError(_("Kies ten minste één deelnemer."))
+    proposal = Proposal(created_on=values.pop("created_on", None) or today(), **values)
+    proposal._history_user = user
+    proposal.full_clean()
+    proposal.save()
+    proposal.agreements.set(agreements)
+    for organisation in participants:
+        participant = Participant(
+            proposal=proposal, organisation=organisation, hours_per_year=hours_per_year
+        )
+        participant._history_user = user
+        participant.save()
+    proposal_years_set(proposal=proposal, years=years or {}, user=user)
+    return proposal
+
+
+@transaction.atomic
+def proposal_years_set(*, proposal: Proposal, years: Mapping[int, Decimal], user: Any) -> None:
+    """Replace the amounts per year (years not in `years` are removed)."""
+    for year, amount in years.items():
+        if amount < 0:
+            raise ValidationError(_("Het bedrag voor %(year)s is negatief.") % {"year": year})
+    for row in proposal.years.exclude(year__in=list(years)):
+        row._history_user = user
+        row.delete()
+    for year, amount in years.items():
+        row, _created = ProposalYear.objects.get_or_create(
+            proposal=proposal, year=year, defaults={"amount": amount}
+        )
+        if row.amount != amount:
+            row.amount = amount
+            row._history_user = user
+            row.save()
+
+
+@transaction.atomic
+def participants_set(
+    *, proposal: Proposal, organisations: Iterable[Organisation], user: Any
+) -> None:
+    """Change who takes part; refused for a participant that has already decided."""
+    proposal = _locked(proposal)
+    wanted = {o.pk: o for o in organisations}
+    if not wanted:
+        raise ValidationError(_("Kies ten minste één deelnemer."))
+    for participant in proposal.participants.exclude(organisation__in=list(wanted)):
+        if participant.decisions.exists():
+            raise ValidationError(
+                _("%(org)s heeft al een besluit vastgelegd en kan niet worden verwijderd.")
+                % {"org": participant.organisation}
+            )
+        participant._history_user = user
+        participant.delete()
+    existing = set(proposal.participants.values_list("organisation_id", flat=True))
+    for pk, organisation in wanted.items():
+        if pk not in existing:
+            participant = Participant(proposal=proposal, organisation=organisation)
+            participant._history_user = user
+            participant.save()
+    _save(proposal, user)
+
+
+@transaction.atomic
+def participant_update(*, participant: Participant, user: Any, **values: Any) -> Participant:
+    """Hours, fixed amount or the planned college date of one participant."""
+    participant = Participant.objects.select_for_update().order_by().get(pk=participant.pk)
+    for key, value in values.items():
+        setattr(participant, key, value)
+    participant._history_user = user
+    participant.full_clean()
+    participant.save()
+    return participant
+
+
+@transaction.atomic
+def proposal_send(
+    *, proposal: Proposal, sent_on: dt.date, deadline: dt.date, user: Any
+) -> Proposal:
+    """Send the proposal to the participants' executives, asking a decision before `deadline`."""
+    proposal = _locked(proposal)
+    if not proposal.needs_executive_decisions:
+        raise ValidationError(
+            _(
+                "Dit voorstel heeft geen gevolgen voor lokaal beleid, geld of personele "
+                "capaciteit; het PHO-besluit rondt het af."
+            )
+        )
+    if deadline < sent_on:
+        raise ValidationError(_("De uiterste besluitdatum ligt vóór de verzenddatum."))
+    _move(proposal, Stage.SENT)
+    proposal.sent_on = sent_on
+    proposal.decision_deadline = deadline
+    return _save(proposal, user)
+
+
+def _close_when_final(proposal: Proposal, user: Any) -> None:
+    """Close the proposal once every participant has decided for good."""
+    from samenspel.decisions.selectors import proposal_state, proposals_for_states
+
+    state = proposal_state(proposals_for_states().get(pk=proposal.pk), on=dt.date.max)
+    if state.result in {Result.ADOPTED_BY_ALL, Result.NOT_ADOPTED}:
+        proposal.stage = Stage.CLOSED
+        proposal.closed_on = max(p.decided_on for p in state.participants if p.decided_on)
+        _save(proposal, user)
+
+
+@transaction.atomic
+def executive_decision_record(
+    *,
+    participant: Participant,
+    decided_on: dt.date,
+    outcome: str,
+    user: Any,
+    reference: str = "",
+    remark: str = "",
+    document: UploadedFile | None = None,
+    is_demo: bool = False,
+) -> ExecutiveDecision:
+    """Append one executive's decision; the proposal closes when everyone has decided."""
+    proposal = _locked(participant.proposal)
+    if proposal.stage != Stage.SENT:
+        raise ValidationError(
+            _("Besluiten worden vastgelegd als het voorstel bij de colleges ligt (fase nu: %(s)s).")
+            % {"s": Stage(proposal.stage).label}
+        )
+    if outcome not in DecisionOutcome.values:
+        raise ValidationError(_("Onbekend besluit: %(value)s.") % {"value": outcome})
+    if proposal.sent_on and decided_on < proposal.sent_on:
+        raise ValidationError(
+            _("De besluitdatum ligt vóór de datum waarop het voorstel is verstuurd.")
+        )
+    if decided_on > today():
+        raise ValidationError(_("De besluitdatum ligt in de toekomst."))
+    if document is not None:
+        document_check(document)
+    decision = ExecutiveDecision(
+        participant=participant,
+        decided_on=decided_on,
+        outcome=outcome,
+        reference=reference,
+        remark=remark,
+        recorded_by=user if getattr(user, "pk", None) else None,
+        is_demo=is_demo,
+    )
+    if document is not None:
+        decision.document = document
+    decision._history_user = user
+    decision.full_clean()
+    decision.save()
+    _close_when_final(proposal, user)
+    return decision
+
+
+@transaction.atomic
+def coalition_confirm(
+    *, proposal: Proposal, confirmed_on: dt.date, note: str, user: Any
+) -> Proposal:
+    """The bureau confirms that those who do not join are not harmed (annex 1)."""
+    from samenspel.decisions.selectors import proposal_state, proposals_for_states
+
+    proposal = _locked(proposal)
+    state = proposal_state(proposals_for_states().get(pk=proposal.pk), on=dt.date.max)
+    if state.stage != Stage.SENT or state.agreed_count * 2 <= state.participant_count:
+        raise ValidationError(
+            _("Een coalitie kan alleen worden bevestigd als een meerderheid heeft ingestemd.")
+        )
+    if not note.strip():
+        raise ValidationError(_("Licht toe waarom wie niet meedoet er geen nadeel van heeft."))
+    proposal.coalition_confirmed_on = confirmed_on
+    proposal.coalition_note = note
+    _move(proposal, Stage.CLOSED)
+    proposal.closed_on = confirmed_on
+    return _save(proposal, user)
+
+
+@transaction.atomic
+def proposal_withdraw(*, proposal: Proposal, withdrawn_on: dt.date, user: Any) -> Proposal:
+    proposal = _locked(proposal)
+    _move(proposal, Stage.WITHDRAWN)
+    proposal.withdrawn_on = withdrawn_on
+    return _save(proposal, user)

@@ -1,0 +1,163 @@
+"""Who pays what: a proposal's amounts per year split over its participants.
+
+Shares come from `finance.shares.split_by_weight` (largest remainder), so they add up
+exactly to each year's total. With the 5% surcharge (section 6.1: projects financed
+through the service desk feed the contingency fund), the surcharge is computed on
+the year's amount and split by the same shares.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from samenspel.decisions.constants import CostKey
+from samenspel.decisions.models import Participant, Proposal
+from samenspel.finance.shares import split_by_weight, split_equally, to_cents
+from samenspel.organisations.models import InhabitantCount
+
+ZERO = Decimal("0.00")
+SURCHARGE_RATE = Decimal("0.05")
+
+
+@dataclass
+class CostRow:
+    participant: Participant
+    inhabitants: int | None
+    shares: dict[int, Decimal]  # year → share including any surcharge
+    hours_per_year: Decimal
+
+    @property
+    def organisation(self):
+        return self.participant.organisation
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.shares.values(), ZERO)
+
+    def share_list(self, years: list[int]) -> list[Decimal]:
+        return [self.shares.get(year, ZERO) for year in years]
+
+
+@dataclass
+class CostTable:
+    key: str
+    reference_date: dt.date | None
+    years: list[int]
+    amounts: dict[int, Decimal]  # year → amount asked, before the surcharge
+    surcharges: dict[int, Decimal]
+    rows: list[CostRow] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def key_label(self) -> str:
+        return CostKey(self.key).label
+
+    def year_total(self, year: int) -> Decimal:
+        return self.amounts.get(year, ZERO) + self.surcharges.get(year, ZERO)
+
+    @property
+    def year_totals(self) -> list[Decimal]:
+        return [self.year_total(year) for year in self.years]
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.year_totals, ZERO)
+
+    @property
+    def hours_total(self) -> Decimal:
+        return sum((row.hours_per_year for row in self.rows), Decimal(0))
+
+    def row_for(self, organisation) -> CostRow | None:
+        return next((r for r in self.rows if r.organisation.pk == organisation.pk), None)
+
+
+def reference_date_of(proposal: Proposal, years: list[int]) -> dt.date | None:
+    if proposal.reference_date:
+        return proposal.reference_date
+    return dt.date(years[0], 1, 1) if years else None
+
+
+def _inhabitants(participants: list[Participant], on: dt.date | None) -> dict[int, int]:
+    """Each participant's latest inhabitants figure on or before `on`, in one query."""
+    if on is None:
+        return {}
+    counts: dict[int, int] = {}
+    figures = InhabitantCount.objects.filter(
+        organisation__in=[p.organisation_id for p in participants], reference_date__lte=on
+    ).order_by("organisation_id", "-reference_date")
+    for figure in figures:
+        counts.setdefault(figure.organisation_id, figure.count)
+    return counts
+
+
+def _weights(proposal: Proposal, participants, inhabitants, errors) -> dict[int, Decimal]:
+    if proposal.cost_key == CostKey.PER_INHABITANT:
+        for p in participants:
+            if p.organisation_id not in inhabitants:
+                errors.append(
+                    _("Geen inwonertal bekend voor %(org)s op de peildatum.")
+                    % {"org": p.organisation}
+                )
+        return {p.pk: Decimal(inhabitants.get(p.organisation_id, 0)) for p in participants}
+    if proposal.cost_key == CostKey.FIXED:
+        for p in participants:
+            if p.fixed_amount is None:
+                errors.append(
+                    _("Geen vast bedrag ingevuld voor %(org)s.") % {"org": p.organisation}
+                )
+        return {p.pk: p.fixed_amount or ZERO for p in participants}
+    return {p.pk: Decimal(1) for p in participants}
+
+
+def proposal_costs(proposal: Proposal) -> CostTable:
+    """The cost table of the proposal page and the generated documents."""
+    years = {y.year: y.amount for y in proposal.years.all()}
+    participants = list(proposal.participants.all())
+    ordered_years = sorted(years)
+    on = reference_date_of(proposal, ordered_years)
+    inhabitants = _inhabitants(participants, on) if proposal.cost_key == "per_inhabitant" else {}
+    errors: list[str] = []
+    weights = _weights(proposal, participants, inhabitants, errors)
+    surcharges = {
+        year: to_cents(amount * SURCHARGE_RATE) if proposal.service_desk_surcharge else ZERO
+        for year, amount in years.items()
+    }
+    shares_by_year: dict[int, dict[int, Decimal]] = {}
+    for year in ordered_years:
+        total = years[year] + surcharges[year]
+        if (
+            proposal.cost_key == CostKey.FIXED
+            and not errors
+            and sum(weights.values()) != years[year]
+        ):
+            errors.append(
+                _("De vaste bedragen (%(sum)s) tellen niet op tot het bedrag van %(year)s.")
+                % {"sum": sum(weights.values()), "year": year}
+            )
+        try:
+            shares_by_year[year] = split_by_weight(total, weights) if participants else {}
+        except ValueError as error:
+            errors.append(str(error))
+            shares_by_year[year] = split_equally(ZERO, weights)
+    rows = [
+        CostRow(
+            participant=p,
+            inhabitants=inhabitants.get(p.organisation_id),
+            shares={year: shares_by_year[year].get(p.pk, ZERO) for year in ordered_years},
+            hours_per_year=p.hours_per_year,
+        )
+        for p in participants
+    ]
+    return CostTable(
+        key=proposal.cost_key,
+        reference_date=on if proposal.cost_key == CostKey.PER_INHABITANT else None,
+        years=ordered_years,
+        amounts=years,
+        surcharges=surcharges,
+        rows=rows,
+        errors=list(dict.fromkeys(errors)),
+    )

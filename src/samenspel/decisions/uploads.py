@@ -1,0 +1,46 @@
+"""Checks on uploaded files: the type by extension and by content, and the size."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+
+# Extension → the bytes such a file starts with (Office Open XML and ODF are ZIPs).
+DOCUMENT_SIGNATURES = {
+    ".pdf": b"%PDF",
+    ".docx": b"PK\x03\x04",
+    ".odt": b"PK\x03\x04",
+}
+
+
+def max_upload_bytes() -> int:
+    return settings.SAMENSPEL_MAX_UPLOAD_MB * 1024 * 1024
+
+
+def document_check(upload: UploadedFile, *, allowed: dict[str, bytes] | None = None) -> None:
+    """Refuse a file that is too big, of another type, or whose content lies about its type."""
+    allowed = allowed or DOCUMENT_SIGNATURES
+    name = upload.name or ""
+    extension = name[name.rfind(".") :].lower() if "." in name else ""
+    if extension not in allowed:
+        raise ValidationError(
+            _("'%(name)s' is geen toegestaan bestandstype; kies %(types)s.")
+            % {"name": name, "types": ", ".join(sorted(allowed))}
+        )
+    if upload.size > max_upload_bytes():
+        raise ValidationError(
+            _("'%(name)s' is te groot (%(size).1f MB); het maximum is %(max)s MB.")
+            % {
+                "name": name,
+                "size": upload.size / 1024 / 1024,
+                "max": settings.SAMENSPEL_MAX_UPLOAD_MB,
+            }
+        )
+    head = upload.read(8)
+    upload.seek(0)
+    if not head.startswith(allowed[extension]):
+        raise ValidationError(
+            _("'%(name)s' is geen geldig %(type)s-bestand.") % {"name": name, "type": extension}
+        )
