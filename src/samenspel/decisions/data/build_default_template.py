@@ -50,7 +50,7 @@ def build(path: Path = HERE / "collegevoorstel.docx") -> Path:
     doc.add_paragraph("{%p endfor %}")
     for heading, name in sections:
         doc.add_heading(heading, level=2)
-        doc.add_paragraph("{{ %s }}" % name)
+        doc.add_paragraph("{{ " + name + " }}")
     doc.add_heading("Financiën", level=2)
     doc.add_paragraph("{{ finance_text }}")
     doc.add_paragraph("Verdeelsleutel: {{ cost_key }}{{ reference_date_text }}.")
@@ -75,7 +75,7 @@ def build(path: Path = HERE / "collegevoorstel.docx") -> Path:
         ("Uitvoering en evaluatie", "implementation"),
     ]:
         doc.add_heading(heading, level=2)
-        doc.add_paragraph("{{ %s }}" % name)
+        doc.add_paragraph("{{ " + name + " }}")
     doc.save(path)
     return path
 
