@@ -99,6 +99,23 @@ def can_manage_money(user: Any) -> bool:
     return is_bureau(user)
 
 
+def can_create_proposal(user: Any) -> bool:
+    """The bureau and the chairs write proposals (for their own portfolios)."""
+    return is_bureau(user) or bool(roles_of(user).chair_of)
+
+
+def can_manage_proposal(user: Any, proposal: Any) -> bool:
+    """Edit, send and follow up a proposal: the bureau and the portfolio's chair."""
+    if is_bureau(user):
+        return True
+    return is_signed_in(user) and proposal.portfolio_id in roles_of(user).chair_of
+
+
+def can_confirm_coalition(user: Any) -> bool:
+    """Whether non-participants are harmed is the bureau's judgement (annex 1)."""
+    return is_bureau(user)
+
+
 # --- view guard -----------------------------------------------------------------------
 
 

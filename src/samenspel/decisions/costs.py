@@ -29,6 +29,12 @@ class CostRow:
     inhabitants: int | None
     shares: dict[int, Decimal]  # year → share including any surcharge
     hours_per_year: Decimal
+    years: list[int] = field(default_factory=list)
+
+    @property
+    def share_cells(self) -> list[Decimal]:
+        """The shares in year order, for a table row."""
+        return self.share_list(self.years)
 
     @property
     def organisation(self):
@@ -149,6 +155,7 @@ def proposal_costs(proposal: Proposal) -> CostTable:
             inhabitants=inhabitants.get(p.organisation_id),
             shares={year: shares_by_year[year].get(p.pk, ZERO) for year in ordered_years},
             hours_per_year=p.hours_per_year,
+            years=ordered_years,
         )
         for p in participants
     ]

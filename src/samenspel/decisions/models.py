@@ -116,6 +116,16 @@ class Proposal(models.Model):
         return self.affects_local_policy or self.affects_money or self.affects_staff
 
     @property
+    def participant_organisations(self) -> list:
+        """The participating organisations (the edit form's initial value)."""
+        return [p.organisation for p in self.participants.select_related("organisation")]
+
+    @property
+    def amounts_text(self) -> str:
+        """The amounts per year as the edit form shows them: one "year: amount" a line."""
+        return "\n".join(f"{y.year}: {y.amount}" for y in self.years.all())
+
+    @property
     def decision_point_list(self) -> list[str]:
         return [line.strip() for line in self.decision_points.splitlines() if line.strip()]
 

@@ -265,3 +265,24 @@ def proposal_withdraw(*, proposal: Proposal, withdrawn_on: dt.date, user: Any) -
     _move(proposal, Stage.WITHDRAWN)
     proposal.withdrawn_on = withdrawn_on
     return _save(proposal, user)
+
+
+@transaction.atomic
+def proposal_update(
+    *,
+    obj: Proposal,
+    expected_version: int | None,
+    user: Any,
+    participant_organisations: Iterable[Organisation],
+    amounts_text: Mapping[int, Decimal],
+    agreements: Iterable[Agreement] = (),
+    **values: Any,
+) -> Proposal:
+    """Save the edit form: fields (with a version check), participants, amounts, agreements."""
+    from samenspel.organisations.services import versioned_update
+
+    proposal = versioned_update(obj=obj, expected_version=expected_version, user=user, **values)
+    proposal.agreements.set(agreements)
+    participants_set(proposal=proposal, organisations=participant_organisations, user=user)
+    proposal_years_set(proposal=proposal, years=amounts_text, user=user)
+    return proposal

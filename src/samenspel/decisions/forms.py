@@ -1,0 +1,223 @@
+"""Forms for proposals and decisions; they parse input, the services decide."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.agenda.models import Agreement
+from samenspel.decisions.constants import DecisionOutcome, PhoOutcome, Result, Stage
+from samenspel.decisions.models import Participant, Proposal
+from samenspel.decisions.uploads import document_check
+from samenspel.organisations.constants import OrganisationKind
+from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.web.forms import DateInput
+
+YEAR_LINE = re.compile(r"^\s*(\d{4})\s*[:=;]\s*(?:€\s*)?([\d.,\s]+)\s*$")
+
+
+def parse_amount(text: str) -> Decimal:
+    """Dutch or plain notation: 25.000,50 · 25000,50 · 25000.50 · 25.000."""
+    text = text.replace(" ", "")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+        text = text.replace(".", "")
+    return Decimal(text)
+
+
+def parse_amounts(text: str) -> dict[int, Decimal]:
+    """ "2024: 25.000" per line → {2024: Decimal("25000")}; errors name the line."""
+    amounts: dict[int, Decimal] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = YEAR_LINE.match(line)
+        try:
+            if not match:
+                raise InvalidOperation
+            year, amount = int(match[1]), parse_amount(match[2])
+        except InvalidOperation:
+            raise forms.ValidationError(
+                _("Regel %(n)s ('%(line)s') is geen 'jaar: bedrag', bijvoorbeeld '2024: 25.000'.")
+                % {"n": number, "line": line.strip()}
+            ) from None
+        if year in amounts:
+            raise forms.ValidationError(
+                _("Het jaar %(year)s staat er twee keer in.") % {"year": year}
+            )
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError(_("%(year)s is geen geldig jaar.") % {"year": year})
+        amounts[year] = amount.quantize(Decimal("0.01"))
+    return amounts
+
+
+def participant_choices():
+    """Members first, then the province and the water boards (optional participants)."""
+    return Organisation.objects.filter(
+        Q(is_member=True) | Q(kind__in=[OrganisationKind.PROVINCE, OrganisationKind.WATER_BOARD])
+    ).order_by("-is_member", "kind", "name")
+
+
+class ProposalForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    participant_organisations = forms.ModelMultipleChoiceField(
+        label=_("Deelnemers"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Standaard alle twaalf gemeenten; provincie en waterschappen kunnen meedoen."),
+    )
+    amounts_text = forms.CharField(
+        label=_("Bedragen per jaar"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Eén jaar per regel, bijvoorbeeld: 2024: 25.000"),
+    )
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "title",
+            "portfolio",
+            "agreements",
+            "proposer",
+            "subject",
+            "decision_points",
+            "introduction",
+            "intended_effect",
+            "arguments",
+            "risks",
+            "finance_text",
+            "staff_text",
+            "communication",
+            "implementation",
+            "affects_local_policy",
+            "affects_money",
+            "affects_staff",
+            "cost_key",
+            "reference_date",
+            "service_desk_surcharge",
+        ]
+        widgets = {
+            "reference_date": DateInput,
+            "agreements": forms.SelectMultiple(attrs={"size": 8}),
+            **{
+                name: forms.Textarea(attrs={"rows": 3})
+                for name in [
+                    "subject",
+                    "introduction",
+                    "intended_effect",
+                    "arguments",
+                    "risks",
+                    "finance_text",
+                    "staff_text",
+                    "communication",
+                    "implementation",
+                ]
+            },
+            "decision_points": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, portfolios=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participant_organisations"].queryset = participant_choices()
+        self.fields["agreements"].queryset = Agreement.objects.select_related("portfolio")
+        self.fields["agreements"].required = False
+        if portfolios is not None:
+            self.fields["portfolio"].queryset = portfolios
+        if not self.is_bound and not self.initial.get("participant_organisations"):
+            self.initial["participant_organisations"] = list(
+                Organisation.objects.filter(is_member=True)
+            )
+
+    def clean_amounts_text(self) -> dict[int, Decimal]:
+        return parse_amounts(self.cleaned_data["amounts_text"])
+
+
+class ProposalCreateForm(ProposalForm):
+    hours_per_year = forms.DecimalField(
+        label=_("Uren per deelnemer per jaar"),
+        min_value=0,
+        initial=0,
+        decimal_places=1,
+        help_text=_("Per deelnemer aan te passen op de pagina van het voorstel."),
+    )
+
+
+class PhoDecisionForm(forms.Form):
+    decided_on = forms.DateField(label=_("Datum van het PHO"), widget=DateInput)
+    outcome = forms.ChoiceField(label=_("PHO-besluit"), choices=PhoOutcome.choices)
+    reference = forms.CharField(label=_("Kenmerk"), required=False, max_length=60)
+
+
+class SendForm(forms.Form):
+    sent_on = forms.DateField(label=_("Verstuurd op"), widget=DateInput, initial=dt.date.today)
+    deadline = forms.DateField(label=_("Besluit gevraagd vóór"), widget=DateInput)
+
+
+class DecisionForm(forms.Form):
+    decided_on = forms.DateField(label=_("Besluitdatum"), widget=DateInput)
+    outcome = forms.ChoiceField(label=_("Besluit"), choices=DecisionOutcome.choices)
+    reference = forms.CharField(label=_("Kenmerk"), required=False, max_length=80)
+    document = forms.FileField(
+        label=_("Besluitdocument"), required=False, help_text=_("PDF, DOCX of ODT.")
+    )
+    remark = forms.CharField(
+        label=_("Opmerking"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if document:
+            document_check(document)
+        return document
+
+
+class ParticipantForm(forms.ModelForm):
+    class Meta:
+        model = Participant
+        fields = ["hours_per_year", "fixed_amount", "planned_on"]
+        widgets = {"planned_on": DateInput}
+
+
+class CoalitionForm(forms.Form):
+    confirmed_on = forms.DateField(label=_("Bevestigd op"), widget=DateInput, initial=dt.date.today)
+    note = forms.CharField(
+        label=_("Waarom wie niet meedoet er geen nadeel van heeft"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class WithdrawForm(forms.Form):
+    withdrawn_on = forms.DateField(
+        label=_("Ingetrokken op"), widget=DateInput, initial=dt.date.today
+    )
+    confirm = forms.BooleanField(label=_("Ja, trek dit voorstel in"))
+
+
+class TemplateForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=120)
+    organisation = forms.ModelChoiceField(
+        label=_("Huisstijl van"),
+        queryset=Organisation.objects.filter(is_member=True),
+        required=False,
+        help_text=_("Leeg: voor alle deelnemers zonder eigen sjabloon."),
+    )
+    file = forms.FileField(label=_("Word-sjabloon (.docx)"))
+
+
+class ProposalFilterForm(forms.Form):
+    q = forms.CharField(label=_("Zoeken"), required=False)
+    portfolio = forms.ModelChoiceField(
+        label=_("Portefeuille"), queryset=Portfolio.objects.all(), required=False
+    )
+    stage = forms.ChoiceField(label=_("Fase"), choices=[("", "—"), *Stage.choices], required=False)
+    result = forms.ChoiceField(
+        label=_("Uitkomst"), choices=[("", "—"), *Result.choices], required=False
+    )
+    overdue = forms.BooleanField(label=_("Alleen met deelnemers over tijd"), required=False)
