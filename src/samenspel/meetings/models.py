@@ -316,7 +316,7 @@ class DocumentVersion(models.Model):
     filename = models.CharField(_("bestandsnaam"), max_length=200)
     size = models.PositiveIntegerField(_("grootte (bytes)"))
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -349,7 +349,7 @@ class Outcome(models.Model):
         _("PHO-besluit over het voorstel"), max_length=20, blank=True, editable=False
     )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
     is_demo = models.BooleanField(_("demo"), default=False)
@@ -487,7 +487,7 @@ class MinutesCorrection(models.Model):
     reason = models.CharField(_("reden"), max_length=300)
     made_on = models.DateField(_("datum"))
     made_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     history = HistoricalRecords()
 
