@@ -192,3 +192,7 @@ SAMENSPEL_STALE_MONTHS = env("SAMENSPEL_STALE_MONTHS", 4)
 SAMENSPEL_MAX_UPLOAD_MB = env("SAMENSPEL_MAX_UPLOAD_MB", 20)
 # Reminders mail an account holder about decisions due within this many days.
 SAMENSPEL_REMINDER_DAYS = env("SAMENSPEL_REMINDER_DAYS", 14)
+# Meeting schedules skip Dutch public holidays (on/off) and the school summer holiday
+# window, "MM-DD/MM-DD" (region North; empty: no window). The bureau edits the result.
+SAMENSPEL_SCHEDULE_HOLIDAYS = env("SAMENSPEL_SCHEDULE_HOLIDAYS", True)
+SAMENSPEL_SUMMER_HOLIDAY = env("SAMENSPEL_SUMMER_HOLIDAY", "07-12/08-24")
