@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from samenspel.agenda import agenda_file
 from samenspel.agenda.loader import agenda_file_load
 from samenspel.capacity.demo import demo_realised_hours_create
+from samenspel.decisions.demo import demo_proposals_create
 from samenspel.demo.accounts import DemoRefused, demo_accounts_create
 from samenspel.demo.progress import demo_progress_create
 from samenspel.demo.structure import demo_structure_create
@@ -54,6 +55,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo-geld: {claims} declaraties toegevoegd.")
             hours = demo_realised_hours_create()
             self.stdout.write(f"Demo-uren: {hours} kwartaalcijfers toegevoegd.")
+            proposals = demo_proposals_create()
+            self.stdout.write(f"Demo-voorstellen: {proposals} voorstellen toegevoegd.")
             cache.delete(DEMO_CACHE_KEY)
             self.stdout.write(self.style.SUCCESS(f"Demo-accounts ({created} nieuw):"))
             for username, role in accounts:
