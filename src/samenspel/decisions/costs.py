@@ -30,6 +30,7 @@ class CostRow:
     shares: dict[int, Decimal]  # year → share including any surcharge
     hours_per_year: Decimal
     years: list[int] = field(default_factory=list)
+    joins: bool = True
 
     @property
     def share_cells(self) -> list[Decimal]:
@@ -57,6 +58,7 @@ class CostTable:
     surcharges: dict[int, Decimal]
     rows: list[CostRow] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def key_label(self) -> str:
@@ -87,17 +89,35 @@ def reference_date_of(proposal: Proposal, years: list[int]) -> dt.date | None:
     return dt.date(years[0], 1, 1) if years else None
 
 
-def _inhabitants(participants: list[Participant], on: dt.date | None) -> dict[int, int]:
-    """Each participant's latest inhabitants figure on or before `on`, in one query."""
-    if on is None:
-        return {}
-    counts: dict[int, int] = {}
-    figures = InhabitantCount.objects.filter(
-        organisation__in=[p.organisation_id for p in participants], reference_date__lte=on
-    ).order_by("organisation_id", "-reference_date")
-    for figure in figures:
-        counts.setdefault(figure.organisation_id, figure.count)
-    return counts
+def _inhabitants(
+    participants: list[Participant], on: dt.date | None
+) -> tuple[dict[int, int], dt.date | None, str]:
+    """Every participant's inhabitants on one common date, in one query.
+
+    The key needs figures of the same date for everyone: the latest date on or before
+    `on` for which all participants have a figure. When there is none (figures only
+    start later), the first complete date after `on` is used, and the note says so.
+    """
+    if on is None or not participants:
+        return {}, None, ""
+    figures: dict[dt.date, dict[int, int]] = {}
+    for figure in InhabitantCount.objects.filter(
+        organisation__in=[p.organisation_id for p in participants]
+    ):
+        figures.setdefault(figure.reference_date, {})[figure.organisation_id] = figure.count
+    wanted = {p.organisation_id for p in participants}
+    complete = sorted(date for date, counts in figures.items() if wanted <= set(counts))
+    before = [date for date in complete if date <= on]
+    if before:
+        return figures[before[-1]], before[-1], ""
+    if complete:
+        used = complete[0]
+        note = _(
+            "Er zijn geen inwonertallen van alle deelnemers op of vóór %(on)s; die van "
+            "%(used)s zijn gebruikt."
+        ) % {"on": on.strftime("%d-%m-%Y"), "used": used.strftime("%d-%m-%Y")}
+        return figures[used], used, note
+    return {}, on, ""
 
 
 def _weights(proposal: Proposal, participants, inhabitants, errors) -> dict[int, Decimal]:
@@ -119,13 +139,23 @@ def _weights(proposal: Proposal, participants, inhabitants, errors) -> dict[int,
     return {p.pk: Decimal(1) for p in participants}
 
 
-def proposal_costs(proposal: Proposal) -> CostTable:
-    """The cost table of the proposal page and the generated documents."""
+def proposal_costs(proposal: Proposal, *, excluded: frozenset[int] = frozenset()) -> CostTable:
+    """The cost table of the proposal page and the generated documents.
+
+    `excluded`: organisations that did not join a coalition; they pay nothing and the
+    coalition shares the whole amount by the same key (annex 1: those who do not join
+    must not be harmed, so their share cannot fall on them).
+    """
     years = {y.year: y.amount for y in proposal.years.all()}
-    participants = list(proposal.participants.all())
+    everyone = list(proposal.participants.all())
+    participants = [p for p in everyone if p.organisation_id not in excluded]
     ordered_years = sorted(years)
     on = reference_date_of(proposal, ordered_years)
-    inhabitants = _inhabitants(participants, on) if proposal.cost_key == "per_inhabitant" else {}
+    inhabitants: dict[int, int] = {}
+    notes: list[str] = []
+    if proposal.cost_key == CostKey.PER_INHABITANT:
+        inhabitants, on, note = _inhabitants(participants, on)
+        notes = [note] if note else []
     errors: list[str] = []
     weights = _weights(proposal, participants, inhabitants, errors)
     surcharges = {
@@ -154,10 +184,11 @@ def proposal_costs(proposal: Proposal) -> CostTable:
             participant=p,
             inhabitants=inhabitants.get(p.organisation_id),
             shares={year: shares_by_year[year].get(p.pk, ZERO) for year in ordered_years},
-            hours_per_year=p.hours_per_year,
+            hours_per_year=p.hours_per_year if p.organisation_id not in excluded else Decimal(0),
             years=ordered_years,
+            joins=p.organisation_id not in excluded,
         )
-        for p in participants
+        for p in everyone
     ]
     return CostTable(
         key=proposal.cost_key,
@@ -167,4 +198,5 @@ def proposal_costs(proposal: Proposal) -> CostTable:
         surcharges=surcharges,
         rows=rows,
         errors=list(dict.fromkeys(errors)),
+        notes=notes,
     )

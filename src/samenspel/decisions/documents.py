@@ -119,7 +119,7 @@ def docx_bytes(context: dict, template: Path | IO[bytes] = DEFAULT_TEMPLATE) -> 
     document = DocxTemplate(template)
     docx_context = {
         **context,
-        **{name: Listing(context[name]) for name in TEXT_SECTIONS},
+        **{name: Listing(context[name]) if context[name] else "" for name in TEXT_SECTIONS},
     }
     document.render(docx_context, autoescape=True)
     output = io.BytesIO()

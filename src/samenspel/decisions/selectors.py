@@ -170,8 +170,17 @@ def members_default() -> QuerySet[Organisation]:
 ZERO = Decimal("0.00")
 
 
-def proposal_shares(proposal: Proposal):
-    """The cost table (per participant per year); see `costs.proposal_costs`."""
+def not_joining(state: ProposalState) -> frozenset[int]:
+    """Organisations outside a confirmed coalition: their latest decision is not agreeing."""
+    if state.result != Result.ADOPTED_BY_COALITION:
+        return frozenset()
+    agreeing = {DecisionOutcome.AGREED, DecisionOutcome.AMENDED}
+    return frozenset(p.organisation.pk for p in state.participants if p.outcome not in agreeing)
+
+
+def proposal_shares(proposal: Proposal, *, on: dt.date | None = None):
+    """The cost table as it stands (on `on`): a coalition's non-members pay nothing."""
     from samenspel.decisions.costs import proposal_costs
 
-    return proposal_costs(proposal)
+    state = proposal_state(proposal, on=on)
+    return proposal_costs(proposal, excluded=not_joining(state))

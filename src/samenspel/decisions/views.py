@@ -175,7 +175,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "proposal": proposal,
             "state": state,
             "bar": decided_bar(state),
-            "costs": proposal_costs(proposal),
+            "costs": proposal_costs(proposal, excluded=selectors.not_joining(state)),
             "timeline": _timeline(proposal, state),
             "sections": [
                 (Proposal._meta.get_field(name).verbose_name.capitalize(), getattr(proposal, name))
@@ -276,7 +276,9 @@ def my_organisation(request: HttpRequest) -> HttpResponse:
     running = [s for s in states if s.is_running]
     rows = []
     for state in running:
-        row = proposal_costs(state.proposal).row_for(organisation)
+        row = proposal_costs(state.proposal, excluded=selectors.not_joining(state)).row_for(
+            organisation
+        )
         mine = next(p for p in state.participants if p.organisation.pk == organisation.pk)
         rows.append({"state": state, "costs": row, "mine": mine})
     return render(

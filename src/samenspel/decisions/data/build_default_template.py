@@ -16,6 +16,14 @@ from docx.shared import Pt
 HERE = Path(__file__).parent
 
 
+def _optional_section(doc, heading: str, name: str) -> None:
+    """A heading and its text, left out when the proposal has no text there."""
+    doc.add_paragraph("{%p if " + name + " %}")
+    doc.add_heading(heading, level=2)
+    doc.add_paragraph("{{ " + name + " }}")
+    doc.add_paragraph("{%p endif %}")
+
+
 def build(path: Path = HERE / "collegevoorstel.docx") -> Path:
     doc = Document()
     doc.styles["Normal"].font.name = "Arial"
@@ -49,8 +57,7 @@ def build(path: Path = HERE / "collegevoorstel.docx") -> Path:
     doc.add_paragraph("{{ loop.index }}. {{ point }}")
     doc.add_paragraph("{%p endfor %}")
     for heading, name in sections:
-        doc.add_heading(heading, level=2)
-        doc.add_paragraph("{{ " + name + " }}")
+        _optional_section(doc, heading, name)
     doc.add_heading("Financiën", level=2)
     doc.add_paragraph("{{ finance_text }}")
     doc.add_paragraph("Verdeelsleutel: {{ cost_key }}{{ reference_date_text }}.")
@@ -74,8 +81,7 @@ def build(path: Path = HERE / "collegevoorstel.docx") -> Path:
         ("Communicatie", "communication"),
         ("Uitvoering en evaluatie", "implementation"),
     ]:
-        doc.add_heading(heading, level=2)
-        doc.add_paragraph("{{ " + name + " }}")
+        _optional_section(doc, heading, name)
     doc.save(path)
     return path
 
