@@ -190,6 +190,8 @@ SAMENSPEL_TODAY = env("SAMENSPEL_TODAY", "")
 SAMENSPEL_STALE_MONTHS = env("SAMENSPEL_STALE_MONTHS", 4)
 # Largest file the bureau, account holders and minute-takers may upload, in megabytes.
 SAMENSPEL_MAX_UPLOAD_MB = env("SAMENSPEL_MAX_UPLOAD_MB", 20)
+# Where Samenspel is reached; links in e-mails start with this.
+SAMENSPEL_SITE_URL = env("SAMENSPEL_SITE_URL", "http://localhost:8000").rstrip("/")
 # Reminders mail an account holder about decisions due within this many days.
 SAMENSPEL_REMINDER_DAYS = env("SAMENSPEL_REMINDER_DAYS", 14)
 # Meeting schedules skip Dutch public holidays (on/off) and the school summer holiday

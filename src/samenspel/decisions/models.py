@@ -252,3 +252,25 @@ class DocumentTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReminderSent(models.Model):
+    """One reminder mailed to one user about one pending decision on one day.
+
+    `sendreminders` may run from cron several times a day; this row makes a second run
+    on the same day skip what was already sent.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "participant", "sent_on"], name="reminder_once_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.participant} · {self.sent_on}"
