@@ -138,3 +138,52 @@ def require(predicate: Callable[..., bool], *, obj: Callable[..., Any] | None = 
         return wrapper
 
     return decorator
+
+
+# --- reports --------------------------------------------------------------------------
+
+
+def can_view_reports(user: Any) -> bool:
+    """Progress, annual, portfolio, evaluation and handover reports: everyone signed in."""
+    return is_signed_in(user)
+
+
+def can_view_member_report(user: Any, organisation: Any) -> bool:
+    """A member's report (its money, hours and decisions): the bureau and its account holder."""
+    return can_record_decision(user, organisation)
+
+
+def can_judge_evaluation(user: Any, portfolio: Any) -> bool:
+    """Judgements in the agenda's evaluation: the bureau, and a chair for their portfolio."""
+    if is_bureau(user):
+        return True
+    if not is_signed_in(user) or portfolio is None:
+        return False
+    return portfolio.pk in roles_of(user).chair_of
+
+
+# --- meetings -------------------------------------------------------------------------
+
+
+def can_manage_meetings(user: Any, body: Any = None) -> bool:
+    """Meetings of a body (agenda, invitees, outcomes, minutes): the bureau, and the chair
+    and core group of the body's portfolio. Schedules and cycles are the bureau's."""
+    if is_bureau(user):
+        return True
+    if not is_signed_in(user) or body is None or body.portfolio_id is None:
+        return False
+    roles = roles_of(user)
+    return body.portfolio_id in roles.chair_of or body.portfolio_id in roles.core_group_of
+
+
+def can_read_confidential(user: Any, meeting: Any) -> bool:
+    """Confidential meeting documents: the bureau, the meeting's invitees (not removed) and
+    the people holding a seat in the body on the meeting date; never other roles."""
+    if is_bureau(user):
+        return True
+    person_id = getattr(user, "person_id", None) if is_signed_in(user) else None
+    if person_id is None:
+        return False
+    if meeting.invitations.filter(person_id=person_id, removed=False).exists():
+        return True
+    return user.person.memberships.active_on(meeting.date).filter(post__body=meeting.body).exists()

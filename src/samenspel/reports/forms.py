@@ -1,0 +1,47 @@
+"""The choice of a report: as of which date, and for which portfolio or member."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.agenda.selectors import today
+from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.reports.constants import ReportFormat
+from samenspel.web.forms import DateInput
+
+
+class ReportForm(forms.Form):
+    peildatum = forms.DateField(label=_("Stand per"), widget=DateInput())
+    portefeuille = forms.ModelChoiceField(
+        label=_("Portefeuille"),
+        queryset=Portfolio.objects.order_by("order"),
+        to_field_name="slug",
+        required=False,
+    )
+    organisatie = forms.ModelChoiceField(
+        label=_("Lid"),
+        queryset=Organisation.objects.filter(is_member=True).order_by("name"),
+        to_field_name="slug",
+        required=False,
+    )
+
+    def __init__(self, *args, scope: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope = scope
+        self.fields["peildatum"].initial = today()
+        if scope != "portfolio":
+            del self.fields["portefeuille"]
+        else:
+            self.fields["portefeuille"].required = True
+        if scope != "organisation":
+            del self.fields["organisatie"]
+        else:
+            self.fields["organisatie"].required = True
+
+
+class GenerateForm(ReportForm):
+    formaat = forms.ChoiceField(
+        label=_("Formaat"),
+        choices=[(ReportFormat.PDF, "PDF"), (ReportFormat.DOCX, "Word (DOCX)")],
+    )

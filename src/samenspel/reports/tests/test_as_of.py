@@ -1,0 +1,127 @@
+"""As of a date: only what was recorded by then and dated on or before it counts, and
+later changes (new updates, edits, payments, milestones reached later) change nothing."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from samenspel.agenda.models import Milestone, ProgressUpdate
+from samenspel.agenda.tests.factories import (
+    AgreementFactory,
+    MilestoneFactory,
+    ProgressUpdateFactory,
+)
+from samenspel.finance.models import Claim
+from samenspel.organisations.tests.factories import MembershipFactory, OrganisationFactory
+from samenspel.reports.as_of import agenda_on, changes_between
+from samenspel.reports.as_of_money import money_on, seats_on
+from samenspel.reports.snapshots import cutoff
+
+AS_OF = dt.date(2024, 9, 30)
+
+
+def backdate_history(*objects, to=dt.date(2024, 1, 15)):
+    """Pretend these records were entered on `to` (as on a live system before AS_OF)."""
+    when = cutoff(to) - dt.timedelta(hours=12)
+    for obj in objects:
+        obj.history.filter(id=obj.pk).update(history_date=when)
+
+
+@pytest.fixture
+def agreement(db):
+    agreement = AgreementFactory()
+    first = ProgressUpdateFactory(agreement=agreement, date=dt.date(2024, 3, 1), status="on_track")
+    second = ProgressUpdateFactory(agreement=agreement, date=dt.date(2024, 8, 1), status="at_risk")
+    milestone = MilestoneFactory(agreement=agreement, end=dt.date(2024, 9, 1))
+    backdate_history(agreement, first, second, milestone)
+    return agreement
+
+
+def test_status_is_the_latest_update_on_or_before_the_date(agreement):
+    state = agenda_on(agenda=agreement.agenda, as_of=AS_OF)
+    (found,) = state.agreements
+    assert found.status == "at_risk"
+    assert agenda_on(agenda=agreement.agenda, as_of=dt.date(2024, 5, 1)).agreements[0].status == (
+        "on_track"
+    )
+    assert agenda_on(agenda=agreement.agenda, as_of=dt.date(2024, 1, 1)).agreements[0].status == (
+        "not_started"
+    )
+    assert found.is_overdue  # its milestone of 1 September was not reached by 30 September
+
+
+def test_later_changes_leave_the_report_of_an_earlier_date_unchanged(agreement):
+    before = agenda_on(agenda=agreement.agenda, as_of=AS_OF)
+    snapshot = [(a.status, a.is_overdue, len(a.updates)) for a in before.agreements]
+
+    ProgressUpdateFactory(agreement=agreement, date=dt.date(2024, 10, 2), status="done")
+    old = ProgressUpdate.objects.get(date=dt.date(2024, 8, 1))
+    old.status = "delayed"  # an edit after the date (through the admin, say)
+    old.save()
+    milestone = Milestone.objects.get(agreement=agreement)
+    milestone.reached_on = dt.date(2024, 11, 1)
+    milestone.save()
+    agreement.title = "Nieuwe titel"
+    agreement.save()
+
+    after = agenda_on(agenda=agreement.agenda, as_of=AS_OF)
+    assert [(a.status, a.is_overdue, len(a.updates)) for a in after.agreements] == snapshot
+    assert after.agreements[0].title != "Nieuwe titel"
+    # A report as of today does see the changes.
+    now = agenda_on(agenda=agreement.agenda, as_of=timezone.localdate()).agreements[0]
+    assert (now.status, now.is_overdue, now.title) == ("done", False, "Nieuwe titel")
+
+
+def test_changes_in_the_quarter(agreement):
+    MilestoneFactory(agreement=agreement, end=dt.date(2024, 12, 31), reached_on=dt.date(2024, 8, 5))
+    state = agenda_on(agenda=agreement.agenda, as_of=AS_OF)
+    changes = changes_between(state.agreements, start=dt.date(2024, 6, 30))
+    assert [(a.pk, before, after) for a, before, after in changes.moved] == [
+        (agreement.pk, "on_track", "at_risk")
+    ]
+    assert len(changes.reached) == 1
+    assert len(changes.missed) == 1
+    assert changes.newly_overdue == [state.agreements[0]]
+
+
+def test_claims_count_as_paid_only_when_paid_by_the_date(agreement):
+    member = OrganisationFactory(municipality=True)
+    claim = Claim.objects.create(
+        organisation=member,
+        year=2024,
+        description="Bijdrage",
+        amount=Decimal("1000.00"),
+        sent_on=dt.date(2024, 9, 1),
+    )
+    Claim.objects.create(
+        organisation=member,
+        year=2024,
+        description="Later",
+        amount=Decimal("50.00"),
+        sent_on=dt.date(2024, 10, 1),
+    )
+    money = money_on(agenda=agreement.agenda, as_of=AS_OF)
+    assert (money.claims.sent, money.claims.paid) == (Decimal("1000.00"), Decimal("0.00"))
+    claim.paid_on = dt.date(2024, 10, 5)
+    claim.save()
+    again = money_on(agenda=agreement.agenda, as_of=AS_OF)
+    assert (again.claims.sent, again.claims.outstanding) == (Decimal("1000.00"), Decimal("1000.00"))
+    assert money_on(agenda=agreement.agenda, as_of=dt.date(2024, 10, 31)).claims.paid == Decimal(
+        "1000.00"
+    )
+
+
+def test_seats_follow_the_membership_dates(db):
+    membership = MembershipFactory(start_date=dt.date(2023, 1, 1))
+    organisation = membership.person.organisation
+    membership.post.organisation = organisation
+    membership.post.save()
+    backdate_history(membership)
+    membership.end_date = dt.date(2024, 12, 31)  # ended later: still held on AS_OF
+    membership.save()
+    (seat,) = seats_on(as_of=AS_OF, organisation=organisation)
+    assert seat.holders == [membership.person.name]
+    (later,) = seats_on(as_of=timezone.localdate(), organisation=organisation)
+    assert later.holders == []

@@ -1,0 +1,139 @@
+"""Pages of the reports: the list, a report as a page, making and downloading files."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samenspel.accounts.permissions import can_view_reports, is_bureau, require, roles_of
+from samenspel.reports.forms import GenerateForm, ReportForm
+from samenspel.reports.models import GeneratedReport
+from samenspel.reports.registry import REPORT_TYPES, ReportType, report_build
+from samenspel.reports.render import report_context
+from samenspel.reports.services import report_generate, report_regenerate
+from samenspel.reports.types.common import ReportUnavailable
+from samenspel.web.navigation import breadcrumbs
+
+PAGE_SIZE = 25
+
+
+def _type_or_404(kind: str) -> ReportType:
+    if kind not in REPORT_TYPES:
+        raise Http404(_("Onbekende soort rapportage."))
+    return REPORT_TYPES[kind]
+
+
+def visible_reports(user):
+    """Stored reports this user may download: member reports only of their own members."""
+    reports = GeneratedReport.objects.select_related("created_by", "portfolio", "organisation")
+    if is_bureau(user):
+        return reports
+    return reports.filter(
+        Q(organisation__isnull=True) | Q(organisation__in=roles_of(user).account_holder_of)
+    )
+
+
+@require(can_view_reports)
+def report_list(request: HttpRequest) -> HttpResponse:
+    types = [(t, ReportForm(scope=t.scope, auto_id=f"{t.slug}-%s")) for t in REPORT_TYPES.values()]
+    page = Paginator(visible_reports(request.user), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "reports/list.html",
+        {
+            "types": types,
+            "page": page,
+            "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Rapportages"), None)),
+        },
+    )
+
+
+def _checked(request: HttpRequest, report_type: ReportType, form: ReportForm) -> dict:
+    """The form's scope, after checking the user may see this report (403 otherwise)."""
+    scope = {
+        "portfolio": form.cleaned_data.get("portefeuille"),
+        "organisation": form.cleaned_data.get("organisatie"),
+    }
+    if not report_type.may_view(request.user, organisation=scope["organisation"]):
+        raise PermissionDenied
+    return scope
+
+
+@require(can_view_reports)
+def report_page(request: HttpRequest, kind: str) -> HttpResponse:
+    report_type = _type_or_404(kind)
+    form = ReportForm(request.GET or None, scope=report_type.scope)
+    context = {
+        "report_type": report_type,
+        "form": form,
+        "generate_form": GenerateForm(request.GET or None, scope=report_type.scope),
+        "breadcrumbs": breadcrumbs(
+            (_("Overzicht"), "/"),
+            (_("Rapportages"), "/rapportages/"),
+            (report_type.label, None),
+        ),
+    }
+    if form.is_bound and form.is_valid():
+        scope = _checked(request, report_type, form)
+        try:
+            report = report_build(kind=kind, as_of=form.cleaned_data["peildatum"], **scope)
+        except ReportUnavailable as exc:
+            raise Http404(str(exc)) from exc
+        context.update(report_context(report))
+    return render(request, "reports/report.html", context)
+
+
+@require_POST
+@require(can_view_reports)
+def report_make(request: HttpRequest, kind: str) -> HttpResponse:
+    report_type = _type_or_404(kind)
+    form = GenerateForm(request.POST, scope=report_type.scope)
+    if not form.is_valid():
+        messages.error(request, _("Kies een geldige peildatum en wat de rapportage betreft."))
+        return redirect("reports:page", kind=kind)
+    scope = _checked(request, report_type, form)
+    stored = report_generate(
+        kind=kind,
+        as_of=form.cleaned_data["peildatum"],
+        fmt=form.cleaned_data["formaat"],
+        user=request.user,
+        **scope,
+    )
+    return redirect("reports:download", pk=stored.pk)
+
+
+def _stored(request: HttpRequest, pk: int) -> GeneratedReport:
+    return get_object_or_404(visible_reports(request.user), pk=pk)
+
+
+@require(can_view_reports)
+def stored_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    stored = _stored(request, pk)
+    check = None
+    if request.GET.get("controle"):
+        figures, same = report_regenerate(stored=stored)
+        check = {"same": same, "figures": figures}
+    return render(
+        request,
+        "reports/stored.html",
+        {
+            "stored": stored,
+            "check": check,
+            "breadcrumbs": breadcrumbs(
+                (_("Overzicht"), "/"), (_("Rapportages"), "/rapportages/"), (stored.title, None)
+            ),
+        },
+    )
+
+
+@require(can_view_reports)
+def stored_download(request: HttpRequest, pk: int) -> FileResponse:
+    stored = _stored(request, pk)
+    name = stored.file.name.rsplit("/", 1)[-1]
+    return FileResponse(stored.file.open("rb"), as_attachment=True, filename=name)
