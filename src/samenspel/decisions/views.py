@@ -265,8 +265,9 @@ def my_organisation(request: HttpRequest) -> HttpResponse:
     own = Organisation.objects.filter(pk__in=roles.account_holder_of).order_by("name")
     choosable = Organisation.objects.filter(is_member=True) if is_bureau(request.user) else own
     slug = request.GET.get("organisatie")
+    # Another organisation's page exists but is not yours: 403 (below), not 404.
     organisation = (
-        get_object_or_404(choosable, slug=slug) if slug else choosable.order_by("name").first()
+        get_object_or_404(Organisation, slug=slug) if slug else choosable.order_by("name").first()
     )
     if organisation is None:
         return render(request, "decisions/my_organisation_empty.html", {})

@@ -3,7 +3,8 @@
 from samenspel.decisions.constants import Stage
 
 ALLOWED = {
-    Stage.DRAFT: {Stage.PHO, Stage.SENT, Stage.WITHDRAWN},
+    # A PHO decision may close a proposal without consequences straight from draft.
+    Stage.DRAFT: {Stage.PHO, Stage.SENT, Stage.CLOSED, Stage.WITHDRAWN},
     # A PHO may hold a proposal back (postponed) and decide on it again.
     Stage.PHO: {Stage.PHO, Stage.SENT, Stage.CLOSED, Stage.DRAFT, Stage.WITHDRAWN},
     Stage.SENT: {Stage.CLOSED, Stage.WITHDRAWN},

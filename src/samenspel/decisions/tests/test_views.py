@@ -1,0 +1,295 @@
+"""Proposal pages through the client, with real roles and permissions."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from samenspel.decisions.models import DocumentTemplate, ExecutiveDecision, Proposal
+from samenspel.decisions.tests.conftest import participant_of
+from samenspel.decisions.tests.factories import ParticipantFactory, ProposalFactory
+from samenspel.decisions.tests.test_documents import template_with
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _today(settings):
+    settings.SAMENSPEL_TODAY = "2024-07-01"
+
+
+@pytest.fixture
+def holder(make_user, members):
+    """The account holder of Assen."""
+    return make_user("account_holder", organisation=members[0])
+
+
+def decide_url(proposal, slug):
+    return reverse("decisions:decide", args=[proposal.pk, participant_of(proposal, slug).pk])
+
+
+def test_list_shows_progress_and_filters(client, reader_user, sent_proposal):
+    ExecutiveDecision.objects.create(
+        participant=participant_of(sent_proposal, "assen"),
+        decided_on=dt.date(2024, 4, 1),
+        outcome="agreed",
+    )
+    ProposalFactory(title="Ander voorstel")
+    client.force_login(reader_user)
+    page = client.get(reverse("decisions:list")).content.decode()
+    assert sent_proposal.title in page and "Ander voorstel" in page
+    assert "1 van 5 besloten" in page
+    filtered = client.get(reverse("decisions:list"), {"stage": "sent"}).content.decode()
+    assert sent_proposal.title in filtered and "Ander voorstel" not in filtered
+    overdue = client.get(reverse("decisions:list"), {"overdue": "on"}).content.decode()
+    assert sent_proposal.title in overdue  # deadline 1 June passed, four have not decided
+
+
+def test_list_queries_do_not_grow_with_proposals(
+    client, reader_user, members, django_assert_max_num_queries
+):
+    for _ in range(3):
+        proposal = ProposalFactory(sent=True)
+        for organisation in members:
+            ParticipantFactory(proposal=proposal, organisation=organisation)
+    client.force_login(reader_user)
+    with django_assert_max_num_queries(12) as few:
+        client.get(reverse("decisions:list"))
+    for _ in range(5):
+        ProposalFactory(sent=True)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("decisions:list"))
+
+
+def test_list_exports_csv(client, reader_user, sent_proposal):
+    client.force_login(reader_user)
+    response = client.get(reverse("decisions:list"), {"format": "csv"})
+    text = response.content.decode("utf-8-sig")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "Voorstel;Portefeuille;Fase" in text.splitlines()[0]
+    assert sent_proposal.title in text
+
+
+def test_detail_shows_sections_costs_and_decisions(client, reader_user, sent_proposal):
+    client.force_login(reader_user)
+    page = client.get(sent_proposal.get_absolute_url()).content.decode()
+    for text in [
+        "In te stemmen met de aanpak.",
+        "Gemeente Emmen",
+        "€ 100.000,00",
+        "Verdeelsleutel",
+        "over tijd",
+    ]:
+        assert text in page
+    assert "Besluit vastleggen" not in page  # a reader records nothing
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, sent_proposal):
+    response = client.get(sent_proposal.get_absolute_url())
+    assert response.status_code == 302 and "/inloggen/" in response["Location"]
+
+
+def test_account_holder_records_own_decision_with_a_document(client, holder, sent_proposal):
+    client.force_login(holder)
+    document = SimpleUploadedFile(
+        "besluit.pdf", b"%PDF-1.7 besluit", content_type="application/pdf"
+    )
+    response = client.post(
+        decide_url(sent_proposal, "assen"),
+        {
+            "decided_on": "2024-04-02",
+            "outcome": "agreed",
+            "reference": "B&W 2024/12",
+            "document": document,
+        },
+    )
+    assert response.status_code == 302
+    decision = ExecutiveDecision.objects.get()
+    assert decision.participant.organisation.slug == "assen"
+    assert decision.recorded_by == holder
+    download = client.get(
+        reverse("decisions:decision_document", args=[sent_proposal.pk, decision.pk])
+    )
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+def test_account_holder_of_assen_cannot_record_emmens_decision(client, holder, sent_proposal):
+    client.force_login(holder)
+    url = decide_url(sent_proposal, "emmen")
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"decided_on": "2024-04-02", "outcome": "agreed"}).status_code == 403
+    assert not ExecutiveDecision.objects.exists()
+
+
+def test_bad_decision_input_gets_a_dutch_message_and_writes_nothing(client, holder, sent_proposal):
+    client.force_login(holder)
+    response = client.post(
+        decide_url(sent_proposal, "assen"), {"decided_on": "2030-01-01", "outcome": "agreed"}
+    )
+    assert response.status_code == 200
+    assert "De besluitdatum ligt in de toekomst." in response.content.decode()
+    fake = SimpleUploadedFile(
+        "besluit.docx", b"not a docx", content_type="application/octet-stream"
+    )
+    response = client.post(
+        decide_url(sent_proposal, "assen"),
+        {"decided_on": "2024-04-02", "outcome": "agreed", "document": fake},
+    )
+    assert "geen geldig .docx-bestand" in response.content.decode()
+    assert not ExecutiveDecision.objects.exists()
+
+
+def test_my_organisation_lists_pending_decisions_and_money(client, holder, sent_proposal):
+    client.force_login(holder)
+    page = client.get(reverse("decisions:my_organisation")).content.decode()
+    assert "Mijn organisatie: Gemeente Assen" in page
+    assert sent_proposal.title in page
+    assert "over tijd" in page
+    assert decide_url(sent_proposal, "assen") in page
+
+
+def test_my_organisation_of_another_member_is_forbidden(client, holder, sent_proposal):
+    client.force_login(holder)
+    response = client.get(reverse("decisions:my_organisation"), {"organisatie": "emmen"})
+    assert response.status_code == 403
+
+
+def test_my_organisation_without_a_role_explains_what_to_do(client, reader_user):
+    client.force_login(reader_user)
+    page = client.get(reverse("decisions:my_organisation")).content.decode()
+    assert "niet gekoppeld aan een organisatie" in page
+
+
+def test_bureau_creates_a_proposal_with_amounts(client, bureau_user, members, portfolio):
+    client.force_login(bureau_user)
+    response = client.post(
+        reverse("decisions:create"),
+        {
+            "title": "Gezamenlijke inkoop",
+            "portfolio": portfolio.pk,
+            "subject": "Inkoop",
+            "decision_points": "Instemmen",
+            "affects_money": "on",
+            "cost_key": "per_inhabitant",
+            "participant_organisations": [m.pk for m in members],
+            "amounts_text": "2025: 25.000\n2026: 30.000,50",
+            "hours_per_year": "8",
+        },
+    )
+    proposal = Proposal.objects.get(title="Gezamenlijke inkoop")
+    assert response.status_code == 302
+    assert dict(proposal.years.values_list("year", "amount")) == {
+        2025: Decimal("25000.00"),
+        2026: Decimal("30000.50"),
+    }
+
+
+def test_amounts_with_a_bad_line_name_the_line(client, bureau_user, members, portfolio):
+    client.force_login(bureau_user)
+    response = client.post(
+        reverse("decisions:create"),
+        {
+            "title": "X",
+            "portfolio": portfolio.pk,
+            "subject": "x",
+            "decision_points": "x",
+            "cost_key": "equal",
+            "participant_organisations": [members[0].pk],
+            "amounts_text": "2025: 100\nvolgend jaar: veel",
+            "hours_per_year": "0",
+        },
+    )
+    assert "Regel 2" in response.content.decode()
+    assert not Proposal.objects.filter(title="X").exists()
+
+
+def test_a_chair_writes_proposals_only_for_their_own_portfolio(
+    client, make_user, portfolio, sent_proposal
+):
+    chair = make_user("portfolio_chair", portfolio=portfolio)
+    client.force_login(chair)
+    form = client.get(reverse("decisions:create")).context["form"]
+    assert list(form.fields["portfolio"].queryset) == [portfolio]
+    assert client.get(reverse("decisions:edit", args=[sent_proposal.pk])).status_code == 403
+
+
+def test_readers_cannot_create_or_send(client, reader_user, sent_proposal):
+    client.force_login(reader_user)
+    assert client.get(reverse("decisions:create")).status_code == 403
+    assert client.get(reverse("decisions:send", args=[sent_proposal.pk])).status_code == 403
+    assert client.get(reverse("decisions:templates")).status_code == 403
+
+
+def test_edit_with_a_stale_version_is_a_conflict(client, bureau_user, members):
+    proposal = ProposalFactory()
+    for organisation in members:
+        ParticipantFactory(proposal=proposal, organisation=organisation)
+    client.force_login(bureau_user)
+    url = reverse("decisions:edit", args=[proposal.pk])
+    form = client.get(url).context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None and k not in {"agreements"}}
+    data["participant_organisations"] = [m.pk for m in members]
+    data["portfolio"] = proposal.portfolio.pk
+    data["version"] = proposal.version - 1
+    response = client.post(url, data, follow=True)
+    assert "Iemand anders heeft dit intussen gewijzigd" in response.content.decode()
+
+
+def test_bureau_sends_and_confirms_a_coalition(client, bureau_user, members):
+    proposal = ProposalFactory()
+    for organisation in members:
+        ParticipantFactory(proposal=proposal, organisation=organisation)
+    client.force_login(bureau_user)
+    client.post(
+        reverse("decisions:send", args=[proposal.pk]),
+        {"sent_on": "2024-03-01", "deadline": "2024-06-01"},
+    )
+    proposal.refresh_from_db()
+    assert proposal.stage == "sent"
+    for organisation in members:
+        outcome = "rejected" if organisation.slug == "westerveld" else "agreed"
+        client.post(
+            decide_url(proposal, organisation.slug),
+            {"decided_on": "2024-04-02", "outcome": outcome},
+        )
+    page = client.get(proposal.get_absolute_url()).content.decode()
+    assert "Coalitie bevestigen" in page
+    client.post(
+        reverse("decisions:coalition", args=[proposal.pk]),
+        {"confirmed_on": "2024-06-10", "note": "Westerveld betaalt niets."},
+    )
+    page = client.get(proposal.get_absolute_url()).content.decode()
+    assert "Vastgesteld door een coalitie" in page
+    assert "doet niet mee" in page
+
+
+def test_documents_download_per_participant_and_as_zip(client, reader_user, sent_proposal):
+    client.force_login(reader_user)
+    emmen = participant_of(sent_proposal, "emmen")
+    docx = client.get(reverse("decisions:document", args=[sent_proposal.pk, emmen.pk, "docx"]))
+    assert docx.status_code == 200 and docx.content.startswith(b"PK")
+    assert "gemeente-emmen" in docx["Content-Disposition"]
+    assert (
+        client.get(
+            reverse("decisions:document", args=[sent_proposal.pk, emmen.pk, "exe"])
+        ).status_code
+        == 404
+    )
+    archive = client.get(reverse("decisions:zip", args=[sent_proposal.pk]))
+    assert archive["Content-Type"] == "application/zip"
+
+
+def test_bureau_uploads_a_template_and_a_bad_one_is_refused(client, bureau_user):
+    client.force_login(bureau_user)
+    good = SimpleUploadedFile(
+        "huisstijl.docx", template_with("{{ title }} voor {{ organisation_name }}").read()
+    )
+    response = client.post(reverse("decisions:templates"), {"name": "Huisstijl", "file": good})
+    assert response.status_code == 302
+    assert DocumentTemplate.objects.filter(name="Huisstijl").exists()
+    bad = SimpleUploadedFile("fout.docx", template_with("{{ wethouder }}").read())
+    response = client.post(reverse("decisions:templates"), {"name": "Fout", "file": bad})
+    assert "onbekende velden: wethouder" in response.content.decode()
+    assert not DocumentTemplate.objects.filter(name="Fout").exists()
