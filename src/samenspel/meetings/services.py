@@ -415,6 +415,40 @@ def outcome_record(
     return outcome
 
 
+@transaction.atomic
+def outcome_with_action_record(
+    *,
+    item: AgendaItem,
+    kind: str,
+    text: str,
+    user: Any,
+    pho_outcome: str = "",
+    progress_status: str = "",
+    action_title: str = "",
+    action_owner: Any = None,
+    action_due_on: dt.date | None = None,
+) -> Outcome:
+    """The outcome form: an outcome, and optionally one action on the same item."""
+    outcome = outcome_record(
+        item=item,
+        kind=kind,
+        text=text,
+        pho_outcome=pho_outcome,
+        progress_status=progress_status,
+        user=user,
+    )
+    if action_title:
+        action_add(
+            meeting=item.meeting,
+            item=item,
+            title=action_title,
+            owner=action_owner,
+            due_on=action_due_on,
+            user=user,
+        )
+    return outcome
+
+
 # --- actions ----------------------------------------------------------------------------
 
 

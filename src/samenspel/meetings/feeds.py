@@ -1,0 +1,91 @@
+"""Calendar feeds: per person (secret token), per body, and one meeting as .ics."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samenspel.accounts.permissions import is_signed_in, require
+from samenspel.meetings import ical, selectors, services
+from samenspel.meetings.models import CalendarToken, Meeting
+from samenspel.organisations.models import Body
+from samenspel.web.navigation import breadcrumbs
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def person_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """No sign-in (calendar apps cannot); the token is the key. A wrong token: 404."""
+    calendar_token = CalendarToken.objects.select_related("person").filter(token=token).first()
+    if calendar_token is None:
+        raise Http404
+    person = calendar_token.person
+    meetings = selectors.meetings_of_person(person=person)
+    return ical.calendar_response(
+        meetings, name=person.name, base_url=_base_url(request), filename="vergaderingen"
+    )
+
+
+def body_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    """A body's meetings: the public schedule, so no token; without online links."""
+    body = get_object_or_404(Body, slug=slug)
+    meetings = body.meetings.select_related("body").order_by("starts_at")
+    for meeting in meetings:
+        meeting.online_link = ""
+    return ical.calendar_response(
+        meetings,
+        name=body.short_name or body.name,
+        base_url=_base_url(request),
+        filename=body.slug,
+    )
+
+
+@require(is_signed_in)
+def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    return ical.calendar_response(
+        [meeting],
+        name=meeting.display_title,
+        base_url=_base_url(request),
+        filename=f"vergadering-{meeting.pk}",
+    )
+
+
+@require(is_signed_in)
+def my_calendar(request: HttpRequest) -> HttpResponse:
+    person = request.user.person
+    token = services.calendar_token_get(person=person) if person else None
+    feed_url = (
+        request.build_absolute_uri(reverse("meetings:person_feed", args=[token.token]))
+        if token
+        else ""
+    )
+    return render(
+        request,
+        "meetings/my_calendar.html",
+        {
+            "person": person,
+            "feed_url": feed_url,
+            "breadcrumbs": breadcrumbs(
+                (_("Overzicht"), "/"),
+                (_("Overleggen"), reverse("meetings:list")),
+                (_("Mijn agenda-abonnement"), None),
+            ),
+        },
+    )
+
+
+@require_POST
+@require(is_signed_in)
+def my_calendar_reset(request: HttpRequest) -> HttpResponse:
+    if request.user.person is None:
+        raise Http404
+    services.calendar_token_reset(person=request.user.person)
+    messages.success(request, _("Er is een nieuwe link gemaakt; de oude werkt niet meer."))
+    return redirect("meetings:my_calendar")

@@ -1,0 +1,240 @@
+"""Decision list, action list and the year's schedule: pages and their exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samenspel.accounts.permissions import is_bureau, is_signed_in, require
+from samenspel.agenda.selectors import today
+from samenspel.meetings import forms, ical, selectors
+from samenspel.meetings.constants import ActionStatus
+from samenspel.meetings.models import Action
+from samenspel.meetings.schedule import schedule_generate
+from samenspel.web.documents import pdf_from_template
+from samenspel.web.exports import export_format, table_response
+from samenspel.web.navigation import breadcrumbs
+
+PAGE_SIZE = 100
+
+
+def _filters(request: HttpRequest) -> tuple[forms.MeetingFilterForm, dict]:
+    form = forms.MeetingFilterForm(request.GET or None, initial={"year": today().year})
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, {**data, "year": data.get("year") or today().year}
+
+
+def _crumbs(label: str) -> list[dict]:
+    return breadcrumbs(
+        (_("Overzicht"), "/"), (_("Overleggen"), reverse("meetings:list")), (label, None)
+    )
+
+
+DECISION_COLUMNS = [_("Nummer"), _("Datum"), _("Overleg"), _("Agendapunt"), _("Besluit")]
+
+
+def decision_rows(decisions) -> list[list]:
+    return [
+        [d.reference, d.item.meeting.date, d.body.name, d.item.title, d.text] for d in decisions
+    ]
+
+
+@require(is_signed_in)
+def decision_list(request: HttpRequest) -> HttpResponse:
+    form, data = _filters(request)
+    decisions = selectors.decisions_between(
+        start=dt.date(data["year"], 1, 1),
+        end=dt.date(data["year"], 12, 31),
+        body=data.get("body"),
+        portfolio=data.get("portfolio"),
+    )
+    fmt = export_format(request)
+    if fmt:
+        return table_response(
+            fmt=fmt,
+            filename=f"besluitenlijst-{data['year']}",
+            columns=DECISION_COLUMNS,
+            rows=decision_rows(decisions),
+        )
+    return render(
+        request,
+        "meetings/decision_list.html",
+        {
+            "form": form,
+            "year": data["year"],
+            "page": Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("pagina")),
+            "query": request.GET.urlencode(),
+            "breadcrumbs": _crumbs(_("Besluitenlijst")),
+        },
+    )
+
+
+ACTION_COLUMNS = [
+    _("Actie"),
+    _("Eigenaar"),
+    _("Overleg"),
+    _("Afgesproken op"),
+    _("Uiterlijk"),
+    _("Status"),
+    _("Gesloten op"),
+]
+
+
+def action_rows(actions) -> list[list]:
+    return [
+        [
+            a.title,
+            a.owner.name,
+            a.body.name,
+            a.created_on,
+            a.due_on,
+            a.get_status_display(),
+            a.closed_on,
+        ]
+        for a in actions
+    ]
+
+
+@require(is_signed_in)
+def action_list(request: HttpRequest) -> HttpResponse:
+    form, data = _filters(request)
+    actions = Action.objects.select_related("owner__organisation", "body", "meeting").order_by(
+        "created_on", "pk"
+    )
+    only_open = request.GET.get("open") == "on"
+    if only_open:
+        actions = actions.filter(status=ActionStatus.OPEN)
+    else:
+        actions = actions.filter(created_on__year=data["year"])
+    if data.get("body"):
+        actions = actions.filter(body=data["body"])
+    if data.get("portfolio"):
+        actions = actions.filter(body__portfolio=data["portfolio"])
+    fmt = export_format(request)
+    if fmt:
+        return table_response(
+            fmt=fmt, filename="actielijst", columns=ACTION_COLUMNS, rows=action_rows(actions)
+        )
+    return render(
+        request,
+        "meetings/action_list.html",
+        {
+            "form": form,
+            "year": data["year"],
+            "only_open": only_open,
+            "today": today(),
+            "page": Paginator(actions, PAGE_SIZE).get_page(request.GET.get("pagina")),
+            "query": request.GET.urlencode(),
+            "breadcrumbs": _crumbs(_("Actielijst")),
+        },
+    )
+
+
+# --- the schedule -----------------------------------------------------------------------
+
+SCHEDULE_COLUMNS = [
+    _("Datum"),
+    _("Tijd"),
+    _("Overleg"),
+    _("Portefeuille"),
+    _("Plaats"),
+    _("Bereidt voor"),
+    _("Status"),
+]
+
+
+def schedule_rows(meetings) -> list[list]:
+    return [
+        [
+            m.date,
+            timezone.localtime(m.starts_at).strftime("%H:%M"),
+            m.display_title,
+            m.body.portfolio.abbreviation if m.body.portfolio else "",
+            m.place,
+            m.prepares.display_title if m.prepares else "",
+            m.get_status_display(),
+        ]
+        for m in meetings
+    ]
+
+
+def schedule_meetings(year: int, portfolio=None):
+    return selectors.meetings_between(
+        start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), portfolio=portfolio
+    ).select_related("prepares__body")
+
+
+def _by_month(meetings) -> list[tuple[dt.date, list]]:
+    months: dict[dt.date, list] = {}
+    for meeting in meetings:
+        months.setdefault(meeting.date.replace(day=1), []).append(meeting)
+    return sorted(months.items())
+
+
+def _schedule_export(request: HttpRequest, year: int, meetings) -> HttpResponse | None:
+    fmt = request.GET.get("format", "")
+    if fmt in ("csv", "xlsx"):
+        return table_response(
+            fmt=fmt,
+            filename=f"vergaderplanning-{year}",
+            columns=SCHEDULE_COLUMNS,
+            rows=schedule_rows(meetings),
+        )
+    if fmt == "ics":
+        return ical.calendar_response(
+            meetings,
+            name=_("Vergaderplanning %(year)s") % {"year": year},
+            base_url=request.build_absolute_uri("/").rstrip("/"),
+            filename=f"vergaderplanning-{year}",
+        )
+    if fmt == "pdf":
+        pdf = pdf_from_template(
+            "meetings/documents/schedule.html",
+            {
+                "document_title": _("Vergaderplanning %(year)s") % {"year": year},
+                "months": _by_month(meetings),
+                "year": year,
+            },
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="vergaderplanning-{year}.pdf"'
+        return response
+    return None
+
+
+@require(is_signed_in)
+def schedule(request: HttpRequest, year: int) -> HttpResponse:
+    meetings = list(schedule_meetings(year))
+    export = _schedule_export(request, year, meetings)
+    if export is not None:
+        return export
+    return render(
+        request,
+        "meetings/schedule.html",
+        {
+            "year": year,
+            "months": _by_month(meetings),
+            "count": len(meetings),
+            "can_generate": is_bureau(request.user),
+            "breadcrumbs": _crumbs(_("Vergaderplanning %(year)s") % {"year": year}),
+        },
+    )
+
+
+@require_POST
+@require(is_bureau)
+def schedule_generate_view(request: HttpRequest, year: int) -> HttpResponse:
+    created = schedule_generate(year=year, user=request.user)
+    messages.success(
+        request,
+        _("%(count)s vergaderingen gepland uit de vergadercycli.") % {"count": len(created)},
+    )
+    return redirect("meetings:schedule", year=year)

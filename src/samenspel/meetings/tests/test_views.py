@@ -1,0 +1,208 @@
+"""The pages through Django's client, with real permissions."""
+
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from samenspel.meetings import services
+from samenspel.meetings.constants import ItemKind, MeetingStatus, OutcomeKind
+from samenspel.meetings.models import Invitation
+from samenspel.meetings.tests.factories import (
+    ActionFactory,
+    AgendaItemFactory,
+    MeetingFactory,
+    aware,
+)
+from samenspel.organisations.constants import BodyKind
+from samenspel.organisations.tests.factories import BodyFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting(portfolio):
+    body = BodyFactory(kind=BodyKind.PORTFOLIO_MEETING, portfolio=portfolio, short_name="PHO X")
+    return MeetingFactory(body=body, starts_at=aware(dt.date(2024, 3, 14)))
+
+
+def test_pages_need_sign_in(client, meeting):
+    for url in (
+        reverse("meetings:list"),
+        meeting.get_absolute_url(),
+        reverse("meetings:decisions"),
+        reverse("meetings:schedule", args=[2024]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302
+
+
+def test_reader_reads_but_cannot_change(client, reader_user, meeting):
+    client.force_login(reader_user)
+    assert client.get(reverse("meetings:list")).status_code == 200
+    page = client.get(meeting.get_absolute_url())
+    assert page.status_code == 200
+    assert b"Agendapunt toevoegen" not in page.content
+    assert client.get(reverse("meetings:item_add", args=[meeting.pk])).status_code == 403
+    assert client.post(reverse("meetings:status", args=[meeting.pk])).status_code == 403
+
+
+def test_chair_manages_own_portfolio_only(client, make_user, meeting, portfolio):
+    chair = make_user("portfolio_chair", portfolio=portfolio)
+    client.force_login(chair)
+    assert client.get(reverse("meetings:item_add", args=[meeting.pk])).status_code == 200
+    other = MeetingFactory()
+    assert client.get(reverse("meetings:item_add", args=[other.pk])).status_code == 403
+
+
+def test_bureau_plans_a_meeting_and_builds_an_agenda(client, bureau_user, meeting):
+    client.force_login(bureau_user)
+    response = client.post(
+        reverse("meetings:create"),
+        {
+            "body": meeting.body.pk,
+            "date": "2024-06-13",
+            "start": "10:00",
+            "end": "12:00",
+            "place": "Assen",
+        },
+    )
+    assert response.status_code == 302
+    new = meeting.body.meetings.get(starts_at__date=dt.date(2024, 6, 13))
+    response = client.post(
+        reverse("meetings:item_add", args=[new.pk]),
+        {"title": "Regiobeeld", "kind": ItemKind.DECISION, "duration_minutes": 20},
+    )
+    assert response.status_code == 302
+    item = new.items.get()
+    response = client.post(
+        reverse("meetings:outcome_add", args=[item.pk]),
+        {"kind": OutcomeKind.DECISION, "text": "Vastgesteld."},
+    )
+    assert response.status_code == 302
+    page = client.get(new.get_absolute_url())
+    assert "PHO X 2024-01" in page.content.decode()
+
+
+def test_meeting_edit_conflict_and_sequence(client, bureau_user, meeting):
+    client.force_login(bureau_user)
+    data = {"date": "2024-03-15", "start": "10:00", "end": "12:00", "version": meeting.version}
+    assert client.post(reverse("meetings:edit", args=[meeting.pk]), data).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.sequence == 1 and meeting.date == dt.date(2024, 3, 15)
+    response = client.post(reverse("meetings:edit", args=[meeting.pk]), data, follow=True)
+    assert "Iemand anders" in response.content.decode()
+
+
+def test_lists_export_csv_and_xlsx(client, reader_user, meeting):
+    item = AgendaItemFactory(meeting=meeting)
+    services.outcome_record(item=item, kind=OutcomeKind.DECISION, text="Akkoord.", user=None)
+    ActionFactory(meeting=meeting)
+    client.force_login(reader_user)
+    csv = client.get(reverse("meetings:decisions") + "?year=2024&format=csv")
+    assert "PHO X 2024-01" in csv.content.decode("utf-8-sig")
+    for name in ("meetings:decisions", "meetings:actions", "meetings:list"):
+        xlsx = client.get(reverse(name) + "?year=2024&format=xlsx")
+        assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client.get(reverse("meetings:actions") + "?year=2024").status_code == 200
+    schedule = client.get(reverse("meetings:schedule", args=[2024]) + "?format=csv")
+    assert "PHO X" in schedule.content.decode("utf-8-sig")
+
+
+def test_status_change_follows_workflow(client, bureau_user, meeting):
+    client.force_login(bureau_user)
+    url = reverse("meetings:status", args=[meeting.pk])
+    client.post(url, {"status": MeetingStatus.MINUTES_APPROVED})
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.PLANNED
+    client.post(url, {"status": MeetingStatus.CANCELLED})
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.CANCELLED and meeting.sequence == 1
+
+
+def test_guest_removal_and_attendance_pages(client, bureau_user, meeting):
+    client.force_login(bureau_user)
+    guest = PersonFactory()
+    client.post(
+        reverse("meetings:guest_add", args=[meeting.pk]),
+        {"person": guest.pk, "reason": "Presentatie"},
+    )
+    invitation = Invitation.objects.get(meeting=meeting, person=guest)
+    client.post(
+        reverse("meetings:attendance", args=[meeting.pk]),
+        {f"aanwezigheid-{invitation.pk}": "present"},
+    )
+    invitation.refresh_from_db()
+    assert invitation.attendance == "present"
+    response = client.post(reverse("meetings:invitation_remove", args=[invitation.pk]), {})
+    assert response.status_code == 200  # a reason is required
+    client.post(reverse("meetings:invitation_remove", args=[invitation.pk]), {"reason": "Ziek"})
+    invitation.refresh_from_db()
+    assert invitation.removed and invitation.removed_reason == "Ziek"
+
+
+def test_backlog_item_pulled_into_meeting(client, bureau_user, meeting):
+    client.force_login(bureau_user)
+    client.post(
+        reverse("meetings:backlog_add", args=[meeting.body.slug]),
+        {"title": "Later bespreken", "kind": ItemKind.DISCUSSION, "duration_minutes": 10},
+    )
+    parked = meeting.body.agenda_items.get(meeting__isnull=True)
+    assert "Later bespreken" in client.get(meeting.get_absolute_url()).content.decode()
+    client.post(reverse("meetings:item_move", args=[parked.pk]), {"meeting": meeting.pk})
+    parked.refresh_from_db()
+    assert parked.meeting == meeting
+
+
+def test_minutes_pages(client, bureau_user, meeting):
+    later = MeetingFactory(body=meeting.body, starts_at=aware(dt.date(2024, 6, 1)))
+    client.force_login(bureau_user)
+    client.post(
+        reverse("meetings:minutes_edit", args=[meeting.pk]),
+        {"text": "<p>Besproken<script>x</script></p>", "version": 1},
+    )
+    assert "<script>" not in meeting.minutes.text
+    client.post(reverse("meetings:minutes_mark", args=[meeting.pk]))
+    client.post(reverse("meetings:minutes_approve", args=[meeting.pk]), {"at_meeting": later.pk})
+    meeting.minutes.refresh_from_db()
+    assert meeting.minutes.is_locked
+    edit = client.get(reverse("meetings:minutes_edit", args=[meeting.pk]))
+    assert edit.status_code == 302
+    client.post(
+        reverse("meetings:minutes_correct", args=[meeting.pk]),
+        {"text": "<p>Naam</p>", "reason": "Spelling"},
+    )
+    assert meeting.minutes.corrections.count() == 1
+
+
+def test_agenda_pdf_and_send_dry_run(client, bureau_user, meeting, mailoutbox):
+    AgendaItemFactory(meeting=meeting, title="Zorgakkoord")
+    member = PersonFactory(email="lid@example.org")
+    services.invitation_guest_add(meeting=meeting, person=member, reason="Lid", user=None)
+    client.force_login(bureau_user)
+    pdf = client.get(reverse("meetings:agenda_pdf", args=[meeting.pk]))
+    assert pdf.content.startswith(b"%PDF")
+    url = reverse("meetings:send", args=[meeting.pk])
+    preview = client.post(url, {"dry_run": "on"})
+    assert "lid@example.org" in preview.content.decode() and mailoutbox == []
+    client.post(url, {})
+    assert mailoutbox[0].bcc == ["lid@example.org"]
+    assert "Zorgakkoord" in mailoutbox[0].body
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.AGENDA_SENT
+
+
+def test_upload_refuses_wrong_type_and_size(client, bureau_user, meeting, settings):
+    item = AgendaItemFactory(meeting=meeting)
+    client.force_login(bureau_user)
+    url = reverse("meetings:document_add", args=[item.pk])
+    fake = SimpleUploadedFile("stuk.pdf", b"MZ not a pdf", content_type="application/pdf")
+    response = client.post(url, {"upload": fake, "title": "Stuk"})
+    assert "geen geldig .pdf-bestand" in response.content.decode()
+    exe = SimpleUploadedFile("stuk.exe", b"MZ", content_type="application/octet-stream")
+    assert "geen toegestaan bestandstype" in client.post(url, {"upload": exe}).content.decode()
+    settings.SAMENSPEL_MAX_UPLOAD_MB = 0
+    big = SimpleUploadedFile("stuk.pdf", b"%PDF-1.7 big", content_type="application/pdf")
+    assert "te groot" in client.post(url, {"upload": big}).content.decode()
+    assert not item.documents.exists()
