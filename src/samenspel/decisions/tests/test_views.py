@@ -293,3 +293,17 @@ def test_bureau_uploads_a_template_and_a_bad_one_is_refused(client, bureau_user)
     response = client.post(reverse("decisions:templates"), {"name": "Fout", "file": bad})
     assert "onbekende velden: wethouder" in response.content.decode()
     assert not DocumentTemplate.objects.filter(name="Fout").exists()
+
+
+def test_dashboard_and_organisation_page_show_pending_decisions(
+    client, holder, sent_proposal, members
+):
+    client.force_login(holder)
+    dashboard = client.get("/").content.decode()
+    assert "Voorstellen bij de colleges" in dashboard
+    assert "1 voorstel loopt" in dashboard
+    emmen = next(m for m in members if m.slug == "emmen")
+    page = client.get(emmen.get_absolute_url()).content.decode()
+    assert "Besluiten die het college nog moet nemen" in page
+    assert sent_proposal.title in page
+    assert decide_url(sent_proposal, "emmen") not in page  # Assen's holder cannot record it

@@ -1,0 +1,38 @@
+"""Panels the decisions app adds to the dashboard and to an organisation's page."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from samenspel.accounts.permissions import can_record_decision, is_signed_in
+from samenspel.decisions.selectors import (
+    pending_for,
+    proposal_state,
+    proposals_for_states,
+)
+
+
+def dashboard_panel(request: HttpRequest) -> dict:
+    if not is_signed_in(request.user):
+        return {}
+    states = [proposal_state(p) for p in proposals_for_states()]
+    running = [s for s in states if s.is_running]
+    return {
+        "running": running[:5],
+        "running_count": len(running),
+        "overdue_count": sum(s.overdue_count for s in running),
+        "shown": bool(states),
+    }
+
+
+def organisation_panel(request: HttpRequest, organisation) -> dict:
+    """The decisions this organisation's executive still has to take."""
+    if not is_signed_in(request.user):
+        return {}
+    if not (organisation.is_member or organisation.proposal_participations.exists()):
+        return {}
+    return {
+        "organisation": organisation,
+        "pending": pending_for(organisation=organisation),
+        "may_record": can_record_decision(request.user, organisation),
+    }
