@@ -382,6 +382,7 @@ def outcome_record(
     user: Any,
     pho_outcome: str = "",
     progress_status: str = "",
+    record_on_proposal: bool = True,
     is_demo: bool = False,
 ) -> Outcome:
     """Record what the meeting did with an item.
@@ -389,6 +390,7 @@ def outcome_record(
     A decision gets the body's next number of the meeting's year ("PHO G&W 2024-07").
     A PHO decision on a proposal is recorded on the proposal (decisions app), and with
     `progress_status` every linked agreement gets a progress update quoting the outcome.
+    `record_on_proposal=False` is for data whose proposal already has its PHO decision.
     """
     item = _locked(AgendaItem, item.pk)
     if item.meeting is None:
@@ -408,7 +410,7 @@ def outcome_record(
     if on_proposal:
         outcome.pho_outcome = pho_outcome
     _save(outcome, user)
-    if on_proposal:
+    if on_proposal and record_on_proposal:
         _record_on_proposal(item, outcome, pho_outcome, user)
     if progress_status:
         _add_progress(item, outcome, progress_status, user)
