@@ -7,13 +7,17 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export DJANGO_SETTINGS_MODULE ?= samenspel.conf.settings
 
-.PHONY: run install compiled-messages test lint format migrations-check pytest browser-test messages clean
+.PHONY: run install system-libraries compiled-messages test lint format migrations-check pytest browser-test messages clean
 
 run: install
 	$(BIN)/samenspel setup --demo
 	$(BIN)/samenspel runserver 127.0.0.1:$(PORT)
 
-install: $(VENV)/.installed node_modules/.installed compiled-messages
+install: $(VENV)/.installed node_modules/.installed compiled-messages system-libraries
+
+# WeasyPrint (PDF documents and reports) needs Pango; Debian installs it with its fonts.
+system-libraries:
+	@ldconfig -p | grep -q libpangoft2-1.0 || { echo "Pango installeren (voor PDF's)…"; apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; }
 
 # Python packages, with the project itself installed editable.
 $(VENV)/.installed: pyproject.toml
