@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.agenda.selectors import today
 from samenspel.organisations.models import Organisation, Portfolio
-from samenspel.reports.constants import ReportFormat
+from samenspel.reports.constants import ReportFormat, Verdict
 from samenspel.web.forms import DateInput
 
 
@@ -45,3 +45,25 @@ class GenerateForm(ReportForm):
         label=_("Formaat"),
         choices=[(ReportFormat.PDF, "PDF"), (ReportFormat.DOCX, "Word (DOCX)")],
     )
+
+
+class JudgementForm(forms.Form):
+    verdict = forms.ChoiceField(label=_("Oordeel"), choices=[("", "---------"), *Verdict.choices])
+    explanation = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 4}))
+    lessons = forms.CharField(
+        label=_("Lessen voor de volgende agenda"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
+class EvaluationRoundForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), initial="Evaluatie samenwerkingsagenda 2025")
+    starts_on = forms.DateField(label=_("Begint op"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Eindigt op"), widget=DateInput())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("De einddatum ligt voor de begindatum."))
+        return data

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from samenspel.reports.constants import ReportFormat
+from samenspel.reports.constants import FollowTarget, ReportFormat, Verdict
 
 
 def report_path(instance: GeneratedReport, filename: str) -> str:
@@ -63,3 +64,134 @@ class GeneratedReport(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reports:stored", args=[self.pk])
+
+
+class EvaluationRound(models.Model):
+    """An evaluation of the agenda (6.2: in the second half of 2025, with the handover)."""
+
+    name = models.CharField(_("naam"), max_length=200, unique=True)
+    agenda = models.ForeignKey(
+        "agenda.Agenda", on_delete=models.CASCADE, related_name="+", verbose_name=_("agenda")
+    )
+    starts_on = models.DateField(_("begint op"))
+    ends_on = models.DateField(_("eindigt op"))
+    is_demo = models.BooleanField(_("demo"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="evaluation_round_in_order"
+            )
+        ]
+        verbose_name = _("evaluatieronde")
+        verbose_name_plural = _("evaluatierondes")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:evaluation", args=[self.pk])
+
+
+class Judgement(models.Model):
+    """The judgement on one agreement or one theme in a round; edits are kept in history."""
+
+    round = models.ForeignKey(EvaluationRound, on_delete=models.CASCADE, related_name="judgements")
+    agreement = models.ForeignKey(
+        "agenda.Agreement",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="judgements",
+        verbose_name=_("afspraak"),
+    )
+    theme = models.ForeignKey(
+        "agenda.Theme",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="judgements",
+        verbose_name=_("thema"),
+    )
+    verdict = models.CharField(_("oordeel"), max_length=20, choices=Verdict.choices)
+    explanation = models.TextField(_("toelichting"))
+    lessons = models.TextField(_("lessen"), blank=True)
+    judged_on = models.DateField(_("beoordeeld op"))
+    judged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beoordeeld door"),
+    )
+    is_demo = models.BooleanField(_("demo"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["round", "agreement__order", "theme__order"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(agreement__isnull=False, theme__isnull=True)
+                | Q(agreement__isnull=True, theme__isnull=False),
+                name="judgement_agreement_or_theme",
+            ),
+            models.UniqueConstraint(
+                fields=["round", "agreement"],
+                condition=Q(agreement__isnull=False),
+                name="judgement_one_per_agreement",
+            ),
+            models.UniqueConstraint(
+                fields=["round", "theme"],
+                condition=Q(theme__isnull=False),
+                name="judgement_one_per_theme",
+            ),
+        ]
+        verbose_name = _("oordeel")
+        verbose_name_plural = _("oordelen")
+
+    def __str__(self) -> str:
+        return f"{self.agreement or self.theme}: {self.get_verdict_display()}"
+
+
+class Follow(models.Model):
+    """A user follows a portfolio, agreement or proposal and gets a weekly digest."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
+    target = models.CharField(_("volgt"), max_length=20, choices=FollowTarget.choices)
+    object_id = models.PositiveBigIntegerField(_("object"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "target", "object_id"], name="follow_unique")
+        ]
+        verbose_name = _("volgen")
+        verbose_name_plural = _("volgen")
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.target} {self.object_id}"
+
+
+class DigestItem(models.Model):
+    """One change sent to one user in a digest: never sent twice."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_items"
+    )
+    key = models.CharField(_("wijziging"), max_length=120)
+    sent_at = models.DateTimeField(_("verstuurd op"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="digest_item_once_per_user")
+        ]
+        verbose_name = _("verstuurde wijziging")
+        verbose_name_plural = _("verstuurde wijzigingen")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.key}"

@@ -79,6 +79,7 @@ def upcoming_milestones(
     agreements: list[AgreementState], *, as_of: dt.date, days: int = 183
 ) -> Table:
     horizon = as_of + dt.timedelta(days=days)
+    period = "het komende halfjaar" if days < 300 else "het komende jaar"
     rows = sorted(
         (
             (m.end, [date_nl(m.end), m.title, a.title])
@@ -89,10 +90,10 @@ def upcoming_milestones(
         key=lambda item: item[0],
     )
     return Table(
-        "Mijlpalen in het komende halfjaar",
+        f"Mijlpalen in {period}",
         ["Uiterlijk", "Mijlpaal", "Afspraak"],
         [row for _, row in rows],
-        empty="Geen mijlpalen in het komende halfjaar.",
+        empty=f"Geen mijlpalen in {period}.",
     )
 
 
@@ -236,7 +237,7 @@ def money_blocks(money: MoneyState, *, year: int) -> tuple[list[Block], dict]:
         ["Nog openstaand", euro(money.claims.outstanding)],
     ]
     blocks: list[Block] = [
-        Table(f"Geld in {year}, stand per {date_nl(money.as_of)}", ["", "Bedrag"], rows, (1,))
+        Table(f"Geld in {year}, stand per {date_nl(money.as_of)}", ["Post", "Bedrag"], rows, (1,))
     ]
     if not budget:
         blocks.insert(0, Paragraph(f"Voor {year} is geen begrotingsjaar vastgelegd.", muted=True))

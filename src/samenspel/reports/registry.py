@@ -15,6 +15,8 @@ from samenspel.accounts.models import User
 from samenspel.accounts.permissions import can_view_member_report, can_view_reports
 from samenspel.reports.document import Report
 from samenspel.reports.types.annual import annual_report
+from samenspel.reports.types.evaluation import evaluation_report
+from samenspel.reports.types.handover import handover_report
 from samenspel.reports.types.member import member_report
 from samenspel.reports.types.portfolio import portfolio_report
 from samenspel.reports.types.quarterly import quarterly_report
@@ -76,6 +78,24 @@ register(
         "accounthouder van dat lid.",
         member_report,
         scope="organisation",
+    )
+)
+register(
+    ReportType(
+        "evaluatie",
+        "Evaluatierapport",
+        "De oordelen van de evaluatieronde per portefeuille en thema, met de lessen.",
+        evaluation_report,
+    )
+)
+register(
+    ReportType(
+        "overdracht",
+        "Overdrachtsdocument",
+        "Per portefeuille voor de nieuwe bestuurders: context en doelen, lopende afspraken, open "
+        "besluiten en acties, mijlpalen, mensen en stukken.",
+        handover_report,
+        scope="portfolio",
     )
 )
 

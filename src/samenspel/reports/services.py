@@ -1,4 +1,4 @@
-"""Writes of the reports app: making and storing a report, making it again to compare."""
+"""Writes of the reports app: storing a report and making it again, the evaluation round."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from samenspel.agenda.selectors import today
 from samenspel.reports.constants import ReportFormat
 from samenspel.reports.document import Report
 from samenspel.reports.docx import render_docx
-from samenspel.reports.models import GeneratedReport
+from samenspel.reports.models import EvaluationRound, GeneratedReport, Judgement
 from samenspel.reports.registry import report_build
 from samenspel.reports.render import figures_json, render_html_document, render_pdf
 
@@ -62,3 +63,47 @@ def report_regenerate(*, stored: GeneratedReport) -> tuple[dict, bool]:
     )
     figures = figures_json(report)
     return figures, figures == stored.figures
+
+
+# --- evaluation ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def evaluation_round_create(
+    *, agenda: Any, name: str, starts_on: dt.date, ends_on: dt.date, is_demo: bool = False
+) -> EvaluationRound:
+    evaluation_round = EvaluationRound(
+        agenda=agenda, name=name, starts_on=starts_on, ends_on=ends_on, is_demo=is_demo
+    )
+    evaluation_round.full_clean()
+    evaluation_round.save()
+    return evaluation_round
+
+
+@transaction.atomic
+def judgement_record(
+    *,
+    evaluation_round: EvaluationRound,
+    verdict: str,
+    explanation: str,
+    lessons: str = "",
+    agreement: Any = None,
+    theme: Any = None,
+    user: Any = None,
+    judged_on: dt.date | None = None,
+    is_demo: bool = False,
+) -> Judgement:
+    """Record (or revise) the judgement on one agreement or theme; history keeps the old one."""
+    target = {"agreement": agreement} if agreement is not None else {"theme": theme}
+    judgement = Judgement.objects.select_for_update().filter(
+        round=evaluation_round, **target
+    ).first() or Judgement(round=evaluation_round, **target)
+    judgement.verdict = verdict
+    judgement.explanation = explanation
+    judgement.lessons = lessons
+    judgement.judged_on = judged_on or today()
+    judgement.judged_by = user if getattr(user, "is_authenticated", False) else None
+    judgement.is_demo = is_demo
+    judgement.full_clean(validate_constraints=False)
+    judgement.save()
+    return judgement

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samenspel.reports import views
+from samenspel.reports import evaluation_views, views
 
 app_name = "reports"
 
@@ -8,6 +8,18 @@ urlpatterns = [
     path("", views.report_list, name="list"),
     path("opgeslagen/<int:pk>/", views.stored_detail, name="stored"),
     path("opgeslagen/<int:pk>/bestand/", views.stored_download, name="download"),
+    path("evaluatieronde/", evaluation_views.evaluation_index, name="evaluation_index"),
+    path("evaluatieronde/<int:pk>/", evaluation_views.evaluation_round, name="evaluation"),
+    path(
+        "evaluatieronde/<int:pk>/<slug:slug>/",
+        evaluation_views.evaluation_portfolio,
+        name="evaluation_portfolio",
+    ),
+    path(
+        "evaluatieronde/<int:pk>/<str:kind>/<int:target_pk>/",
+        evaluation_views.judgement_edit,
+        name="judgement",
+    ),
     path("<slug:kind>/", views.report_page, name="page"),
     path("<slug:kind>/maken/", views.report_make, name="make"),
 ]

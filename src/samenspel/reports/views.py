@@ -72,7 +72,7 @@ def report_page(request: HttpRequest, kind: str) -> HttpResponse:
     context = {
         "report_type": report_type,
         "form": form,
-        "generate_form": GenerateForm(request.GET or None, scope=report_type.scope),
+        "generate_form": GenerateForm(scope=report_type.scope, auto_id="make-%s"),
         "breadcrumbs": breadcrumbs(
             (_("Overzicht"), "/"),
             (_("Rapportages"), "/rapportages/"),

@@ -105,7 +105,7 @@ def _budget(section: Section, money: MoneyState, year: int) -> dict:
         ["Betalingen aan leveranciers (servicebureau, alle jaren)", euro(money.supplier_payments)],
     ]
     section.add(
-        Table(f"Begroting {year} en wat is opgehaald en uitgegeven", ["", "Bedrag"], rows, (1,))
+        Table(f"Begroting {year} en wat is opgehaald en uitgegeven", ["Post", "Bedrag"], rows, (1,))
     )
     return {
         "budget": budget.total_costs if budget else None,

@@ -152,7 +152,7 @@ def member_report(*, as_of: dt.date, organisation: Organisation, **_) -> Report:
     summary.add(
         Table(
             "Kerncijfers",
-            ["", "Aantal of bedrag"],
+            ["Kerncijfer", "Aantal of bedrag"],
             [
                 ["Gefactureerde bijdragen", euro(figures["money"]["invoiced"])],
                 ["Openstaande declaraties", euro(figures["money"]["claims_outstanding"])],

@@ -138,7 +138,7 @@ def _summary(summary: Section, report: Report, figures: dict, state, all_portfol
         ),
         Table(
             "Kerncijfers",
-            ["", "Aantal of bedrag"],
+            ["Kerncijfer", "Aantal of bedrag"],
             [
                 ["Afspraken", number(len(state.agreements))],
                 ["Afspraken van status veranderd dit kwartaal", number(changes["moved"])],

@@ -12,6 +12,7 @@ from samenspel.demo.progress import demo_progress_create
 from samenspel.demo.structure import demo_structure_create
 from samenspel.finance.demo import demo_finance_create
 from samenspel.meetings.demo import demo_meetings_create
+from samenspel.reports.demo import demo_evaluation_create
 from samenspel.web.context_processors import DEMO_CACHE_KEY
 
 
@@ -60,6 +61,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo-voorstellen: {proposals} voorstellen toegevoegd.")
             meetings = demo_meetings_create()
             self.stdout.write(f"Demo-vergaderingen: {meetings} vergaderingen toegevoegd.")
+            judgements = demo_evaluation_create()
+            self.stdout.write(f"Demo-evaluatie: {judgements} oordelen toegevoegd.")
             cache.delete(DEMO_CACHE_KEY)
             self.stdout.write(self.style.SUCCESS(f"Demo-accounts ({created} nieuw):"))
             for username, role in accounts:

@@ -1,0 +1,179 @@
+"""Pages of the evaluation round: progress, a portfolio's items, judging one item."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from samenspel.accounts.permissions import (
+    can_judge_evaluation,
+    can_view_reports,
+    is_bureau,
+    require,
+)
+from samenspel.agenda.models import Agreement, Theme
+from samenspel.agenda.selectors import current_agenda_or_404, today
+from samenspel.organisations.models import Portfolio
+from samenspel.reports import selectors
+from samenspel.reports.forms import EvaluationRoundForm, JudgementForm
+from samenspel.reports.models import EvaluationRound, Judgement
+from samenspel.reports.services import evaluation_round_create, judgement_record
+from samenspel.web.navigation import breadcrumbs
+
+
+def _crumbs(*more):
+    return breadcrumbs((_("Overzicht"), "/"), (_("Rapportages"), "/rapportages/"), *more)
+
+
+@require(can_view_reports)
+def evaluation_index(request: HttpRequest) -> HttpResponse:
+    evaluation_round = selectors.current_round()
+    if evaluation_round is not None:
+        return redirect(evaluation_round)
+    form = EvaluationRoundForm(request.POST or None)
+    if request.method == "POST":
+        if not is_bureau(request.user):
+            raise Http404
+        if form.is_valid():
+            created = evaluation_round_create(agenda=current_agenda_or_404(), **form.cleaned_data)
+            return redirect(created)
+    return render(
+        request,
+        "reports/evaluation_start.html",
+        {
+            "form": form,
+            "may_start": is_bureau(request.user),
+            "breadcrumbs": _crumbs((_("Evaluatie"), None)),
+        },
+    )
+
+
+@require(can_view_reports)
+def evaluation_round(request: HttpRequest, pk: int) -> HttpResponse:
+    evaluation_round = get_object_or_404(EvaluationRound, pk=pk)
+    rows = selectors.round_progress(evaluation_round, as_of=today())
+    return render(
+        request,
+        "reports/evaluation_round.html",
+        {
+            "round": evaluation_round,
+            "rows": rows,
+            "judged": sum(r.judged for r in rows),
+            "total": sum(r.total for r in rows),
+            "verdicts": selectors.VERDICT_ORDER,
+            "breadcrumbs": _crumbs((evaluation_round.name, None)),
+        },
+    )
+
+
+def _portfolio(slug: str) -> Portfolio | None:
+    if slug == selectors.NO_PORTFOLIO_SLUG:
+        return None
+    return get_object_or_404(Portfolio, slug=slug)
+
+
+@require(can_view_reports)
+def evaluation_portfolio(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    evaluation_round = get_object_or_404(EvaluationRound, pk=pk)
+    portfolio = _portfolio(slug)
+    judgements = {
+        (j.agreement_id, j.theme_id): j for j in Judgement.objects.filter(round=evaluation_round)
+    }
+    agreements = [
+        (a, judgements.get((a.pk, None)))
+        for a in selectors.evaluated_agreements(evaluation_round, portfolio)
+    ]
+    themes = [
+        (t, judgements.get((None, t.pk)))
+        for t in selectors.evaluated_themes(evaluation_round, portfolio)
+    ]
+    name = portfolio.name if portfolio else _("Zonder portefeuille")
+    return render(
+        request,
+        "reports/evaluation_portfolio.html",
+        {
+            "round": evaluation_round,
+            "portfolio": portfolio,
+            "name": name,
+            "slug": slug,
+            "agreements": agreements,
+            "themes": themes,
+            "may_judge": _may_judge(request.user, portfolio),
+            "breadcrumbs": _crumbs(
+                (evaluation_round.name, evaluation_round.get_absolute_url()), (name, None)
+            ),
+        },
+    )
+
+
+def _may_judge(user, portfolio) -> bool:
+    return is_bureau(user) if portfolio is None else can_judge_evaluation(user, portfolio)
+
+
+def _may_judge_theme(user, theme: Theme) -> bool:
+    portfolios = list(theme.portfolios.all())
+    return any(can_judge_evaluation(user, p) for p in portfolios) or is_bureau(user)
+
+
+def _target(kind: str, target_pk: int):
+    if kind == "afspraak":
+        return {"agreement": get_object_or_404(Agreement, pk=target_pk)}
+    if kind == "thema":
+        return {"theme": get_object_or_404(Theme, pk=target_pk)}
+    raise Http404
+
+
+@require(can_view_reports)
+def judgement_edit(request: HttpRequest, pk: int, kind: str, target_pk: int) -> HttpResponse:
+    evaluation_round = get_object_or_404(EvaluationRound, pk=pk)
+    target = _target(kind, target_pk)
+    item = target.get("agreement") or target.get("theme")
+    allowed = (
+        _may_judge(request.user, item.portfolio)
+        if "agreement" in target
+        else _may_judge_theme(request.user, item)
+    )
+    if not allowed:
+        raise PermissionDenied
+    existing = Judgement.objects.filter(round=evaluation_round, **target).first()
+    initial = (
+        {
+            "verdict": existing.verdict,
+            "explanation": existing.explanation,
+            "lessons": existing.lessons,
+        }
+        if existing
+        else None
+    )
+    form = JudgementForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        judgement_record(
+            evaluation_round=evaluation_round, user=request.user, **target, **form.cleaned_data
+        )
+        messages.success(request, _("Het oordeel is opgeslagen."))
+        slug = _back_slug(target)
+        return redirect("reports:evaluation_portfolio", pk=evaluation_round.pk, slug=slug)
+    return render(
+        request,
+        "reports/judgement_form.html",
+        {
+            "round": evaluation_round,
+            "item": item,
+            "form": form,
+            "existing": existing,
+            "breadcrumbs": _crumbs(
+                (evaluation_round.name, evaluation_round.get_absolute_url()), (str(item), None)
+            ),
+        },
+    )
+
+
+def _back_slug(target) -> str:
+    if "agreement" in target:
+        portfolio = target["agreement"].portfolio
+    else:
+        portfolio = target["theme"].portfolios.order_by("order").first()
+    return portfolio.slug if portfolio else selectors.NO_PORTFOLIO_SLUG

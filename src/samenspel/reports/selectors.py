@@ -1,0 +1,123 @@
+"""Reads of the evaluation round: what is to be judged, the judgements as of a date, progress.
+
+Judged are all agreements of the agenda, and the themes that carry goals of their own
+(priority, shared, association-wide and collaboration themes). A judgement counts on a
+date when it was judged on or before it (`judged_on`), as recorded then (snapshots.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+
+from samenspel.agenda.constants import ThemeKind
+from samenspel.agenda.models import Agreement, Theme
+from samenspel.organisations.models import Portfolio
+from samenspel.reports.constants import Verdict
+from samenspel.reports.models import EvaluationRound, Judgement
+from samenspel.reports.snapshots import snapshot
+
+EVALUATED_THEME_KINDS = (
+    ThemeKind.PRIORITY,
+    ThemeKind.SHARED,
+    ThemeKind.ASSOCIATION_WIDE,
+    ThemeKind.COLLABORATION,
+)
+NO_PORTFOLIO_SLUG = "zonder-portefeuille"
+
+
+def current_round(*, on: dt.date | None = None) -> EvaluationRound | None:
+    rounds = EvaluationRound.objects.order_by("-starts_on", "-pk")
+    if on is not None:
+        rounds = rounds.filter(starts_on__lte=on)
+    return rounds.first()
+
+
+def evaluated_agreements(evaluation_round: EvaluationRound, portfolio: Portfolio | None):
+    """The round's agreements of one portfolio (None: those without a portfolio)."""
+    return Agreement.objects.filter(agenda=evaluation_round.agenda, portfolio=portfolio).order_by(
+        "order"
+    )
+
+
+def evaluated_themes(
+    evaluation_round: EvaluationRound, portfolio: Portfolio | None
+) -> QuerySet[Theme]:
+    """Themes of one portfolio; themes of no portfolio (association-wide) belong to None."""
+    themes = Theme.objects.filter(
+        agenda=evaluation_round.agenda, kind__in=EVALUATED_THEME_KINDS
+    ).order_by("order")
+    if portfolio is None:
+        return themes.filter(portfolios__isnull=True)
+    return themes.filter(portfolios=portfolio).distinct()
+
+
+def judgements_on(evaluation_round: EvaluationRound, *, as_of: dt.date) -> list[Any]:
+    """The round's judgements (historical rows) made on or before `as_of`, as recorded then."""
+    rows = snapshot(Judgement, as_of=as_of, round_id=evaluation_round.pk)
+    return [row for row in rows.values() if row.judged_on <= as_of]
+
+
+@dataclass
+class PortfolioProgress:
+    portfolio: Portfolio | None
+    agreements: int
+    themes: int
+    verdicts: Counter = field(default_factory=Counter)
+
+    @property
+    def slug(self) -> str:
+        return self.portfolio.slug if self.portfolio else NO_PORTFOLIO_SLUG
+
+    @property
+    def name(self) -> str:
+        return self.portfolio.name if self.portfolio else "Zonder portefeuille"
+
+    @property
+    def total(self) -> int:
+        return self.agreements + self.themes
+
+    @property
+    def judged(self) -> int:
+        return sum(self.verdicts.values())
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.judged / self.total) if self.total else 100
+
+    def count(self, verdict: str) -> int:
+        return self.verdicts.get(verdict, 0)
+
+
+def round_progress(evaluation_round: EvaluationRound, *, as_of: dt.date) -> list[PortfolioProgress]:
+    """Per portfolio (and one row without): how many items, how many judged, which verdicts."""
+    agreements = list(
+        Agreement.objects.filter(agenda=evaluation_round.agenda).values_list("pk", "portfolio_id")
+    )
+    portfolio_of = dict(agreements)
+    themes = Theme.objects.filter(agenda=evaluation_round.agenda, kind__in=EVALUATED_THEME_KINDS)
+    theme_portfolios = {
+        t.pk: [p.pk for p in t.portfolios.all()] for t in themes.prefetch_related("portfolios")
+    }
+    rows = {None: PortfolioProgress(None, 0, 0)}
+    for portfolio in Portfolio.objects.order_by("order"):
+        rows[portfolio.pk] = PortfolioProgress(portfolio, 0, 0)
+    for _pk, portfolio_id in agreements:
+        rows[portfolio_id].agreements += 1
+    for portfolio_ids in theme_portfolios.values():
+        for portfolio_id in portfolio_ids or [None]:
+            rows[portfolio_id].themes += 1
+    for judgement in judgements_on(evaluation_round, as_of=as_of):
+        if judgement.agreement_id:
+            rows[portfolio_of.get(judgement.agreement_id)].verdicts[judgement.verdict] += 1
+        else:
+            for portfolio_id in theme_portfolios.get(judgement.theme_id) or [None]:
+                rows[portfolio_id].verdicts[judgement.verdict] += 1
+    return [*(r for k, r in rows.items() if k is not None), rows[None]]
+
+
+VERDICT_ORDER = list(Verdict)
