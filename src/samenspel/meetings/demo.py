@@ -183,6 +183,16 @@ def _members(meeting: Meeting) -> list[Person]:
     )
 
 
+def _minute_taker(meeting: Meeting) -> Person | None:
+    membership = (
+        Membership.objects.active_on(meeting.date)
+        .filter(post__body=meeting.body, post__role=Role.MINUTE_TAKER)
+        .select_related("person")
+        .first()
+    )
+    return membership.person if membership else None
+
+
 def _outcome_text(item: AgendaItem, rng: random.Random) -> tuple[str, str]:
     agreements = list(item.agreements.all())
     if item.kind == ItemKind.DECISION:
@@ -238,7 +248,7 @@ def _hold(meeting: Meeting, rng: random.Random) -> None:
     minutes = services.minutes_save(
         meeting=meeting,
         text=f"<p>Opening door de voorzitter.</p><ol>{''.join(lines)}</ol><p>Sluiting.</p>",
-        minute_taker=members[0] if members else None,
+        minute_taker=_minute_taker(meeting) or (members[0] if members else None),
         user=None,
         is_demo=True,
     )

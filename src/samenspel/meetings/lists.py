@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -202,6 +203,7 @@ def _schedule_export(request: HttpRequest, year: int, meetings) -> HttpResponse 
                 "document_title": _("Vergaderplanning %(year)s") % {"year": year},
                 "months": _by_month(meetings),
                 "year": year,
+                "association_name": settings.SAMENSPEL_ASSOCIATION_NAME,
             },
         )
         response = HttpResponse(pdf, content_type="application/pdf")

@@ -13,6 +13,10 @@ from django.shortcuts import render
 
 from samenspel.agenda.selectors import today
 from samenspel.meetings import selectors
+from samenspel.organisations.constants import BodyKind
+
+# Preparatory and internal groups are not on the public schedule.
+NOT_PUBLIC = (BodyKind.CORE_GROUP, BodyKind.CORE_GROUP_PLUS, BodyKind.BUREAU)
 
 
 def _year(request: HttpRequest) -> int:
@@ -25,7 +29,12 @@ def _year(request: HttpRequest) -> int:
 
 def index(request: HttpRequest) -> HttpResponse:
     year = _year(request)
-    meetings = selectors.meetings_between(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+    meetings = selectors.meetings_between(
+        start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)
+    ).exclude(body__kind__in=NOT_PUBLIC)
+    months: dict[dt.date, list] = {}
+    for meeting in meetings:
+        months.setdefault(meeting.date.replace(day=1), []).append(meeting)
     decisions = selectors.public_decisions(year=year)
     return render(
         request,
@@ -33,7 +42,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "year": year,
             "years": [year - 1, year, year + 1],
-            "meetings": meetings,
+            "months": sorted(months.items()),
             "decisions": decisions,
         },
     )
