@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class ReportsConfig(AppConfig):
     name = "samenspel.reports"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from samenspel.reports.panels import proposal_follow_panel
+        from samenspel.web.dashboard import Panel, register_panel
+
+        register_panel(
+            Panel("reports/panels/follow.html", proposal_follow_panel, order=5), slot="proposal"
+        )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.agenda.models import Agreement
 from samenspel.agenda.selectors import today
 from samenspel.organisations.models import Organisation, Portfolio
-from samenspel.reports.constants import ReportFormat, Verdict
+from samenspel.reports.constants import FollowTarget, ReportFormat, Verdict
 from samenspel.web.forms import DateInput
 
 
@@ -67,3 +68,31 @@ class EvaluationRoundForm(forms.Form):
         if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
             self.add_error("ends_on", _("De einddatum ligt voor de begindatum."))
         return data
+
+
+class FollowForm(forms.Form):
+    target = forms.ChoiceField(choices=FollowTarget.choices, widget=forms.HiddenInput)
+    object_id = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    stop = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class FollowChoiceForm(forms.Form):
+    portfolio = forms.ModelChoiceField(
+        label=_("Portefeuille"), queryset=Portfolio.objects.order_by("order"), required=False
+    )
+    agreement = forms.ModelChoiceField(
+        label=_("Afspraak"),
+        queryset=Agreement.objects.order_by("portfolio__order", "order"),
+        required=False,
+    )
+
+    def chosen(self) -> list[tuple[str, int]]:
+        data = self.cleaned_data
+        return [
+            (target, data[field].pk)
+            for field, target in (
+                ("portfolio", FollowTarget.PORTFOLIO),
+                ("agreement", FollowTarget.AGREEMENT),
+            )
+            if data.get(field)
+        ]

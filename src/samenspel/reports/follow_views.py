@@ -1,0 +1,88 @@
+"""Pages for following: what I follow, follow or stop, and the one-click stop from a digest."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samenspel.accounts.permissions import is_signed_in, require
+from samenspel.reports.following import (
+    follow_add,
+    follow_label,
+    follow_remove,
+    unfollow_by_token,
+)
+from samenspel.reports.forms import FollowChoiceForm, FollowForm
+from samenspel.reports.models import Follow
+from samenspel.web.navigation import breadcrumbs
+
+
+@require(is_signed_in)
+def follows(request: HttpRequest) -> HttpResponse:
+    form = FollowChoiceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        for target, object_id in form.chosen():
+            follow_add(user=request.user, target=target, object_id=object_id)
+        messages.success(request, _("U volgt dit nu; wijzigingen krijgt u wekelijks per e-mail."))
+        return redirect("reports:follows")
+    mine = [(f, follow_label(f)) for f in Follow.objects.filter(user=request.user)]
+    return render(
+        request,
+        "reports/follows.html",
+        {
+            "form": form,
+            "follows": mine,
+            "breadcrumbs": breadcrumbs(
+                (_("Overzicht"), "/"), (_("Rapportages"), "/rapportages/"), (_("Volgen"), None)
+            ),
+        },
+    )
+
+
+@require_POST
+@require(is_signed_in)
+def follow_toggle(request: HttpRequest) -> HttpResponse:
+    """Follow or stop following one object (the button on a proposal's page)."""
+    form = FollowForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    target, object_id = form.cleaned_data["target"], form.cleaned_data["object_id"]
+    if form.cleaned_data["stop"]:
+        follow_remove(user=request.user, target=target, object_id=object_id)
+        messages.success(request, _("U volgt dit niet meer."))
+    else:
+        try:
+            follow_add(user=request.user, target=target, object_id=object_id)
+        except ObjectDoesNotExist as exc:
+            raise Http404 from exc
+        messages.success(request, _("U volgt dit nu; wijzigingen krijgt u wekelijks per e-mail."))
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = "/rapportages/volgen/"
+    return redirect(back)
+
+
+def unfollow(request: HttpRequest, token: str) -> HttpResponse:
+    """From the link in a digest, no sign-in needed: the signed token says who and what."""
+    try:
+        user_id, target, object_id = unfollow_by_token(token)
+    except signing.BadSignature as exc:
+        raise Http404(_("Deze link is ongeldig.")) from exc
+    follow = Follow.objects.filter(user_id=user_id, target=target, object_id=object_id).first()
+    done = False
+    if request.method == "POST":
+        done = (
+            follow_remove(user=follow.user, target=target, object_id=object_id) if follow else True
+        )
+        follow = None
+    return render(
+        request,
+        "reports/unfollow.html",
+        {"follow": follow, "label": follow_label(follow) if follow else "", "done": done},
+    )

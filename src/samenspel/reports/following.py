@@ -1,0 +1,198 @@
+"""Following a portfolio, agreement or proposal, and the weekly digest of what changed.
+
+A digest lists changes of the last DIGEST_DAYS days on what the user follows: progress
+updates, milestones reached, proposals made, sent or decided by an executive. Each change
+has a key; a key sent to a user is recorded (DigestItem) and never sent to them again, so
+running `senddigests` twice, or daily, sends nothing twice. Unfollowing needs no sign-in:
+every digest carries a signed link per follow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from samenspel.agenda.models import Agreement, Milestone, ProgressUpdate
+from samenspel.decisions.models import ExecutiveDecision, Proposal
+from samenspel.organisations.models import Portfolio
+from samenspel.reports.constants import FollowTarget
+from samenspel.reports.document import date_nl
+from samenspel.reports.models import DigestItem, Follow
+
+DIGEST_DAYS = 7
+UNFOLLOW_SALT = "samenspel.reports.unfollow"
+MODELS = {
+    FollowTarget.PORTFOLIO: Portfolio,
+    FollowTarget.AGREEMENT: Agreement,
+    FollowTarget.PROPOSAL: Proposal,
+}
+
+
+# --- writes --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def follow_add(*, user: Any, target: str, object_id: int) -> Follow:
+    MODELS[target].objects.get(pk=object_id)  # raises DoesNotExist for a wrong id
+    follow, _ = Follow.objects.get_or_create(user=user, target=target, object_id=object_id)
+    return follow
+
+
+@transaction.atomic
+def follow_remove(*, user: Any, target: str, object_id: int) -> bool:
+    deleted, _ = Follow.objects.filter(user=user, target=target, object_id=object_id).delete()
+    return bool(deleted)
+
+
+def unfollow_token(follow: Follow) -> str:
+    return signing.dumps([follow.user_id, follow.target, follow.object_id], salt=UNFOLLOW_SALT)
+
+
+def unfollow_url(follow: Follow) -> str:
+    path = reverse("reports:unfollow", args=[unfollow_token(follow)])
+    return f"{settings.SAMENSPEL_SITE_URL}{path}"
+
+
+def unfollow_by_token(token: str) -> tuple[int, str, int]:
+    """The (user pk, target, object id) a token stands for; signing.BadSignature if forged."""
+    user_id, target, object_id = signing.loads(token, salt=UNFOLLOW_SALT)
+    return int(user_id), str(target), int(object_id)
+
+
+# --- reads ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    key: str
+    subject: str  # what is followed, e.g. the agreement's title
+    text: str
+    url: str
+
+
+def follow_label(follow: Follow) -> str:
+    obj = MODELS[follow.target].objects.filter(pk=follow.object_id).first()
+    return f"{FollowTarget(follow.target).label}: {obj}" if obj else str(follow)
+
+
+def _site(path: str) -> str:
+    return f"{settings.SAMENSPEL_SITE_URL}{path}"
+
+
+def _agreement_changes(agreement_ids: list[int], since: dt.datetime, start: dt.date):
+    changes = []
+    updates = ProgressUpdate.objects.filter(agreement_id__in=agreement_ids, created_at__gte=since)
+    for update in updates.select_related("agreement").order_by("created_at", "pk"):
+        changes.append(
+            Change(
+                f"update:{update.pk}",
+                update.agreement.title,
+                f"Voortgang {date_nl(update.date)}: {update.get_status_display()}. {update.text}",
+                _site(update.agreement.get_absolute_url()),
+            )
+        )
+    milestones = Milestone.objects.filter(agreement_id__in=agreement_ids, reached_on__gte=start)
+    for milestone in milestones.select_related("agreement").order_by("reached_on", "pk"):
+        changes.append(
+            Change(
+                f"milestone:{milestone.pk}:{milestone.reached_on}",
+                milestone.agreement.title,
+                f"Mijlpaal bereikt op {date_nl(milestone.reached_on)}: {milestone.title}",
+                _site(milestone.agreement.get_absolute_url()),
+            )
+        )
+    return changes
+
+
+def _proposal_changes(proposal_ids: list[int], since: dt.datetime, start: dt.date):
+    changes = []
+    proposals = Proposal.objects.filter(pk__in=proposal_ids).filter(
+        Q(created_on__gte=start) | Q(sent_on__gte=start)
+    )
+    for proposal in proposals.order_by("created_on", "pk"):
+        sent = proposal.sent_on is not None and proposal.sent_on >= start
+        changes.append(
+            Change(
+                f"proposal:{proposal.pk}:{'sent' if sent else 'new'}",
+                proposal.title,
+                f"Verstuurd naar de colleges op {date_nl(proposal.sent_on)}"
+                if sent
+                else f"Nieuw voorstel van {date_nl(proposal.created_on)}",
+                _site(proposal.get_absolute_url()),
+            )
+        )
+    decisions = ExecutiveDecision.objects.filter(
+        participant__proposal_id__in=proposal_ids, recorded_at__gte=since
+    ).select_related("participant__organisation", "participant__proposal")
+    for decision in decisions.order_by("recorded_at", "pk"):
+        proposal = decision.participant.proposal
+        changes.append(
+            Change(
+                f"decision:{decision.pk}",
+                proposal.title,
+                f"{decision.participant.organisation.display_name}: "
+                f"{decision.get_outcome_display()} ({date_nl(decision.decided_on)})",
+                _site(proposal.get_absolute_url()),
+            )
+        )
+    return changes
+
+
+def changes_for(follow: Follow, *, now: dt.datetime | None = None) -> list[Change]:
+    """What changed in the last DIGEST_DAYS days on one followed object."""
+    now = now or timezone.now()
+    since = now - dt.timedelta(days=DIGEST_DAYS)
+    start = timezone.localtime(since).date()
+    if follow.target == FollowTarget.AGREEMENT:
+        return _agreement_changes([follow.object_id], since, start)
+    if follow.target == FollowTarget.PROPOSAL:
+        return _proposal_changes([follow.object_id], since, start)
+    agreements = list(
+        Agreement.objects.filter(portfolio_id=follow.object_id).values_list("pk", flat=True)
+    )
+    proposals = list(
+        Proposal.objects.filter(portfolio_id=follow.object_id).values_list("pk", flat=True)
+    )
+    return _agreement_changes(agreements, since, start) + _proposal_changes(proposals, since, start)
+
+
+@dataclass
+class Digest:
+    user: Any
+    sections: list[tuple[Follow, str, str, list[Change]]]  # follow, label, unfollow url, changes
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for *_, changes in self.sections for c in changes]
+
+
+def digest_for(user: Any, *, now: dt.datetime | None = None) -> Digest:
+    """The user's digest: per follow the changes not sent to them before (deduplicated)."""
+    sent = set(DigestItem.objects.filter(user=user).values_list("key", flat=True))
+    sections = []
+    for follow in Follow.objects.filter(user=user).order_by("target", "object_id"):
+        fresh = []
+        for change in changes_for(follow, now=now):
+            if change.key not in sent:
+                sent.add(change.key)  # a change seen through two follows is listed once
+                fresh.append(change)
+        if fresh:
+            sections.append((follow, follow_label(follow), unfollow_url(follow), fresh))
+    return Digest(user, sections)
+
+
+@transaction.atomic
+def digest_mark_sent(digest: Digest, *, now: dt.datetime | None = None) -> None:
+    now = now or timezone.now()
+    DigestItem.objects.bulk_create(
+        [DigestItem(user=digest.user, key=key, sent_at=now) for key in digest.keys],
+        ignore_conflicts=True,
+    )

@@ -1,0 +1,102 @@
+"""Following and the weekly digest: content, no duplicates, one-click unfollow."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+
+from samenspel.agenda.tests.factories import (
+    AgreementFactory,
+    MilestoneFactory,
+    ProgressUpdateFactory,
+)
+from samenspel.reports.following import digest_for, follow_add, unfollow_token
+from samenspel.reports.models import DigestItem, Follow
+
+
+@pytest.fixture
+def followed(db, make_user):
+    agreement = AgreementFactory(title="Regionale monitor")
+    other = AgreementFactory(agenda=agreement.agenda, portfolio=agreement.portfolio)
+    user = make_user("reader")
+    user.email = "lezer@example.org"
+    user.save()
+    follow_add(user=user, target="agreement", object_id=agreement.pk)
+    follow_add(user=user, target="portfolio", object_id=agreement.portfolio.pk)
+    return user, agreement, other
+
+
+def test_digest_lists_updates_and_milestones_once(followed):
+    user, agreement, other = followed
+    ProgressUpdateFactory(agreement=agreement, date=dt.date.today(), text="Werkgroep gestart.")
+    ProgressUpdateFactory(agreement=other, date=dt.date.today(), status="delayed", text="Later.")
+    MilestoneFactory(agreement=agreement, title="Monitor klaar", reached_on=dt.date.today())
+    digest = digest_for(user)
+    texts = [c.text for *_, changes in digest.sections for c in changes]
+    assert len(digest.keys) == 3  # the agreement's update shows once, not per follow
+    assert any("Werkgroep gestart." in t for t in texts)
+    assert any("Mijlpaal bereikt" in t and "Monitor klaar" in t for t in texts)
+    assert any("Vertraagd" in t for t in texts)
+
+
+def test_senddigests_sends_nothing_twice_and_dry_run_sends_nothing(followed):
+    _user, agreement, _other = followed
+    ProgressUpdateFactory(agreement=agreement, date=dt.date.today(), text="Werkgroep gestart.")
+    out = io.StringIO()
+    call_command("senddigests", "--dry-run", stdout=out)
+    assert "Werkgroep gestart." in out.getvalue()
+    assert mail.outbox == [] and not DigestItem.objects.exists()
+
+    call_command("senddigests", stdout=io.StringIO())
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["lezer@example.org"]
+    assert "Werkgroep gestart." in message.body
+    assert "/rapportages/volgen/stoppen/" in message.body
+    assert "List-Unsubscribe" in message.extra_headers
+
+    call_command("senddigests", stdout=io.StringIO())
+    assert len(mail.outbox) == 1  # nothing new: no second mail
+    ProgressUpdateFactory(agreement=agreement, date=dt.date.today(), text="Tweede bericht.")
+    call_command("senddigests", stdout=io.StringIO())
+    assert len(mail.outbox) == 2
+    assert "Tweede bericht." in mail.outbox[1].body
+    assert "Werkgroep gestart." not in mail.outbox[1].body
+
+
+def test_one_click_unfollow_with_a_signed_link(client, followed):
+    user, _agreement, _other = followed
+    follow = Follow.objects.get(user=user, target="agreement")
+    url = reverse("reports:unfollow", args=[unfollow_token(follow)])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Regionale monitor" in page.text
+    assert client.post(url).status_code == 200
+    assert not Follow.objects.filter(pk=follow.pk).exists()
+    assert client.get(url[:-5] + "xxxx/").status_code == 404
+
+
+def test_follow_pages(client, followed, make_user):
+    user, agreement, _other = followed
+    client.force_login(user)
+    page = client.get(reverse("reports:follows"))
+    assert "Afspraak: Regionale monitor" in page.text
+    response = client.post(
+        reverse("reports:follow"),
+        {"target": "agreement", "object_id": agreement.pk, "stop": "on", "next": "/rapportages/"},
+    )
+    assert response["Location"] == "/rapportages/"
+    assert not Follow.objects.filter(user=user, target="agreement").exists()
+    stranger = make_user("reader")
+    client.force_login(stranger)
+    client.post(reverse("reports:follows"), {"agreement": agreement.pk})
+    assert Follow.objects.filter(user=stranger, target="agreement").count() == 1
+    assert (
+        client.post(
+            reverse("reports:follow"), {"target": "proposal", "object_id": 999999}
+        ).status_code
+        == 404
+    )
