@@ -1,0 +1,50 @@
+"""The bureau makes a quarterly report, downloads it as PDF and finds it among the earlier
+reports; the reports pages have no WCAG 2.1 A/AA violations (axe)."""
+
+import pytest
+from playwright.sync_api import expect
+
+from samenspel.accounts.constants import RoleKind
+
+
+@pytest.fixture
+def bureau(transactional_db, settings, tmp_path):
+    from samenspel.accounts.tests.factories import UserFactory
+    from samenspel.agenda import agenda_file
+    from samenspel.agenda.loader import agenda_file_load
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    agenda_file_load(agenda_file.read("vdg-2023-2027"))
+    user = UserFactory(username="bureau", first_name="Bea")
+    user.role_assignments.create(role=RoleKind.BUREAU)
+    return user
+
+
+def test_bureau_makes_and_downloads_a_quarterly_report(page, bureau, sign_in, axe_violations):
+    sign_in(bureau)
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Rapportages").click()
+    expect(page.get_by_role("heading", name="Rapportages", exact=True)).to_be_visible()
+    assert axe_violations(page) == []
+
+    card = page.get_by_role("region", name="Voortgangsrapportage per kwartaal")
+    card.get_by_label("Stand per").fill("2024-09-30")
+    card.get_by_role("button", name="Bekijken").click()
+    expect(page.get_by_role("heading", name="Voortgangsrapportage Q3 2024")).to_be_visible()
+    expect(page.get_by_role("heading", name="Samenvatting")).to_be_visible()
+    assert axe_violations(page) == []
+
+    page.get_by_label("Formaat").select_option("pdf")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Maken en downloaden").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".pdf")
+    with open(download.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+
+    page.goto("/rapportages/")
+    expect(
+        page.get_by_role("link", name="Voortgangsrapportage Q3 2024", exact=True)
+    ).to_be_visible()
+    assert axe_violations(page) == []
+    page.goto("/rapportages/volgen/")
+    assert axe_violations(page) == []
