@@ -158,6 +158,9 @@ class AgendaItemForm(forms.Form):
 
 
 class AgendaItemEditForm(AgendaItemForm):
+    order = forms.IntegerField(
+        label=_("Volgorde"), min_value=0, help_text=_("Lager nummer staat eerder op de agenda.")
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 

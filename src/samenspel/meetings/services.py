@@ -278,17 +278,6 @@ def agenda_item_move(*, item: AgendaItem, meeting: Meeting | None, user: Any) ->
     return item
 
 
-@transaction.atomic
-def agenda_item_reorder(*, meeting: Meeting, ordered_ids: list[int], user: Any) -> None:
-    items = {i.pk: i for i in meeting.items.select_for_update().order_by()}
-    for position, pk in enumerate(ordered_ids, start=1):
-        item = items.get(pk)
-        if item is not None and item.order != position:
-            item.order = position
-            item._history_user = user
-            item.save(update_fields=["order"])
-
-
 # --- documents --------------------------------------------------------------------------
 
 

@@ -21,7 +21,6 @@ urlpatterns = [
     path("uitnodigingen/<int:pk>/herstellen/", views.invitation_restore, name="invitation_restore"),
     # agenda items, backlog and documents
     path("<int:pk>/agendapunten/nieuw/", views.item_add, name="item_add"),
-    path("<int:pk>/agendapunten/volgorde/", views.items_reorder, name="items_reorder"),
     path("backlog/<slug:slug>/nieuw/", views.backlog_add, name="backlog_add"),
     path("agendapunten/<int:pk>/bewerken/", views.item_edit, name="item_edit"),
     path("agendapunten/<int:pk>/verplaatsen/", views.item_move, name="item_move"),

@@ -404,24 +404,6 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(back)
 
 
-@require_POST
-@require(can_manage_meetings, obj=_meeting)
-def items_reorder(request: HttpRequest, pk: int) -> HttpResponse:
-    """`order-<item id>` = position; sorted by the numbers given."""
-    meeting = get_object_or_404(Meeting, pk=pk)
-    positions = []
-    for item in meeting.items.all():
-        try:
-            positions.append((int(request.POST.get(f"order-{item.pk}", item.order)), item.pk))
-        except ValueError:
-            positions.append((item.order, item.pk))
-    services.agenda_item_reorder(
-        meeting=meeting, ordered_ids=[pk for _pos, pk in sorted(positions)], user=request.user
-    )
-    messages.success(request, _("De volgorde is opgeslagen."))
-    return redirect(f"{meeting.get_absolute_url()}#agenda")
-
-
 # --- documents --------------------------------------------------------------------------
 
 

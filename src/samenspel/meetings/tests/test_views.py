@@ -206,3 +206,60 @@ def test_upload_refuses_wrong_type_and_size(client, bureau_user, meeting, settin
     big = SimpleUploadedFile("stuk.pdf", b"%PDF-1.7 big", content_type="application/pdf")
     assert "te groot" in client.post(url, {"upload": big}).content.decode()
     assert not item.documents.exists()
+
+
+def test_body_and_person_pages_show_meetings_and_actions(client, make_user, meeting, settings):
+    settings.SAMENSPEL_TODAY = "2024-03-01"
+    owner = PersonFactory(name="Olga Eigenaar")
+    services.invitation_guest_add(meeting=meeting, person=owner, reason="Lid", user=None)
+    earlier = MeetingFactory(body=meeting.body, starts_at=aware(dt.date(2024, 2, 1)))
+    services.action_add(meeting=earlier, title="Notitie rondsturen", owner=owner, user=None)
+    services.agenda_item_add(
+        body=meeting.body, title="Geparkeerd punt", kind="discussion", user=None
+    )
+    user = make_user("reader")
+    user.person = owner
+    user.save()
+    client.force_login(user)
+
+    body_page = client.get(meeting.body.get_absolute_url()).content.decode()
+    assert meeting.get_absolute_url() in body_page
+    assert "Notitie rondsturen" in body_page and "Geparkeerd punt" in body_page
+    person_page = client.get(owner.get_absolute_url()).content.decode()
+    assert "Mijn vergaderingen" in person_page and meeting.get_absolute_url() in person_page
+    assert "Mijn acties" in person_page and "Notitie rondsturen" in person_page
+
+
+def test_item_edit_moves_order_and_conflicts(client, bureau_user, meeting):
+    first = AgendaItemFactory(meeting=meeting, order=1, title="Eerste")
+    AgendaItemFactory(meeting=meeting, order=2, title="Tweede")
+    client.force_login(bureau_user)
+    url = reverse("meetings:item_edit", args=[first.pk])
+    data = {
+        "title": "Eerste",
+        "kind": first.kind,
+        "duration_minutes": 15,
+        "order": 3,
+        "version": first.version,
+    }
+    assert client.post(url, data).status_code == 302
+    assert [i.title for i in meeting.items.order_by("order")] == ["Tweede", "Eerste"]
+    stale = client.post(url, data, follow=True).content.decode()
+    assert "Iemand anders" in stale
+
+
+def test_schedule_generation_page_is_for_the_bureau(client, bureau_user, reader_user):
+    from samenspel.meetings.tests.factories import MeetingCycleFactory
+
+    MeetingCycleFactory(per_year=4)
+    url = reverse("meetings:generate", args=[2025])
+    client.force_login(reader_user)
+    assert client.post(url).status_code == 403
+    client.force_login(bureau_user)
+    client.post(url)
+    page = client.get(reverse("meetings:schedule", args=[2025]))
+    assert page.content.decode().count("Gepland") >= 4
+    pdf = client.get(reverse("meetings:schedule", args=[2025]) + "?format=pdf")
+    assert pdf.content.startswith(b"%PDF")
+    ics = client.get(reverse("meetings:schedule", args=[2025]) + "?format=ics")
+    assert ics.content.count(b"BEGIN:VEVENT") == 4
