@@ -4,8 +4,11 @@ import datetime as dt
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from samenspel.agenda.tests.factories import AgreementFactory
 from samenspel.meetings import services
 from samenspel.meetings.constants import ItemKind, MeetingStatus, OutcomeKind
 from samenspel.meetings.models import Invitation
@@ -263,3 +266,33 @@ def test_schedule_generation_page_is_for_the_bureau(client, bureau_user, reader_
     assert pdf.content.startswith(b"%PDF")
     ics = client.get(reverse("meetings:schedule", args=[2025]) + "?format=ics")
     assert ics.content.count(b"BEGIN:VEVENT") == 4
+
+
+def test_meeting_page_queries_do_not_grow_with_the_agenda(
+    client, bureau_user, meeting, django_assert_max_num_queries, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(bureau_user)
+
+    def add_item(n):
+        item = AgendaItemFactory(meeting=meeting, title=f"Punt {n}")
+        item.agreements.add(AgreementFactory())
+        services.document_upload(
+            item=item,
+            upload=SimpleUploadedFile(f"s{n}.pdf", b"%PDF-1.7"),
+            user=None,
+        )
+        services.invitation_guest_add(
+            meeting=meeting, person=PersonFactory(), reason="Gast", user=None
+        )
+        services.action_add(
+            meeting=meeting, item=item, title="Actie", owner=PersonFactory(), user=None
+        )
+
+    add_item(0)
+    with CaptureQueriesContext(connection) as one:
+        client.get(meeting.get_absolute_url())
+    for n in range(1, 6):
+        add_item(n)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        client.get(meeting.get_absolute_url())
