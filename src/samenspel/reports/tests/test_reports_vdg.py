@@ -51,6 +51,8 @@ def test_pdf_and_docx_have_the_headings_and_figures(vdg_demo, kind):
     pdf = PdfReader(io.BytesIO(render_pdf(report)))
     text = " ".join(page.extract_text() for page in pdf.pages)
     assert pdf.metadata.title == report.title
+    root = pdf.trailer["/Root"]
+    assert root["/Lang"] == "nl" and "/StructTreeRoot" in root  # language, tagged headings
     assert "Vereniging van Drentse Gemeenten" in text
     assert re.search(r"pagina 1 van \d+", text)
     document = Document(io.BytesIO(render_docx(report)))
