@@ -20,7 +20,7 @@ from samenspel.meetings.models import (
 
 @admin.register(MeetingCycle)
 class MeetingCycleAdmin(SimpleHistoryAdmin):
-    list_display = ["body", "per_year", "follows_prepared", "days_before", "weekday", "start_time"]
+    list_display = ["body", "title", "per_year", "month", "follows_prepared", "days_before"]
     list_filter = ["follows_prepared", "is_demo"]
     list_select_related = ["body"]
     search_fields = ["body__name"]

@@ -51,6 +51,25 @@ CYCLES: dict[str, dict[str, Any]] = {
     BodyKind.STEERING_GROUP: {"per_year": 4, "weekday": 1, "start_time": dt.time(14, 0)},
 }
 
+# Annual meetings and knowledge cafés beside the ordinary cycles (annex 2, "Bijeenkomsten").
+EXTRA_CYCLES: dict[str, list[dict[str, Any]]] = {
+    "algemeen-bestuur": [
+        {"title": "Algemene ledenvergadering", "per_year": 1, "month": 6, "weekday": 3},
+        {
+            "title": "Jaarcongres",
+            "per_year": 1,
+            "month": 10,
+            "weekday": 4,
+            "start_time": dt.time(13, 0),
+            "duration_minutes": 240,
+        },
+    ],
+    "dagelijks-bestuur": [
+        {"title": "Jaargesprek met de gedeputeerden", "per_year": 1, "month": 3, "weekday": 1}
+    ],
+    "ao-ekm": [{"title": "Kenniscafé Water", "per_year": 2, "weekday": 2}],
+}
+
 BOARD_ITEMS = [
     ("Voortgang samenwerkingsagenda", ItemKind.DISCUSSION),
     ("Begroting en jaarrekening", ItemKind.DECISION),
@@ -76,8 +95,12 @@ def _cycles_create() -> list[MeetingCycle]:
         values = {"place": PLACE, "is_demo": True, **CYCLES[body.kind]}
         if body.kind == BodyKind.PORTFOLIO_MEETING and body.portfolio:
             values["weekday"] = body.portfolio.order % 4 + 1  # spread the PHOs over the week
-        cycle, _created = MeetingCycle.objects.get_or_create(body=body, defaults=values)
+        cycle, _created = MeetingCycle.objects.get_or_create(body=body, title="", defaults=values)
         cycles.append(cycle)
+        for extra in EXTRA_CYCLES.get(body.slug, []):
+            extra_values = {"place": PLACE, "is_demo": True, **extra}
+            title = extra_values.pop("title")
+            MeetingCycle.objects.get_or_create(body=body, title=title, defaults=extra_values)
     return cycles
 
 

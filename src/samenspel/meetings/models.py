@@ -33,13 +33,23 @@ from samenspel.meetings.constants import (
 
 
 class MeetingCycle(models.Model):
-    """How often a body meets; a cycle that prepares another body meets `days_before` it."""
+    """How often a body meets; a cycle that prepares another body meets `days_before` it.
 
-    body = models.OneToOneField(
+    A body can have more than one cycle: the board's regular meetings and, with a title,
+    the annual general meeting and congress; a knowledge café beside an officials' meeting.
+    """
+
+    body = models.ForeignKey(
         "organisations.Body",
         on_delete=models.CASCADE,
-        related_name="meeting_cycle",
+        related_name="meeting_cycles",
         verbose_name=_("overlegorgaan"),
+    )
+    title = models.CharField(
+        _("titel"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leeg: de gewone vergaderingen. Bijv. 'Algemene ledenvergadering'."),
     )
     per_year = models.PositiveSmallIntegerField(
         _("keer per jaar"),
@@ -59,6 +69,12 @@ class MeetingCycle(models.Model):
         default=3,
         help_text=_("0 = maandag … 4 = vrijdag."),
     )
+    month = models.PositiveSmallIntegerField(
+        _("maand"),
+        null=True,
+        blank=True,
+        help_text=_("Bij één keer per jaar: in deze maand (1-12)."),
+    )
     start_time = models.TimeField(_("begintijd"), default=dt.time(9, 30))
     duration_minutes = models.PositiveSmallIntegerField(_("duur (minuten)"), default=120)
     place = models.CharField(_("plaats"), max_length=200, blank=True)
@@ -67,9 +83,14 @@ class MeetingCycle(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["body__name"]
+        ordering = ["body__name", "title"]
         constraints = [
+            models.UniqueConstraint(fields=["body", "title"], name="cycle_once_per_body_title"),
             models.CheckConstraint(condition=Q(weekday__lte=6), name="cycle_weekday_valid"),
+            models.CheckConstraint(
+                condition=Q(month__isnull=True) | (Q(month__gte=1) & Q(month__lte=12)),
+                name="cycle_month_valid",
+            ),
             models.CheckConstraint(
                 condition=Q(per_year__gte=1) & Q(per_year__lte=52), name="cycle_per_year_range"
             ),
@@ -78,7 +99,8 @@ class MeetingCycle(models.Model):
         verbose_name_plural = _("vergadercycli")
 
     def __str__(self) -> str:
-        return f"{self.body}: {self.per_year}x per jaar"
+        name = f"{self.body}: {self.title}" if self.title else str(self.body)
+        return f"{name} ({self.per_year}x per jaar)"
 
 
 class MeetingQuerySet(models.QuerySet):

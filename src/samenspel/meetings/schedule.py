@@ -16,6 +16,7 @@ from typing import Any
 import holidays
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from samenspel.meetings.models import Meeting, MeetingCycle
@@ -68,9 +69,15 @@ def open_day_before(target: dt.date, closed: ClosedDays) -> dt.date:
     return day
 
 
-def cycle_days(*, per_year: int, weekday: int, year: int, closed: ClosedDays) -> list[dt.date]:
-    """`per_year` open days on `weekday`, spread evenly over the working year's open ones."""
+def cycle_days(
+    *, per_year: int, weekday: int, year: int, closed: ClosedDays, month: int | None = None
+) -> list[dt.date]:
+    """`per_year` open days on `weekday`, spread evenly over the working year's open ones
+    (or over one month, for an annual meeting with a month)."""
     first, last = dt.date(year, *FIRST_DAY), dt.date(year, *LAST_DAY)
+    if month:
+        first = dt.date(year, month, 1)
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(1)
     candidates = [
         first + dt.timedelta(offset)
         for offset in range((last - first).days + 1)
@@ -99,9 +106,13 @@ def _at(day: dt.date, cycle: MeetingCycle) -> tuple[dt.datetime, dt.datetime]:
     return start, start + dt.timedelta(minutes=cycle.duration_minutes)
 
 
-def _year_meetings(body: Body, year: int) -> list[Meeting]:
+def _regular_meetings(body: Body, year: int) -> list[Meeting]:
+    """The body's ordinary meetings of the year (not its congress or general meeting)."""
     return list(
-        Meeting.objects.taking_place().filter(body=body, starts_at__year=year).order_by("starts_at")
+        Meeting.objects.taking_place()
+        .filter(body=body, starts_at__year=year)
+        .filter(Q(cycle__isnull=True) | Q(cycle__title=""))
+        .order_by("starts_at")
     )
 
 
@@ -114,7 +125,7 @@ def _order(cycles: list[MeetingCycle]) -> list[MeetingCycle]:
             steps += 1
         return steps if cycle.follows_prepared else 0
 
-    return sorted(cycles, key=lambda c: (depth(c), c.body.name))
+    return sorted(cycles, key=lambda c: (depth(c), c.body.name, c.title))
 
 
 def _create(cycle: MeetingCycle, day: dt.date, user: Any, is_demo: bool, prepares=None) -> Meeting:
@@ -124,6 +135,7 @@ def _create(cycle: MeetingCycle, day: dt.date, user: Any, is_demo: bool, prepare
         starts_at=start,
         ends_at=end,
         place=cycle.place,
+        title=cycle.title,
         cycle=cycle,
         prepares=prepares,
         user=user,
@@ -137,11 +149,17 @@ def _generate_cycle(
     target = prepared_body(cycle.body) if cycle.follows_prepared else None
     if target is not None:
         created = []
-        for prepared in _year_meetings(target, year):
+        for prepared in _regular_meetings(target, year):
             day = open_day_before(prepared.date - dt.timedelta(cycle.days_before), closed)
             created.append(_create(cycle, day, user, is_demo, prepares=prepared))
         return created
-    days = cycle_days(per_year=cycle.per_year, weekday=cycle.weekday, year=year, closed=closed)
+    days = cycle_days(
+        per_year=cycle.per_year,
+        weekday=cycle.weekday,
+        year=year,
+        closed=closed,
+        month=cycle.month,
+    )
     return [_create(cycle, day, user, is_demo) for day in days]
 
 

@@ -72,3 +72,20 @@ def test_a_holiday_target_moves_to_another_day(settings):
     assert dt.date(2026, 5, 14) not in days
     settings.SAMENSPEL_SCHEDULE_HOLIDAYS = False
     assert not ClosedDays.for_year(2026).is_closed(dt.date(2026, 5, 14))
+
+
+def test_annual_meetings_of_a_body_beside_its_cycle():
+    board = BodyFactory(kind=BodyKind.GENERAL_BOARD)
+    MeetingCycle.objects.create(body=board, per_year=6, weekday=2)
+    MeetingCycle.objects.create(
+        body=board, title="Algemene ledenvergadering", per_year=1, month=6, weekday=3
+    )
+    core = BodyFactory(kind=BodyKind.CORE_GROUP, prepares=board)
+    MeetingCycle.objects.create(body=core, follows_prepared=True, days_before=7)
+    schedule_generate(year=2025)
+    general = Meeting.objects.get(title="Algemene ledenvergadering")
+    assert general.date.month == 6 and general.date.weekday() == 3
+    assert Meeting.objects.filter(body=board).count() == 7
+    # Only the ordinary meetings are prepared.
+    assert Meeting.objects.filter(body=core).count() == 6
+    assert not general.prepared_by.exists()
