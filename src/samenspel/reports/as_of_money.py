@@ -24,9 +24,11 @@ from samenspel.finance.models import (
     BudgetLine,
     BudgetYear,
     Claim,
+    FixedContribution,
     InvoicedContribution,
     SupplierPayment,
 )
+from samenspel.finance.selectors import members_on, split_over_members
 from samenspel.organisations.models import Membership, Organisation, Person, Post
 from samenspel.reports.snapshots import snapshot
 
@@ -38,6 +40,13 @@ class BudgetYearState:
     from_running_budget: Decimal
     invoiced_on: dt.date | None
     invoiced: dict[int, Decimal]  # organisation pk -> amount, only once invoiced by as_of
+    computed: dict[int, Decimal]  # organisation pk -> share by the year's key (not invoiced)
+
+    def amount_for(self, organisation_pk: int) -> Decimal:
+        """What the member pays: the invoiced amount once invoiced, else its computed share."""
+        if self.invoiced_on is not None:
+            return self.invoiced.get(organisation_pk, ZERO)
+        return self.computed.get(organisation_pk, ZERO)
 
     @property
     def remaining(self) -> Decimal:
@@ -94,16 +103,32 @@ def _budget_years(agenda: Agenda, as_of: dt.date) -> list[BudgetYearState]:
     result = []
     for pk, row in sorted(years.items(), key=lambda item: item[1].year):
         done = row.invoiced_on is not None and row.invoiced_on <= as_of
+        total = totals.get(row.year, ZERO)
         result.append(
             BudgetYearState(
                 year=row.year,
-                total_costs=totals.get(row.year, ZERO),
+                total_costs=total,
                 from_running_budget=row.from_running_budget,
                 invoiced_on=row.invoiced_on if done else None,
                 invoiced=invoiced[pk] if done else {},
+                computed={} if done else _computed_shares(row, total),
             )
         )
     return result
+
+
+def _computed_shares(row: Any, total: Decimal) -> dict[int, Decimal]:
+    """The members' shares as finance computes them, from the year as recorded on the date."""
+    remaining = max(total - row.from_running_budget, ZERO)
+    members = members_on(row.reference_date or dt.date(row.year, 1, 1))
+    fixed = dict(
+        FixedContribution.objects.filter(budget_year_id=row.id).values_list(
+            "organisation_id", "amount"
+        )
+    )
+    return split_over_members(
+        remaining, key=row.key, members=members, base_amount=row.base_amount, fixed=fixed
+    )
 
 
 def money_on(*, agenda: Agenda, as_of: dt.date) -> MoneyState:

@@ -12,8 +12,8 @@ from pypdf import PdfReader
 
 from samenspel.agenda import selectors as agenda_selectors
 from samenspel.agenda.charts import portfolio_status_bars
-from samenspel.capacity.selectors import member_totals
-from samenspel.finance.selectors import outstanding_claims
+from samenspel.capacity.selectors import member_totals, organisation_hours
+from samenspel.finance.selectors import budget_years, outstanding_claims
 from samenspel.organisations.models import Organisation, Portfolio
 from samenspel.reports.docx import render_docx
 from samenspel.reports.registry import REPORT_TYPES, report_build
@@ -107,3 +107,15 @@ def test_a_stored_report_made_again_gives_the_same_figures(vdg_demo, bureau_user
     assert stored.figures == figures_json(build("kwartaal", dt.date(2024, 9, 30)))
     figures, same = report_regenerate(stored=stored)
     assert same, figures
+
+
+def test_member_report_agrees_with_the_contributions_and_hours_pages(vdg_demo):
+    report = build("lid")
+    assen = Organisation.objects.get(slug="assen")
+    for figures in budget_years(vdg_demo):
+        year = str(figures.budget_year.year)
+        assert report.figures["money"]["contributions"][year] == figures.amount_for(assen.pk)
+    hours = organisation_hours(assen, TODAY.year, agenda=vdg_demo)
+    assert report.figures["hours"]["committed"] == hours.planned
+    outstanding = sum((c.amount for c in outstanding_claims(assen)), Decimal("0.00"))
+    assert report.figures["money"]["claims_outstanding"] == outstanding

@@ -27,12 +27,13 @@ def _money(section: Section, organisation: Organisation, agenda, as_of: dt.date)
     rows = []
     invoiced_total = ZERO
     for year in money.years:
-        amount = year.invoiced.get(organisation.pk)
-        invoiced_total += amount or ZERO
-        when = f"gefactureerd op {date_nl(year.invoiced_on)}" if year.invoiced_on else ""
-        rows.append(
-            [str(year.year), euro(amount) if amount is not None else "—", when or "nog niet"]
-        )
+        amount = year.amount_for(organisation.pk)
+        if year.invoiced_on:
+            invoiced_total += amount
+            when = f"gefactureerd op {date_nl(year.invoiced_on)}"
+        else:
+            when = "nog niet gefactureerd: berekend met de verdeelsleutel van dat jaar"
+        rows.append([str(year.year), euro(amount), when])
     claims = money.claims_by_organisation.get(organisation.pk)
     open_rows = [
         [date_nl(c.sent_on), c.description, euro(c.amount)]
@@ -40,9 +41,7 @@ def _money(section: Section, organisation: Organisation, agenda, as_of: dt.date)
         if c.organisation_id == organisation.pk
     ]
     section.add(
-        Table(
-            "Bijdrage aan de samenwerkingsagenda", ["Jaar", "Bedrag", "Gefactureerd"], rows, (1,)
-        ),
+        Table("Bijdrage aan de samenwerkingsagenda", ["Jaar", "Bedrag", "Stand"], rows, (1,)),
         Paragraph(
             f"Declaraties: {euro(claims.sent if claims else ZERO)} verstuurd, "
             f"{euro(claims.paid if claims else ZERO)} betaald, "
@@ -51,6 +50,7 @@ def _money(section: Section, organisation: Organisation, agenda, as_of: dt.date)
         Table("Openstaande declaraties", ["Verstuurd", "Omschrijving", "Bedrag"], open_rows, (2,)),
     )
     return {
+        "contributions": {str(y.year): y.amount_for(organisation.pk) for y in money.years},
         "invoiced": invoiced_total,
         "claims_sent": claims.sent if claims else ZERO,
         "claims_paid": claims.paid if claims else ZERO,
