@@ -187,3 +187,18 @@ def can_read_confidential(user: Any, meeting: Any) -> bool:
     if meeting.invitations.filter(person_id=person_id, removed=False).exists():
         return True
     return user.person.memberships.active_on(meeting.date).filter(post__body=meeting.body).exists()
+
+
+def can_take_minutes(user: Any, meeting: Any) -> bool:
+    """Draft minutes and mark them ready: who manages the body's meetings, and the
+    minute-taker (named on the minutes, or holding the body's minute-taker seat)."""
+    if can_manage_meetings(user, meeting.body):
+        return True
+    person_id = getattr(user, "person_id", None) if is_signed_in(user) else None
+    if person_id is None:
+        return False
+    minutes = getattr(meeting, "minutes", None)
+    if minutes is not None and minutes.minute_taker_id == person_id:
+        return True
+    seats = user.person.memberships.active_on(meeting.date)
+    return seats.filter(post__body=meeting.body, post__role="minute_taker").exists()

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from samenspel.accounts.permissions import (
     can_manage_meetings,
     can_read_confidential,
+    can_take_minutes,
     is_signed_in,
     require,
 )
@@ -49,6 +50,10 @@ PAGE_SIZE = 50
 def _meeting(request: HttpRequest, pk: int, **_kw) -> Body:
     """The body whose meetings a view changes (for `can_manage_meetings`)."""
     return get_object_or_404(Meeting.objects.select_related("body"), pk=pk).body
+
+
+def _meeting_obj(request: HttpRequest, pk: int, **_kw) -> Meeting:
+    return get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
 
 
 def _item_body(request: HttpRequest, pk: int, **_kw) -> Body:
@@ -162,6 +167,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "prepared_by": meeting.prepared_by.select_related("body"),
             "previous": selectors.previous_meeting(meeting=meeting),
             "can_manage": can_manage,
+            "can_take_minutes": can_manage or can_take_minutes(request.user, meeting),
             "can_read_confidential": _document_access(request, meeting),
             "statuses": [MeetingStatus(s) for s in ALLOWED.get(meeting.status, ())],
             "attendance_choices": Attendance.choices,
@@ -574,13 +580,13 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
 # --- minutes ----------------------------------------------------------------------------
 
 
-@require(can_manage_meetings, obj=_meeting)
+@require(can_take_minutes, obj=_meeting_obj)
 def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
     minutes = Minutes.objects.filter(meeting=meeting).first()
     if minutes and minutes.is_locked:
         messages.error(request, _("Vastgestelde notulen liggen vast; leg een correctie vast."))
-        return redirect(reverse("meetings:minutes_correct", args=[meeting.pk]))
+        return redirect(f"{meeting.get_absolute_url()}#notulen")
     initial = {
         "text": minutes.text if minutes else "",
         "minute_taker": minutes.minute_taker if minutes else None,
@@ -611,7 +617,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@require(can_manage_meetings, obj=_meeting)
+@require(can_take_minutes, obj=_meeting_obj)
 def minutes_mark(request: HttpRequest, pk: int) -> HttpResponse:
     minutes = get_object_or_404(Minutes.objects.select_related("meeting"), meeting_id=pk)
     try:

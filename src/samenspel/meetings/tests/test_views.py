@@ -296,3 +296,25 @@ def test_meeting_page_queries_do_not_grow_with_the_agenda(
         add_item(n)
     with django_assert_max_num_queries(len(one.captured_queries)):
         client.get(meeting.get_absolute_url())
+
+
+def test_minute_taker_writes_and_marks_but_does_not_approve(client, make_user, meeting):
+    from samenspel.organisations.constants import Role
+    from samenspel.organisations.tests.factories import MembershipFactory, PostFactory
+
+    later = MeetingFactory(body=meeting.body, starts_at=aware(dt.date(2024, 6, 1)))
+    taker = PersonFactory()
+    MembershipFactory(post=PostFactory(body=meeting.body, role=Role.MINUTE_TAKER), person=taker)
+    user = make_user("reader")
+    user.person = taker
+    user.save()
+    client.force_login(user)
+    edit = reverse("meetings:minutes_edit", args=[meeting.pk])
+    assert client.post(edit, {"text": "<p>Verslag</p>", "version": 1}).status_code == 302
+    client.post(reverse("meetings:minutes_mark", args=[meeting.pk]))
+    meeting.minutes.refresh_from_db()
+    assert meeting.minutes.status == "marked"
+    approve = reverse("meetings:minutes_approve", args=[meeting.pk])
+    assert client.post(approve, {"at_meeting": later.pk}).status_code == 403
+    other = MeetingFactory()
+    assert client.get(reverse("meetings:minutes_edit", args=[other.pk])).status_code == 403
