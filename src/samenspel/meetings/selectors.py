@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from samenspel.meetings.constants import MinutesStatus, OutcomeKind
@@ -118,15 +118,6 @@ def backlog(*, body: Any) -> QuerySet[AgendaItem]:
     )
 
 
-def next_meeting(*, body: Any, after: dt.datetime) -> Meeting | None:
-    return (
-        Meeting.objects.taking_place()
-        .filter(body=body, starts_at__gt=after)
-        .order_by("starts_at", "pk")
-        .first()
-    )
-
-
 def previous_meeting(*, meeting: Meeting) -> Meeting | None:
     return (
         Meeting.objects.taking_place()
@@ -176,22 +167,5 @@ def public_decisions(*, year: int, body: Any = None) -> QuerySet[Outcome]:
     )
 
 
-def body_actions(*, body: Any, year: int | None = None) -> QuerySet[Action]:
-    actions = (
-        Action.objects.filter(body=body)
-        .select_related("owner__organisation", "meeting")
-        .order_by("created_on", "pk")
-    )
-    if year:
-        actions = actions.filter(created_on__year=year)
-    return actions
-
-
 def upcoming_for_person(*, person: Any, today: dt.date) -> QuerySet[Meeting]:
     return meetings_of_person(person=person).filter(starts_at__gte=_day_start(today))
-
-
-def meetings_with_items(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
-    return meetings.prefetch_related(
-        Prefetch("items", queryset=AgendaItem.objects.order_by("order", "pk"))
-    )
