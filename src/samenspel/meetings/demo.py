@@ -21,6 +21,7 @@ from django.db import transaction
 from samenspel.accounts.models import User
 from samenspel.agenda.models import Agreement, ProgressUpdate
 from samenspel.agenda.selectors import today
+from samenspel.decisions.constants import PhoOutcome
 from samenspel.decisions.models import Proposal
 from samenspel.meetings import services
 from samenspel.meetings.constants import (
@@ -218,6 +219,9 @@ def _minute_taker(meeting: Meeting) -> Person | None:
 
 def _outcome_text(item: AgendaItem, rng: random.Random) -> tuple[str, str]:
     agreements = list(item.agreements.all())
+    if item.proposal_id and item.proposal.pho_outcome:
+        label = PhoOutcome(item.proposal.pho_outcome).label
+        return OutcomeKind.DECISION, f"{label}; het voorstel gaat naar de colleges."
     if item.kind == ItemKind.DECISION:
         return OutcomeKind.DECISION, rng.choice(DECISION_TEXTS)
     if agreements:
