@@ -71,14 +71,26 @@ def _repeat_header(row) -> None:
     row._tr.get_or_add_trPr().append(repeat)
 
 
-def _cell(cell, value: str, *, right: bool, bold: bool) -> None:
+def _cell(cell, value: str, *, right: bool, bold: bool, size: int = 9) -> None:
     cell.text = str(value)
     paragraph = cell.paragraphs[0]
     if right:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for run in paragraph.runs:
-        run.font.size = Pt(9)
+        run.font.size = Pt(size)
         run.bold = bold
+
+
+def _widths(grid, columns: int) -> None:
+    """The first column (the names) gets room; the rest share what is left of 17,4 cm."""
+    first = Cm(9.4) if columns == 2 else Cm(5.5)
+    rest = (Cm(17.4) - first) // max(columns - 1, 1)
+    grid.autofit = False
+    for i, column in enumerate(grid.columns):
+        column.width = first if i == 0 else rest
+    for row in grid.rows:
+        for i, cell in enumerate(row.cells):
+            cell.width = first if i == 0 else rest
 
 
 def _table(document, table: Table) -> None:
@@ -91,8 +103,9 @@ def _table(document, table: Table) -> None:
     grid = document.add_table(rows=len(rows) + 1, cols=len(table.columns))
     grid.style = "Table Grid"
     for i, column in enumerate(table.columns):
-        _cell(grid.rows[0].cells[i], column, right=table.is_numeric(i), bold=True)
+        _cell(grid.rows[0].cells[i], column, right=table.is_numeric(i), bold=True, size=8)
     _repeat_header(grid.rows[0])
+    _widths(grid, len(table.columns))
     for r, row in enumerate(rows, start=1):
         is_footer = bool(table.footer) and r == len(rows)
         for i, value in enumerate(row):
