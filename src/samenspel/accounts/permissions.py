@@ -202,3 +202,12 @@ def can_take_minutes(user: Any, meeting: Any) -> bool:
         return True
     seats = user.person.memberships.active_on(meeting.date)
     return seats.filter(post__body=meeting.body, post__role="minute_taker").exists()
+
+
+def can_plan_meetings(user: Any) -> bool:
+    """Plan a meeting for some body: the bureau, and portfolio chairs and core groups (for
+    the bodies of their portfolio, see `can_manage_meetings`)."""
+    if is_bureau(user):
+        return True
+    roles = roles_of(user)
+    return is_signed_in(user) and bool(roles.chair_of or roles.core_group_of)

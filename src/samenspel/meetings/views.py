@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from samenspel.accounts.permissions import (
     can_manage_meetings,
+    can_plan_meetings,
     can_read_confidential,
     can_take_minutes,
     is_signed_in,
@@ -115,7 +116,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "upcoming_count": upcoming.count(),
             "page": page,
             "query": query.urlencode(),
-            "can_create": can_manage_meetings(request.user),
+            "can_create": can_plan_meetings(request.user),
             "year": today().year,
             "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Overleggen"), None)),
         },
@@ -179,21 +180,22 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require(can_manage_meetings)
+@require(can_plan_meetings)
 def meeting_create(request: HttpRequest) -> HttpResponse:
     initial = {}
     if request.GET.get("overleg"):
         initial["body"] = Body.objects.filter(slug=request.GET["overleg"]).first()
     form = forms.MeetingCreateForm(request.POST or None, initial=initial)
+    bodies = Body.objects.select_related("portfolio").order_by("name")
+    form.fields["body"].queryset = bodies.filter(
+        pk__in=[b.pk for b in bodies if can_manage_meetings(request.user, b)]
+    )
     if request.method == "POST" and form.is_valid():
-        if not can_manage_meetings(request.user, form.cleaned_data["body"]):
-            form.add_error("body", _("U beheert de vergaderingen van dit overleg niet."))
-        else:
-            meeting = services.meeting_create(
-                body=form.cleaned_data["body"], user=request.user, **form.values()
-            )
-            messages.success(request, _("De vergadering is gepland."))
-            return redirect(meeting)
+        meeting = services.meeting_create(
+            body=form.cleaned_data["body"], user=request.user, **form.values()
+        )
+        messages.success(request, _("De vergadering is gepland."))
+        return redirect(meeting)
     return _form_page(
         request,
         form,

@@ -318,3 +318,20 @@ def test_minute_taker_writes_and_marks_but_does_not_approve(client, make_user, m
     assert client.post(approve, {"at_meeting": later.pk}).status_code == 403
     other = MeetingFactory()
     assert client.get(reverse("meetings:minutes_edit", args=[other.pk])).status_code == 403
+
+
+def test_chair_plans_meetings_only_for_own_portfolio(client, make_user, meeting, portfolio):
+    chair = make_user("portfolio_chair", portfolio=portfolio)
+    other_body = BodyFactory(kind=BodyKind.PORTFOLIO_MEETING)
+    client.force_login(chair)
+    data = {"date": "2024-09-12", "start": "10:00", "end": "12:00"}
+    response = client.post(reverse("meetings:create"), {**data, "body": other_body.pk})
+    assert response.status_code == 200 and not other_body.meetings.exists()
+    response = client.post(reverse("meetings:create"), {**data, "body": meeting.body.pk})
+    assert response.status_code == 302
+    assert meeting.body.meetings.count() == 2
+
+
+def test_reader_cannot_plan(client, reader_user):
+    client.force_login(reader_user)
+    assert client.get(reverse("meetings:create")).status_code == 403
