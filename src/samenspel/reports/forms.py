@@ -5,8 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.accounts.permissions import is_bureau, roles_of
 from samenspel.agenda.models import Agreement
 from samenspel.agenda.selectors import today
+from samenspel.organisations.constants import GOVERNMENT_KINDS
 from samenspel.organisations.models import Organisation, Portfolio
 from samenspel.reports.constants import FollowTarget, ReportFormat, Verdict
 from samenspel.web.forms import DateInput
@@ -22,12 +24,13 @@ class ReportForm(forms.Form):
     )
     organisatie = forms.ModelChoiceField(
         label=_("Lid"),
-        queryset=Organisation.objects.filter(is_member=True).order_by("name"),
+        # Members, the province and the water boards all name an account holder (5.1).
+        queryset=Organisation.objects.filter(kind__in=GOVERNMENT_KINDS).order_by("name"),
         to_field_name="slug",
         required=False,
     )
 
-    def __init__(self, *args, scope: str = "", **kwargs):
+    def __init__(self, *args, scope: str = "", user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.scope = scope
         self.fields["peildatum"].initial = today()
@@ -39,6 +42,10 @@ class ReportForm(forms.Form):
             del self.fields["organisatie"]
         else:
             self.fields["organisatie"].required = True
+        own = roles_of(user).account_holder_of if user is not None and not is_bureau(user) else ()
+        if own and "organisatie" in self.fields:
+            # An account holder starts with their own member chosen (others give a 403).
+            self.fields["organisatie"].initial = Organisation.objects.filter(pk__in=own).first()
 
 
 class GenerateForm(ReportForm):

@@ -41,7 +41,10 @@ def visible_reports(user):
 
 @require(can_view_reports)
 def report_list(request: HttpRequest) -> HttpResponse:
-    types = [(t, ReportForm(scope=t.scope, auto_id=f"{t.slug}-%s")) for t in REPORT_TYPES.values()]
+    types = [
+        (t, ReportForm(scope=t.scope, user=request.user, auto_id=f"{t.slug}-%s"))
+        for t in REPORT_TYPES.values()
+    ]
     page = Paginator(visible_reports(request.user), PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
@@ -68,7 +71,7 @@ def _checked(request: HttpRequest, report_type: ReportType, form: ReportForm) ->
 @require(can_view_reports)
 def report_page(request: HttpRequest, kind: str) -> HttpResponse:
     report_type = _type_or_404(kind)
-    form = ReportForm(request.GET or None, scope=report_type.scope)
+    form = ReportForm(request.GET or None, scope=report_type.scope, user=request.user)
     context = {
         "report_type": report_type,
         "form": form,

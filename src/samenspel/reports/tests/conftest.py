@@ -7,6 +7,7 @@ module and flushes the test database afterwards.
 import io
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.test import override_settings
 
@@ -19,6 +20,8 @@ def vdg_demo(django_db_setup, django_db_blocker):
 
         yield Agenda.objects.get(slug="vdg-2023-2027")
         call_command("flush", interactive=False, verbosity=0)
+        # flush recreates content types with new ids: forget the cached ones.
+        ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)
