@@ -198,3 +198,5 @@ SAMENSPEL_REMINDER_DAYS = env("SAMENSPEL_REMINDER_DAYS", 14)
 # window, "MM-DD/MM-DD" (region North; empty: no window). The bureau edits the result.
 SAMENSPEL_SCHEDULE_HOLIDAYS = env("SAMENSPEL_SCHEDULE_HOLIDAYS", True)
 SAMENSPEL_SUMMER_HOLIDAY = env("SAMENSPEL_SUMMER_HOLIDAY", "07-12/08-24")
+# The digest of what people follow (`samenspel senddigests`) looks back this many days.
+SAMENSPEL_DIGEST_DAYS = env("SAMENSPEL_DIGEST_DAYS", 7)

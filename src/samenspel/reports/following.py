@@ -1,6 +1,6 @@
 """Following a portfolio, agreement or proposal, and the weekly digest of what changed.
 
-A digest lists changes of the last DIGEST_DAYS days on what the user follows: progress
+A digest lists changes of the last SAMENSPEL_DIGEST_DAYS days on what the user follows: progress
 updates, milestones reached, proposals made, sent or decided by an executive. Each change
 has a key; a key sent to a user is recorded (DigestItem) and never sent to them again, so
 running `senddigests` twice, or daily, sends nothing twice. Unfollowing needs no sign-in:
@@ -27,7 +27,6 @@ from samenspel.reports.constants import FollowTarget
 from samenspel.reports.document import date_nl
 from samenspel.reports.models import DigestItem, Follow
 
-DIGEST_DAYS = 7
 UNFOLLOW_SALT = "samenspel.reports.unfollow"
 MODELS = {
     FollowTarget.PORTFOLIO: Portfolio,
@@ -147,9 +146,9 @@ def _proposal_changes(proposal_ids: list[int], since: dt.datetime, start: dt.dat
 
 
 def changes_for(follow: Follow, *, now: dt.datetime | None = None) -> list[Change]:
-    """What changed in the last DIGEST_DAYS days on one followed object."""
+    """What changed in the last SAMENSPEL_DIGEST_DAYS days on one followed object."""
     now = now or timezone.now()
-    since = now - dt.timedelta(days=DIGEST_DAYS)
+    since = now - dt.timedelta(days=settings.SAMENSPEL_DIGEST_DAYS)
     start = timezone.localtime(since).date()
     if follow.target == FollowTarget.AGREEMENT:
         return _agreement_changes([follow.object_id], since, start)
