@@ -30,8 +30,9 @@ def _event(meeting: Meeting, base_url: str) -> Event:
     event.add("sequence", meeting.sequence)
     event.add("dtstamp", meeting.updated_at or timezone.now())
     event.add("last-modified", meeting.updated_at or timezone.now())
-    event.add("dtstart", meeting.starts_at)
-    event.add("dtend", meeting.ends_at)
+    # Local time with its TZID (and a VTIMEZONE), so clients show the Dutch time.
+    event.add("dtstart", timezone.localtime(meeting.starts_at))
+    event.add("dtend", timezone.localtime(meeting.ends_at))
     event.add("summary", meeting.display_title)
     if meeting.place:
         event.add("location", meeting.place)

@@ -90,3 +90,12 @@ def test_my_calendar_page_and_reset(client, make_user, invited):
     assert token in page
     client.post(reverse("meetings:my_calendar_reset"))
     assert services.calendar_token_get(person=person).token != token
+
+
+def test_times_are_local_with_a_timezone(client, invited):
+    person, _meeting = invited
+    token = services.calendar_token_get(person=person).token
+    response = client.get(reverse("meetings:person_feed", args=[token]))
+    calendar = Calendar.from_ical(response.content)
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    assert b"DTSTART;TZID=Europe/Amsterdam:20240314T100000" in response.content
