@@ -18,7 +18,7 @@ from samenspel.accounts.permissions import is_bureau, is_signed_in, require
 from samenspel.agenda.selectors import today
 from samenspel.meetings import forms, ical, selectors
 from samenspel.meetings.constants import ActionStatus
-from samenspel.meetings.models import Action
+from samenspel.meetings.models import Action, MeetingCycle
 from samenspel.meetings.schedule import schedule_generate
 from samenspel.web.documents import pdf_from_template
 from samenspel.web.exports import export_format, table_response
@@ -226,6 +226,9 @@ def schedule(request: HttpRequest, year: int) -> HttpResponse:
             "months": _by_month(meetings),
             "count": len(meetings),
             "can_generate": is_bureau(request.user),
+            "cycles": MeetingCycle.objects.select_related("body").order_by("body__name", "title")
+            if is_bureau(request.user)
+            else [],
             "breadcrumbs": _crumbs(_("Vergaderplanning %(year)s") % {"year": year}),
         },
     )

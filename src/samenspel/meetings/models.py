@@ -102,6 +102,11 @@ class MeetingCycle(models.Model):
         name = f"{self.body}: {self.title}" if self.title else str(self.body)
         return f"{name} ({self.per_year}x per jaar)"
 
+    @property
+    def month_date(self) -> dt.date | None:
+        """The first of the cycle's month (in some year), for `|date:"F"`."""
+        return dt.date(2000, self.month, 1) if self.month else None
+
 
 class MeetingQuerySet(models.QuerySet):
     def taking_place(self) -> MeetingQuerySet:
