@@ -123,10 +123,6 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _document_access(request: HttpRequest, meeting: Meeting) -> bool:
-    return can_read_confidential(request.user, meeting)
-
-
 @require(is_signed_in)
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(
@@ -169,8 +165,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "previous": selectors.previous_meeting(meeting=meeting),
             "can_manage": can_manage,
             "can_take_minutes": can_manage or can_take_minutes(request.user, meeting),
-            "can_read_confidential": _document_access(request, meeting),
-            "statuses": [MeetingStatus(s) for s in ALLOWED.get(meeting.status, ())],
+            "can_read_confidential": can_read_confidential(request.user, meeting),
+            "statuses": [s for s in MeetingStatus if s in ALLOWED.get(meeting.status, ())],
             "attendance_choices": Attendance.choices,
             "total_minutes": sum(i.duration_minutes for i in items),
             "backlog": selectors.backlog(body=meeting.body) if can_manage else [],
