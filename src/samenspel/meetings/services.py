@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenspel.agenda.services import progress_update_add
+from samenspel.decisions.services import pho_decision_record
 from samenspel.meetings import documents
 from samenspel.meetings.constants import (
     ActionStatus,
@@ -332,8 +333,6 @@ def _next_number(body: Body, year: int) -> int:
 
 
 def _record_on_proposal(item: AgendaItem, outcome: Outcome, pho_outcome: str, user: Any) -> None:
-    from samenspel.decisions.services import pho_decision_record
-
     if not pho_outcome:
         raise ValidationError(
             {"pho_outcome": _("Kies het PHO-besluit over het voorstel '%s'.") % item.proposal}
@@ -480,14 +479,6 @@ def action_close(
     if closed_on < action.created_on:
         raise ValidationError({"closed_on": _("Een actie sluit niet vóór ze is afgesproken.")})
     action.status, action.closed_on, action.closing_note = status, closed_on, note
-    action.version += 1
-    return _save(action, user)
-
-
-@transaction.atomic
-def action_reopen(*, action: Action, user: Any) -> Action:
-    action = _locked(Action, action.pk)
-    action.status, action.closed_on = ActionStatus.OPEN, None
     action.version += 1
     return _save(action, user)
 
