@@ -102,12 +102,16 @@ def test_removal_needs_a_reason_and_survives_a_refresh(pho, seat, bureau_user):
     invitation = meeting.invitations.get(person=member)
     with pytest.raises(Exception, match="reden"):
         services.invitation_remove(invitation=invitation, reason=" ", user=bureau_user)
-    services.invitation_remove(invitation=invitation, reason="Vervangen door collega", user=None)
+    services.invitation_remove(
+        invitation=invitation, reason="Vervangen door collega", user=bureau_user
+    )
     services.invitations_refresh(meeting=meeting)
     invitation.refresh_from_db()
     assert invitation.removed and invitation.removed_reason == "Vervangen door collega"
     assert member not in _invited(meeting)
-    assert invitation.history.first().removed_reason == "Vervangen door collega"
+    latest = invitation.history.first()
+    assert latest.removed_reason == "Vervangen door collega"
+    assert latest.history_user == bureau_user
 
 
 def test_guest_with_reason_and_attendance(pho, bureau_user):

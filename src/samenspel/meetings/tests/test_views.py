@@ -335,3 +335,11 @@ def test_chair_plans_meetings_only_for_own_portfolio(client, make_user, meeting,
 def test_reader_cannot_plan(client, reader_user):
     client.force_login(reader_user)
     assert client.get(reverse("meetings:create")).status_code == 403
+
+
+def test_admin_cycles_for_the_bureau_only(client, bureau_user, reader_user):
+    url = reverse("admin:meetings_meetingcycle_changelist")
+    client.force_login(bureau_user)
+    assert client.get(url).status_code == 200
+    client.force_login(reader_user)
+    assert client.get(url).status_code == 302
