@@ -1,8 +1,9 @@
 """The agenda by e-mail to the invitees (with a dry run) and as a PDF.
 
-The e-mail carries the agenda as text and the PDF as attachment; documents are not
-attached but linked (each download checks who may read it). Confidential documents
-are listed only by title.
+The e-mail carries the agenda as text, the PDF and the current version of every
+document that is not confidential (up to `SAMENSPEL_MAX_UPLOAD_MB` together; the rest
+is linked). Confidential documents are never attached: the mail names them and the
+meeting page serves them to those who may read them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from samenspel.meetings import selectors
 from samenspel.meetings.constants import MeetingStatus
-from samenspel.meetings.models import Meeting
+from samenspel.meetings.documents import content_type
+from samenspel.meetings.models import DocumentVersion, Meeting
 from samenspel.meetings.services import meeting_status_set
 from samenspel.web.documents import pdf_from_template
 
@@ -28,6 +30,7 @@ class Mailing:
     without_address: list[str]
     subject: str
     body: str
+    attachments: list[DocumentVersion]
 
 
 def agenda_context(meeting: Meeting, base_url: str = "") -> dict[str, Any]:
@@ -46,13 +49,31 @@ def agenda_pdf(meeting: Meeting) -> bytes:
     return pdf_from_template("meetings/documents/agenda.html", agenda_context(meeting))
 
 
+def _attachments(items) -> list[DocumentVersion]:
+    """Current versions of the public documents, as long as they fit in one mail."""
+    budget = settings.SAMENSPEL_MAX_UPLOAD_MB * 1024 * 1024
+    chosen = []
+    for item in items:
+        if item.is_confidential:
+            continue
+        for document in item.documents.all():
+            current = document.current
+            if document.is_confidential or current is None or current.size > budget:
+                continue
+            budget -= current.size
+            chosen.append(current)
+    return chosen
+
+
 def agenda_mailing(meeting: Meeting, base_url: str) -> Mailing:
     invited = [i for i in meeting.invitations.select_related("person") if not i.removed]
+    context = agenda_context(meeting, base_url)
     return Mailing(
         recipients=sorted({i.person.email for i in invited if i.person.email}),
         without_address=sorted(i.person.name for i in invited if not i.person.email),
         subject=_("Agenda %(meeting)s") % {"meeting": meeting},
-        body=render_to_string("meetings/email/agenda.txt", agenda_context(meeting, base_url)),
+        body=render_to_string("meetings/email/agenda.txt", context),
+        attachments=_attachments(context["items"]),
     )
 
 
@@ -69,6 +90,9 @@ def agenda_send(*, meeting: Meeting, base_url: str, user: Any, dry_run: bool = T
         bcc=mailing.recipients,
     )
     message.attach(f"agenda-{meeting.pk}.pdf", agenda_pdf(meeting), "application/pdf")
+    for version in mailing.attachments:
+        with version.file.open("rb") as handle:
+            message.attach(version.filename, handle.read(), content_type(version.filename))
     message.send()
     if meeting.status == MeetingStatus.PLANNED:
         meeting_status_set(meeting=meeting, status=MeetingStatus.AGENDA_SENT, user=user)

@@ -179,8 +179,16 @@ def test_minutes_pages(client, bureau_user, meeting):
     assert meeting.minutes.corrections.count() == 1
 
 
-def test_agenda_pdf_and_send_dry_run(client, bureau_user, meeting, mailoutbox):
-    AgendaItemFactory(meeting=meeting, title="Zorgakkoord")
+def test_agenda_pdf_and_send_dry_run(client, bureau_user, meeting, mailoutbox, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    item = AgendaItemFactory(meeting=meeting, title="Zorgakkoord")
+    for name, secret in (("notitie.pdf", False), ("geheim.pdf", True)):
+        services.document_upload(
+            item=item,
+            upload=SimpleUploadedFile(name, b"%PDF-1.7"),
+            is_confidential=secret,
+            user=None,
+        )
     member = PersonFactory(email="lid@example.org")
     services.invitation_guest_add(meeting=meeting, person=member, reason="Lid", user=None)
     client.force_login(bureau_user)
@@ -191,7 +199,9 @@ def test_agenda_pdf_and_send_dry_run(client, bureau_user, meeting, mailoutbox):
     assert "lid@example.org" in preview.content.decode() and mailoutbox == []
     client.post(url, {})
     assert mailoutbox[0].bcc == ["lid@example.org"]
-    assert "Zorgakkoord" in mailoutbox[0].body
+    assert "Zorgakkoord" in mailoutbox[0].body and "geheim.pdf" in mailoutbox[0].body
+    attached = [name for name, _content, _type in mailoutbox[0].attachments]
+    assert attached == [f"agenda-{meeting.pk}.pdf", "notitie.pdf"]
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.AGENDA_SENT
 
