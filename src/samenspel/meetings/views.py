@@ -8,6 +8,7 @@ feeds live in `lists.py`, `feeds.py` and `public.py`.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -123,6 +124,12 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _attendance_counts(invitations: list[Invitation]) -> list[tuple[str, int]]:
+    """(label, number) per recorded attendance, for the line above the invitee table."""
+    counts = Counter(i.attendance for i in invitations if not i.removed)
+    return [(label, counts[value]) for value, label in Attendance.choices if counts[value]]
+
+
 @require(is_signed_in)
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(
@@ -168,6 +175,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_read_confidential": can_read_confidential(request.user, meeting),
             "statuses": [s for s in MeetingStatus if s in ALLOWED.get(meeting.status, ())],
             "attendance_choices": Attendance.choices,
+            "attendance_counts": _attendance_counts(invitations),
             "total_minutes": sum(i.duration_minutes for i in items),
             "backlog": selectors.backlog(body=meeting.body) if can_manage else [],
             "query": "",
