@@ -6,9 +6,10 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from samenspel.reports.panels import proposal_follow_panel
+        from samenspel.reports.panels import dashboard_panel, proposal_follow_panel
         from samenspel.web.dashboard import Panel, register_panel
 
+        register_panel(Panel("reports/panels/dashboard.html", dashboard_panel, 90))
         register_panel(
             Panel("reports/panels/follow.html", proposal_follow_panel, order=5), slot="proposal"
         )

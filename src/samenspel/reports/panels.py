@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from samenspel.accounts.permissions import is_signed_in
+from samenspel.agenda.selectors import today
 from samenspel.reports.constants import FollowTarget
 from samenspel.reports.models import Follow
+from samenspel.reports.selectors import visible_reports
+from samenspel.reports.types.common import before_quarter
 
 
 def proposal_follow_panel(request, proposal) -> dict:
@@ -19,4 +22,13 @@ def proposal_follow_panel(request, proposal) -> dict:
         "object_id": proposal.pk,
         "following": following,
         "next": request.get_full_path(),
+    }
+
+
+def dashboard_panel(request) -> dict:
+    """The latest reports this user may download, the quarter's report and what they follow."""
+    return {
+        "latest": list(visible_reports(request.user)[:3]),
+        "last_quarter": before_quarter(today()),
+        "follow_count": Follow.objects.filter(user=request.user).count(),
     }

@@ -1,4 +1,5 @@
-"""Reads of the evaluation round: what is to be judged, the judgements as of a date, progress.
+"""Reads of the reports app: the stored reports a user may see, and the evaluation round:
+what is to be judged, the judgements as of a date, progress.
 
 Judged are all agreements of the agenda, and the themes that carry goals of their own
 (priority, shared, association-wide and collaboration themes). A judgement counts on a
@@ -12,13 +13,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from samenspel.accounts.permissions import is_bureau, roles_of
 from samenspel.agenda.constants import ThemeKind
 from samenspel.agenda.models import Agreement, Theme
 from samenspel.organisations.models import Portfolio
 from samenspel.reports.constants import Verdict
-from samenspel.reports.models import EvaluationRound, Judgement
+from samenspel.reports.models import EvaluationRound, GeneratedReport, Judgement
 from samenspel.reports.snapshots import snapshot
 
 EVALUATED_THEME_KINDS = (
@@ -121,3 +123,13 @@ def round_progress(evaluation_round: EvaluationRound, *, as_of: dt.date) -> list
 
 
 VERDICT_ORDER = list(Verdict)
+
+
+def visible_reports(user) -> QuerySet[GeneratedReport]:
+    """Stored reports this user may download: member reports only of their own members."""
+    reports = GeneratedReport.objects.select_related("created_by", "portfolio", "organisation")
+    if is_bureau(user):
+        return reports
+    return reports.filter(
+        Q(organisation__isnull=True) | Q(organisation__in=roles_of(user).account_holder_of)
+    )

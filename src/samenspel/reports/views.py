@@ -5,17 +5,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samenspel.accounts.permissions import can_view_reports, is_bureau, require, roles_of
+from samenspel.accounts.permissions import can_view_reports, require
 from samenspel.reports.forms import GenerateForm, ReportForm
 from samenspel.reports.models import GeneratedReport
 from samenspel.reports.registry import REPORT_TYPES, ReportType, report_build
 from samenspel.reports.render import report_context
+from samenspel.reports.selectors import visible_reports
 from samenspel.reports.services import report_generate, report_regenerate
 from samenspel.reports.types.common import ReportUnavailable
 from samenspel.web.navigation import breadcrumbs
@@ -27,16 +27,6 @@ def _type_or_404(kind: str) -> ReportType:
     if kind not in REPORT_TYPES:
         raise Http404(_("Onbekende soort rapportage."))
     return REPORT_TYPES[kind]
-
-
-def visible_reports(user):
-    """Stored reports this user may download: member reports only of their own members."""
-    reports = GeneratedReport.objects.select_related("created_by", "portfolio", "organisation")
-    if is_bureau(user):
-        return reports
-    return reports.filter(
-        Q(organisation__isnull=True) | Q(organisation__in=roles_of(user).account_holder_of)
-    )
 
 
 @require(can_view_reports)

@@ -12,6 +12,7 @@ from samenspel.reports.models import Judgement
 from samenspel.reports.registry import report_build
 from samenspel.reports.selectors import round_progress
 from samenspel.reports.services import evaluation_round_create, judgement_record
+from samenspel.reports.snapshots import cutoff
 
 
 @pytest.fixture
@@ -122,3 +123,26 @@ def test_no_round_yet_is_said_plainly(client, bureau_user, db):
     assert client.get("/rapportages/evaluatieronde/").status_code == 302
     report_page = client.get("/rapportages/evaluatie/?peildatum=2025-12-31")
     assert "Evaluatie 2025" in report_page.text
+
+
+def test_a_judgement_revised_after_the_date_leaves_the_report_unchanged(setting):
+    evaluation_round, _portfolio, mine, *_ = setting
+    judgement = judgement_record(
+        evaluation_round=evaluation_round,
+        agreement=mine,
+        verdict="partly",
+        explanation="Half.",
+        judged_on=dt.date(2025, 9, 1),
+    )
+    # Recorded on 1 September 2025 (as on a live system), revised today.
+    judgement.history.update(history_date=cutoff(dt.date(2025, 9, 1)) - dt.timedelta(hours=1))
+    judgement_record(
+        evaluation_round=evaluation_round, agreement=mine, verdict="achieved", explanation="Af."
+    )
+    before = report_build(kind="evaluatie", as_of=dt.date(2025, 10, 1))
+    assert before.figures["verdicts"] == {
+        "achieved": 0,
+        "partly": 1,
+        "not_achieved": 0,
+        "not_relevant": 0,
+    }

@@ -107,3 +107,13 @@ def test_bad_input_is_named(client, bureau_user, agenda_data):
     page = client.get("/rapportages/portefeuille/?peildatum=2024-09-30")
     assert page.status_code == 200
     assert "Dit veld is verplicht" in page.text or "verplicht" in page.text
+
+
+def test_dashboard_panel_links_the_last_quarter_and_the_latest_reports(
+    client, bureau_user, agenda_data
+):
+    stored = report_generate(kind="kwartaal", as_of=dt.date(2024, 9, 30), fmt="pdf")
+    client.force_login(bureau_user)
+    page = client.get("/")
+    assert "Voortgangsrapportage van het vorige kwartaal" in page.text
+    assert reverse("reports:download", args=[stored.pk]) in page.text
