@@ -89,3 +89,15 @@ def test_annual_meetings_of_a_body_beside_its_cycle():
     # Only the ordinary meetings are prepared.
     assert Meeting.objects.filter(body=core).count() == 6
     assert not general.prepared_by.exists()
+
+
+def test_makeschedule_command(chain):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("makeschedule", "2025", stdout=out)
+    assert "16 vergaderingen gepland in 2025." in out.getvalue()
+    call_command("makeschedule", "2025", stdout=out)
+    assert "0 vergaderingen gepland in 2025." in out.getvalue()
