@@ -48,3 +48,40 @@ def test_bureau_makes_and_downloads_a_quarterly_report(page, bureau, sign_in, ax
     assert axe_violations(page) == []
     page.goto("/rapportages/volgen/")
     assert axe_violations(page) == []
+
+
+def test_chair_judges_an_agreement_in_the_evaluation_round(page, bureau, sign_in, axe_violations):
+    import datetime as dt
+
+    from samenspel.accounts.tests.factories import UserFactory
+    from samenspel.agenda.models import Agenda, Agreement
+    from samenspel.organisations.models import Portfolio
+    from samenspel.reports.services import evaluation_round_create
+
+    agenda = Agenda.objects.get()
+    evaluation_round = evaluation_round_create(
+        agenda=agenda,
+        name="Evaluatie samenwerkingsagenda 2025",
+        starts_on=dt.date(2025, 7, 1),
+        ends_on=dt.date(2025, 12, 31),
+    )
+    sport = Portfolio.objects.get(slug="sport")
+    chair = UserFactory(username="voorzitter-sport")
+    chair.role_assignments.create(role=RoleKind.PORTFOLIO_CHAIR, portfolio=sport)
+    agreement = Agreement.objects.filter(portfolio=sport).order_by("order").first()
+
+    sign_in(chair)
+    page.goto(f"/rapportages/evaluatieronde/{evaluation_round.pk}/")
+    expect(page.get_by_role("heading", name="Evaluatie samenwerkingsagenda 2025")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Sport", exact=True).click()
+    assert axe_violations(page) == []
+    row = page.get_by_role("row").filter(has_text=agreement.title).first
+    row.get_by_role("link", name="Beoordelen").click()
+    assert axe_violations(page) == []
+    page.get_by_label("Oordeel").select_option("partly")
+    page.get_by_label("Toelichting").fill("De helft is gedaan.")
+    page.get_by_label("Lessen voor de volgende agenda").fill("Eerder beginnen.")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Het oordeel is opgeslagen.")).to_be_visible()
+    expect(page.get_by_role("cell", name="De helft is gedaan.")).to_be_visible()
