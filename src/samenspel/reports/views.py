@@ -77,8 +77,9 @@ def report_page(request: HttpRequest, kind: str) -> HttpResponse:
         try:
             report = report_build(kind=kind, as_of=form.cleaned_data["peildatum"], **scope)
         except ReportUnavailable as exc:
-            raise Http404(str(exc)) from exc
-        context.update(report_context(report))
+            context["unavailable"] = str(exc)
+        else:
+            context.update(report_context(report))
     return render(request, "reports/report.html", context)
 
 
@@ -91,13 +92,17 @@ def report_make(request: HttpRequest, kind: str) -> HttpResponse:
         messages.error(request, _("Kies een geldige peildatum en wat de rapportage betreft."))
         return redirect("reports:page", kind=kind)
     scope = _checked(request, report_type, form)
-    stored = report_generate(
-        kind=kind,
-        as_of=form.cleaned_data["peildatum"],
-        fmt=form.cleaned_data["formaat"],
-        user=request.user,
-        **scope,
-    )
+    try:
+        stored = report_generate(
+            kind=kind,
+            as_of=form.cleaned_data["peildatum"],
+            fmt=form.cleaned_data["formaat"],
+            user=request.user,
+            **scope,
+        )
+    except ReportUnavailable as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:page", kind=kind)
     return redirect("reports:download", pk=stored.pk)
 
 

@@ -117,3 +117,15 @@ def test_dashboard_panel_links_the_last_quarter_and_the_latest_reports(
     page = client.get("/")
     assert "Voortgangsrapportage van het vorige kwartaal" in page.text
     assert reverse("reports:download", args=[stored.pk]) in page.text
+
+
+def test_a_report_that_cannot_be_made_says_why(client, bureau_user, agenda_data):
+    client.force_login(bureau_user)
+    page = client.get("/rapportages/evaluatie/?peildatum=2024-09-30")
+    assert page.status_code == 200
+    assert "nog geen evaluatieronde" in page.text
+    made = client.post(
+        reverse("reports:make", args=["evaluatie"]), {"peildatum": "2024-09-30", "formaat": "pdf"}
+    )
+    assert made.status_code == 302
+    assert "nog geen evaluatieronde" in client.get(made["Location"]).text
