@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samenspel.agenda.tests.factories import AgreementFactory, ProgressUpdateFactory
@@ -129,3 +131,18 @@ def test_a_report_that_cannot_be_made_says_why(client, bureau_user, agenda_data)
     )
     assert made.status_code == 302
     assert "nog geen evaluatieronde" in client.get(made["Location"]).text
+
+
+@pytest.mark.parametrize("kind", ["kwartaal", "jaar"])
+def test_report_page_queries_do_not_grow_with_the_data(
+    client, bureau_user, agenda_data, django_assert_max_num_queries, kind
+):
+    client.force_login(bureau_user)
+    url = f"/rapportages/{kind}/?peildatum=2024-09-30"
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(15):
+        agreement = AgreementFactory(agenda=agenda_data.agenda, portfolio=agenda_data.portfolio)
+        ProgressUpdateFactory(agreement=agreement, date=dt.date(2024, 8, 1), status="done")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)
