@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from samenspel.agenda.constants import ThemeKind
+from samenspel.meetings.models import AgendaDocument
 from samenspel.organisations.models import Portfolio
 from samenspel.reports import parts, selectors
 from samenspel.reports.as_of import AgreementState, agenda_on
 from samenspel.reports.as_of_money import seats_on
 from samenspel.reports.constants import Verdict
 from samenspel.reports.document import BulletList, Paragraph, Report, Section, Table, date_nl
+from samenspel.reports.snapshots import cutoff
 from samenspel.reports.types.common import agenda_or_fail, new_report
 
 
@@ -68,8 +72,32 @@ def _people(section: Section, portfolio: Portfolio, as_of: dt.date) -> int:
     return len(seats)
 
 
-def _documents(agreements: list[AgreementState], states) -> Table:
-    rows = [
+def _meeting_documents(portfolio: Portfolio, as_of: dt.date) -> list[list[str]]:
+    """Documents of the portfolio's meetings in the year before the date (at most 30)."""
+    start = timezone.make_aware(dt.datetime.combine(as_of - dt.timedelta(days=365), dt.time.min))
+    documents = (
+        AgendaDocument.objects.filter(
+            item__meeting__body__portfolio=portfolio,
+            item__meeting__starts_at__gte=start,
+            item__meeting__starts_at__lt=cutoff(as_of),
+            is_confidential=False,
+        )
+        .select_related("item__meeting__body")
+        .order_by("-item__meeting__starts_at")[:30]
+    )
+    return [
+        [
+            date_nl(d.item.meeting.date),
+            d.title,
+            d.item.meeting.body.short_name or d.item.meeting.body.name,
+        ]
+        for d in documents
+    ]
+
+
+def _documents(agreements: list[AgreementState], states, portfolio, as_of) -> Table:
+    rows = _meeting_documents(portfolio, as_of)
+    rows += [
         [u.date and date_nl(u.date), a.title, u.link]
         for a in agreements
         for u in a.updates
@@ -139,7 +167,10 @@ def handover_report(*, as_of: dt.date, portfolio: Portfolio, **_) -> Report:
         parts.upcoming_milestones(mine, as_of=as_of, days=366), parts.missed_milestones(mine)
     )
     seats = _people(report.section("Mensen en overlegorganen"), portfolio, as_of)
-    report.section("Belangrijke stukken").add(_documents(mine, states))
+    year_ago = as_of - dt.timedelta(days=365)
+    decisions = parts.meetings_blocks(start=year_ago, end=as_of, portfolio=portfolio)[0][1]
+    decisions.caption = "Besluiten uit de besluitenlijsten van het afgelopen jaar"
+    report.section("Belangrijke stukken").add(_documents(mine, states, portfolio, as_of), decisions)
     _lessons(report.section("Lessen uit de evaluatie"), portfolio, as_of)
     report.figures = {
         "portfolio": portfolio.slug,
