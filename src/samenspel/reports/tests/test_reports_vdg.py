@@ -59,6 +59,11 @@ def test_pdf_and_docx_have_the_headings_and_figures(vdg_demo, kind):
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert document.core_properties.title == report.title
     assert document.core_properties.language == "nl-NL"
+    charts = [
+        b for s in report.all_sections() for b in s.blocks if getattr(b, "kind", "") == "chart"
+    ]
+    assert len(document.inline_shapes) == len(charts)  # every chart as a PNG picture
+    assert text.count("(gegevens van de grafiek)") >= len(charts)  # and its data table
     for section in report.sections:
         assert section.heading in text.replace("\n", " ") or section.heading[:20] in text
         assert section.heading in headings
