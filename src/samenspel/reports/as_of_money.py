@@ -85,6 +85,7 @@ class MoneyState:
     claims_by_year: dict[int, ClaimTotals]
     claims_by_project: dict[int | None, ClaimTotals]
     supplier_payments: Decimal
+    supplier_payments_by_year: dict[int, Decimal]
     open_claims: list[Any] = field(default_factory=list)  # historical Claim rows, unpaid
 
     def year(self, year: int) -> BudgetYearState | None:
@@ -151,10 +152,10 @@ def money_on(*, agenda: Agenda, as_of: dt.date) -> MoneyState:
             totals.add(claim.amount, paid)
         if not paid:
             open_claims.append(claim)
-    payments = sum(
-        (p.amount for p in snapshot(SupplierPayment, as_of=as_of).values() if p.paid_on <= as_of),
-        ZERO,
-    )
+    payments: dict[int, Decimal] = defaultdict(lambda: ZERO)  # year paid -> amount
+    for payment in snapshot(SupplierPayment, as_of=as_of).values():
+        if payment.paid_on <= as_of:
+            payments[payment.paid_on.year] += payment.amount
     return MoneyState(
         as_of=as_of,
         years=_budget_years(agenda, as_of),
@@ -162,7 +163,8 @@ def money_on(*, agenda: Agenda, as_of: dt.date) -> MoneyState:
         claims_by_organisation=dict(by_org),
         claims_by_year=dict(by_year),
         claims_by_project=dict(by_project),
-        supplier_payments=payments,
+        supplier_payments=sum(payments.values(), ZERO),
+        supplier_payments_by_year=dict(payments),
         open_claims=sorted(open_claims, key=lambda c: (c.sent_on, c.id)),
     )
 

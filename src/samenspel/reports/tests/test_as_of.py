@@ -13,7 +13,7 @@ from samenspel.agenda.tests.factories import (
     MilestoneFactory,
     ProgressUpdateFactory,
 )
-from samenspel.finance.models import Claim
+from samenspel.finance.models import Claim, Project, SupplierPayment
 from samenspel.organisations.tests.factories import MembershipFactory, OrganisationFactory
 from samenspel.reports.as_of import agenda_on, changes_between
 from samenspel.reports.as_of_money import money_on, seats_on
@@ -125,3 +125,19 @@ def test_seats_follow_the_membership_dates(db):
     assert seat.holders == [membership.person.name]
     (later,) = seats_on(as_of=timezone.localdate(), organisation=organisation)
     assert later.holders == []
+
+
+def test_supplier_payments_count_in_the_year_they_were_paid(agreement):
+    project = Project.objects.create(slug="monitor", name="Monitor")
+    for paid_on, amount in [(dt.date(2023, 5, 1), "100.00"), (dt.date(2024, 5, 1), "250.00")]:
+        SupplierPayment.objects.create(
+            project=project,
+            supplier="Bureau X",
+            description="Levering",
+            amount=Decimal(amount),
+            paid_on=paid_on,
+        )
+    money = money_on(agenda=agreement.agenda, as_of=dt.date(2024, 3, 1))
+    assert money.supplier_payments_by_year == {2023: Decimal("100.00")}
+    later = money_on(agenda=agreement.agenda, as_of=AS_OF)
+    assert later.supplier_payments == Decimal("350.00")

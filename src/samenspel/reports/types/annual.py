@@ -96,13 +96,14 @@ def _themes(section: Section, agenda, state: AgendaState) -> None:
 def _budget(section: Section, money: MoneyState, year: int) -> dict:
     budget = money.year(year)
     claims = money.claims_by_year.get(year)
+    spent = money.supplier_payments_by_year.get(year, Decimal("0.00"))
     rows = [
         ["Begroot (tabel 1)", euro(budget.total_costs) if budget else "—"],
         ["Uit de lopende begroting", euro(budget.from_running_budget) if budget else "—"],
         ["Gefactureerd aan de leden", euro(budget.invoiced_total) if budget else "—"],
         [f"Declaraties over {year} verstuurd", euro(claims.sent if claims else 0)],
         [f"Declaraties over {year} ontvangen", euro(claims.paid if claims else 0)],
-        ["Betalingen aan leveranciers (servicebureau, alle jaren)", euro(money.supplier_payments)],
+        [f"Betaald aan leveranciers in {year} (servicebureau)", euro(spent)],
     ]
     section.add(
         Table(f"Begroting {year} en wat is opgehaald en uitgegeven", ["Post", "Bedrag"], rows, (1,))
@@ -112,7 +113,7 @@ def _budget(section: Section, money: MoneyState, year: int) -> dict:
         "invoiced": budget.invoiced_total if budget else None,
         "raised": claims.paid if claims else Decimal("0.00"),
         "claimed": claims.sent if claims else Decimal("0.00"),
-        "supplier_payments": money.supplier_payments,
+        "supplier_payments": spent,
     }
 
 
