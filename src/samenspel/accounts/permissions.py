@@ -111,6 +111,14 @@ def can_manage_proposal(user: Any, proposal: Any) -> bool:
     return is_signed_in(user) and proposal.portfolio_id in roles_of(user).chair_of
 
 
+def can_view_decision_document(user: Any, decision: Any) -> bool:
+    """An executive's own decision document: its organisation, the proposal's managers."""
+    participant = decision.participant
+    return can_manage_proposal(user, participant.proposal) or can_record_decision(
+        user, participant.organisation
+    )
+
+
 def can_confirm_coalition(user: Any) -> bool:
     """Whether non-participants are harmed is the bureau's judgement (annex 1)."""
     return is_bureau(user)

@@ -17,6 +17,7 @@ from samenspel.accounts.permissions import (
     can_confirm_coalition,
     can_manage_proposal,
     can_record_decision,
+    can_view_decision_document,
     is_bureau,
     require,
 )
@@ -25,6 +26,7 @@ from samenspel.decisions.forms import (
     CoalitionForm,
     DecisionForm,
     ParticipantForm,
+    ParticipantPlanForm,
     PhoDecisionForm,
     SendForm,
     TemplateForm,
@@ -171,24 +173,38 @@ def decision_record(request: HttpRequest, pk: int, participant_pk: int) -> HttpR
 @require(can_manage_proposal, obj=_proposal)
 def participant_edit(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
     participant = _participant(request, pk, participant_pk)
-    form = ParticipantForm(request.POST or None, instance=participant)
+    editable = participant.proposal.stage in services.EDITABLE_STAGES
+    form_class = ParticipantForm if editable else ParticipantPlanForm
+    form = form_class(request.POST or None, instance=Participant.objects.get(pk=participant.pk))
     if request.method == "POST" and form.is_valid():
-        services.participant_update(participant=participant, user=request.user, **form.cleaned_data)
-        messages.success(request, _("De gegevens van de deelnemer zijn opgeslagen."))
-        return redirect(participant.proposal)
+        try:
+            services.participant_update(
+                participant=participant, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De gegevens van de deelnemer zijn opgeslagen."))
+            return redirect(participant.proposal)
     title = _("Deelnemer %(org)s") % {"org": participant.organisation}
     return _form_page(request, proposal=participant.proposal, form=form, title=title)
 
 
-@login_required
-def decision_document(request: HttpRequest, pk: int, decision_pk: int) -> FileResponse:
-    decision = get_object_or_404(
-        ExecutiveDecision.objects.select_related("participant__organisation"),
+def _decision(request, pk: int, decision_pk: int) -> ExecutiveDecision:
+    return get_object_or_404(
+        ExecutiveDecision.objects.select_related(
+            "participant__organisation", "participant__proposal"
+        ),
         pk=decision_pk,
         participant__proposal_id=pk,
     )
+
+
+@require(can_view_decision_document, obj=_decision)
+def decision_document(request: HttpRequest, pk: int, decision_pk: int) -> FileResponse:
+    decision = _decision(request, pk, decision_pk)
     if not decision.document:
-        raise PermissionDenied
+        raise Http404
     name = decision.document.name.rsplit("/", 1)[-1]
     return FileResponse(decision.document.open("rb"), as_attachment=True, filename=name)
 
@@ -198,7 +214,10 @@ def participant_document(request: HttpRequest, pk: int, participant_pk: int, fmt
     if fmt not in {"docx", "pdf"}:
         raise Http404
     participant = _participant(request, pk, participant_pk)
-    content = documents.participant_document(participant.proposal, participant, fmt)
+    try:
+        content = documents.participant_document(participant.proposal, participant, fmt)
+    except ValidationError as error:
+        return _refused(request, participant.proposal, error)
     return _download(content, documents.filename_for(participant.proposal, participant, fmt))
 
 
@@ -206,7 +225,16 @@ def participant_document(request: HttpRequest, pk: int, participant_pk: int, fmt
 def documents_zip(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(request, pk)
     fmt = "pdf" if request.GET.get("formaat") == "pdf" else "docx"
-    return _download(documents.documents_zip(proposal, fmt), f"collegevoorstellen-{pk}-{fmt}.zip")
+    try:
+        content = documents.documents_zip(proposal, fmt)
+    except ValidationError as error:
+        return _refused(request, proposal, error)
+    return _download(content, f"collegevoorstellen-{pk}-{fmt}.zip")
+
+
+def _refused(request: HttpRequest, proposal: Proposal, error: ValidationError) -> HttpResponse:
+    messages.error(request, " ".join(error.messages))
+    return redirect(proposal)
 
 
 def _download(content: bytes, filename: str) -> HttpResponse:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from samenspel.decisions.constants import CostKey
 from samenspel.decisions.models import Participant, Proposal
 from samenspel.finance.shares import split_by_weight, split_equally, to_cents
+from samenspel.organisations.constants import OrganisationKind
 from samenspel.organisations.models import InhabitantCount
 
 ZERO = Decimal("0.00")
@@ -89,23 +90,32 @@ def reference_date_of(proposal: Proposal, years: list[int]) -> dt.date | None:
     return dt.date(years[0], 1, 1) if years else None
 
 
+Figures = dict[dt.date, dict[int, int]]
+
+
+def inhabitant_figures(organisation_ids) -> Figures:
+    """All inhabitants figures of these organisations: date → organisation → count."""
+    figures: Figures = {}
+    for figure in InhabitantCount.objects.filter(organisation__in=list(organisation_ids)):
+        figures.setdefault(figure.reference_date, {})[figure.organisation_id] = figure.count
+    return figures
+
+
 def _inhabitants(
-    participants: list[Participant], on: dt.date | None
+    participants: list[Participant], on: dt.date | None, figures: Figures | None = None
 ) -> tuple[dict[int, int], dt.date | None, str]:
-    """Every participant's inhabitants on one common date, in one query.
+    """Every participant's inhabitants on one common date.
 
     The key needs figures of the same date for everyone: the latest date on or before
     `on` for which all participants have a figure. When there is none (figures only
     start later), the first complete date after `on` is used, and the note says so.
+    Pages that show many proposals pass `figures` loaded once.
     """
     if on is None or not participants:
         return {}, None, ""
-    figures: dict[dt.date, dict[int, int]] = {}
-    for figure in InhabitantCount.objects.filter(
-        organisation__in=[p.organisation_id for p in participants]
-    ):
-        figures.setdefault(figure.reference_date, {})[figure.organisation_id] = figure.count
     wanted = {p.organisation_id for p in participants}
+    if figures is None:
+        figures = inhabitant_figures(wanted)
     complete = sorted(date for date, counts in figures.items() if wanted <= set(counts))
     before = [date for date in complete if date <= on]
     if before:
@@ -120,26 +130,78 @@ def _inhabitants(
     return {}, on, ""
 
 
-def _weights(proposal: Proposal, participants, inhabitants, errors) -> dict[int, Decimal]:
-    if proposal.cost_key == CostKey.PER_INHABITANT:
-        for p in participants:
-            if p.organisation_id not in inhabitants:
-                errors.append(
-                    _("Geen inwonertal bekend voor %(org)s op de peildatum.")
-                    % {"org": p.organisation}
-                )
-        return {p.pk: Decimal(inhabitants.get(p.organisation_id, 0)) for p in participants}
+def _fixed_amounts(participants, errors: list[str]) -> dict[int, Decimal]:
+    for p in participants:
+        if p.fixed_amount is None:
+            errors.append(_("Geen vast bedrag ingevuld voor %(org)s.") % {"org": p.organisation})
+    return {p.pk: p.fixed_amount or ZERO for p in participants}
+
+
+def _by_inhabitants(participants, inhabitants, errors: list[str]) -> dict[int, Decimal]:
+    for p in participants:
+        if p.organisation_id not in inhabitants:
+            errors.append(
+                _("Geen inwonertal bekend voor %(org)s op de peildatum.") % {"org": p.organisation}
+            )
+    return {p.pk: Decimal(inhabitants.get(p.organisation_id, 0)) for p in participants}
+
+
+def _is_municipality(participant: Participant) -> bool:
+    return participant.organisation.kind == OrganisationKind.MUNICIPALITY
+
+
+@dataclass
+class _Key:
+    """How one year's amount is shared: weights for the split, fixed amounts beside it."""
+
+    weights: dict[int, Decimal]
+    fixed: dict[int, Decimal]
+    inhabitants: dict[int, int]
+    reference_date: dt.date | None
+    notes: list[str]
+
+
+def _key(
+    proposal: Proposal, participants, on: dt.date | None, errors: list[str], figures=None
+) -> _Key:
+    """Per inhabitant the municipalities share by inhabitants; the province and the water
+    boards, who have no inhabitants figure of their own here, pay the fixed amount set
+    for them (or nothing), which comes off the total first."""
     if proposal.cost_key == CostKey.FIXED:
-        for p in participants:
-            if p.fixed_amount is None:
-                errors.append(
-                    _("Geen vast bedrag ingevuld voor %(org)s.") % {"org": p.organisation}
-                )
-        return {p.pk: p.fixed_amount or ZERO for p in participants}
-    return {p.pk: Decimal(1) for p in participants}
+        return _Key(_fixed_amounts(participants, errors), {}, {}, None, [])
+    if proposal.cost_key == CostKey.EQUAL:
+        return _Key({p.pk: Decimal(1) for p in participants}, {}, {}, None, [])
+    if on is None:  # no amounts asked: nothing to share
+        return _Key({}, {}, {}, None, [])
+    municipalities = [p for p in participants if _is_municipality(p)]
+    others = [p for p in participants if not _is_municipality(p)]
+    inhabitants, on, note = _inhabitants(municipalities, on, figures)
+    weights = _by_inhabitants(municipalities, inhabitants, errors)
+    fixed = {p.pk: p.fixed_amount or ZERO for p in others}
+    return _Key(weights, fixed, inhabitants, on, [note] if note else [])
 
 
-def proposal_costs(proposal: Proposal, *, excluded: frozenset[int] = frozenset()) -> CostTable:
+def _split_year(total: Decimal, key: _Key, errors: list[str]) -> dict[int, Decimal]:
+    rest = total - sum(key.fixed.values(), ZERO)
+    if rest < 0:
+        errors.append(
+            _("De vaste bedragen van provincie en waterschappen zijn hoger dan het totaal.")
+        )
+        rest = ZERO
+    try:
+        shares = split_by_weight(rest, key.weights) if key.weights else {}
+    except ValueError as error:
+        errors.append(str(error))
+        shares = split_equally(ZERO, key.weights)
+    return {**shares, **key.fixed}
+
+
+def proposal_costs(
+    proposal: Proposal,
+    *,
+    excluded: frozenset[int] = frozenset(),
+    figures: Figures | None = None,
+) -> CostTable:
     """The cost table of the proposal page and the generated documents.
 
     `excluded`: organisations that did not join a coalition; they pay nothing and the
@@ -150,39 +212,29 @@ def proposal_costs(proposal: Proposal, *, excluded: frozenset[int] = frozenset()
     everyone = list(proposal.participants.all())
     participants = [p for p in everyone if p.organisation_id not in excluded]
     ordered_years = sorted(years)
-    on = reference_date_of(proposal, ordered_years)
-    inhabitants: dict[int, int] = {}
-    notes: list[str] = []
-    if proposal.cost_key == CostKey.PER_INHABITANT:
-        inhabitants, on, note = _inhabitants(participants, on)
-        notes = [note] if note else []
     errors: list[str] = []
-    weights = _weights(proposal, participants, inhabitants, errors)
+    on = reference_date_of(proposal, ordered_years)
+    key = _key(proposal, participants, on, errors, figures)
     surcharges = {
         year: to_cents(amount * SURCHARGE_RATE) if proposal.service_desk_surcharge else ZERO
         for year, amount in years.items()
     }
     shares_by_year: dict[int, dict[int, Decimal]] = {}
     for year in ordered_years:
-        total = years[year] + surcharges[year]
         if (
             proposal.cost_key == CostKey.FIXED
             and not errors
-            and sum(weights.values()) != years[year]
+            and sum(key.weights.values()) != years[year]
         ):
             errors.append(
                 _("De vaste bedragen (%(sum)s) tellen niet op tot het bedrag van %(year)s.")
-                % {"sum": sum(weights.values()), "year": year}
+                % {"sum": sum(key.weights.values()), "year": year}
             )
-        try:
-            shares_by_year[year] = split_by_weight(total, weights) if participants else {}
-        except ValueError as error:
-            errors.append(str(error))
-            shares_by_year[year] = split_equally(ZERO, weights)
+        shares_by_year[year] = _split_year(years[year] + surcharges[year], key, errors)
     rows = [
         CostRow(
             participant=p,
-            inhabitants=inhabitants.get(p.organisation_id),
+            inhabitants=key.inhabitants.get(p.organisation_id),
             shares={year: shares_by_year[year].get(p.pk, ZERO) for year in ordered_years},
             hours_per_year=p.hours_per_year if p.organisation_id not in excluded else Decimal(0),
             years=ordered_years,
@@ -192,11 +244,11 @@ def proposal_costs(proposal: Proposal, *, excluded: frozenset[int] = frozenset()
     ]
     return CostTable(
         key=proposal.cost_key,
-        reference_date=on if proposal.cost_key == CostKey.PER_INHABITANT else None,
+        reference_date=key.reference_date,
         years=ordered_years,
         amounts=years,
         surcharges=surcharges,
         rows=rows,
         errors=list(dict.fromkeys(errors)),
-        notes=notes,
+        notes=key.notes,
     )

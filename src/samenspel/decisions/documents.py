@@ -21,6 +21,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from docxtpl import DocxTemplate, Listing
 from jinja2 import TemplateError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from samenspel.agenda.selectors import today
 from samenspel.decisions.costs import CostTable, proposal_costs
@@ -106,6 +108,13 @@ def document_context(proposal: Proposal, participant: Participant, costs: CostTa
     }
 
 
+SAMPLE_CONTEXT = {
+    **{name: "tekst" for name in PLACEHOLDERS},
+    "decision_points": ["Eerste beslispunt", "Tweede beslispunt"],
+    "years": [{"year": 2025, "total": "€ 1.000,00", "share": "€ 100,00"}],
+}
+
+
 def template_for(participant: Participant) -> Path | IO[bytes]:
     """The organisation's own template, else the bureau's general one, else the default."""
     chosen = (
@@ -115,13 +124,18 @@ def template_for(participant: Participant) -> Path | IO[bytes]:
     return chosen.file.open("rb") if chosen else DEFAULT_TEMPLATE
 
 
+def _jinja() -> SandboxedEnvironment:
+    """Templates are uploaded by users: render them in Jinja's sandbox, never bare."""
+    return SandboxedEnvironment(autoescape=True)
+
+
 def docx_bytes(context: dict, template: Path | IO[bytes] = DEFAULT_TEMPLATE) -> bytes:
     document = DocxTemplate(template)
     docx_context = {
         **context,
         **{name: Listing(context[name]) if context[name] else "" for name in TEXT_SECTIONS},
     }
-    document.render(docx_context, autoescape=True)
+    document.render(docx_context, jinja_env=_jinja())
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
@@ -137,7 +151,15 @@ def pdf_bytes(proposal: Proposal, context: dict) -> bytes:
 def template_check(upload: IO[bytes]) -> None:
     """Refuse a template that is no Word file, has broken syntax or unknown placeholders."""
     try:
-        names = DocxTemplate(upload).get_undeclared_template_variables()
+        template = DocxTemplate(upload)
+        names = template.get_undeclared_template_variables(jinja_env=_jinja())
+        # A trial render with sample values catches what only shows when rendering,
+        # such as reaching for Python internals (refused by the sandbox).
+        template.render(SAMPLE_CONTEXT, jinja_env=_jinja())
+    except SecurityError as error:
+        raise ValidationError(
+            _("Het sjabloon probeert iets wat een sjabloon niet mag: %(error)s") % {"error": error}
+        ) from error
     except TemplateError as error:
         raise ValidationError(
             _("Het sjabloon bevat een fout in de opmaakcodes: %(error)s") % {"error": error}
@@ -159,8 +181,21 @@ def filename_for(proposal: Proposal, participant: Participant, extension: str) -
     return f"collegevoorstel-{slugify(participant.organisation.name)}-{proposal.pk}.{extension}"
 
 
+def costs_for_documents(proposal: Proposal) -> CostTable:
+    """The shares as the proposal page shows them; refused while they cannot be computed,
+    so no college gets a proposal that asks it for € 0,00 by mistake."""
+    from samenspel.decisions.selectors import not_joining, proposal_state
+
+    costs = proposal_costs(proposal, excluded=not_joining(proposal_state(proposal)))
+    if costs.errors:
+        raise ValidationError(
+            [_("De collegevoorstellen kunnen nog niet worden gemaakt:"), *costs.errors]
+        )
+    return costs
+
+
 def participant_document(proposal: Proposal, participant: Participant, fmt: str) -> bytes:
-    context = document_context(proposal, participant, proposal_costs(proposal))
+    context = document_context(proposal, participant, costs_for_documents(proposal))
     if fmt == "pdf":
         return pdf_bytes(proposal, context)
     return docx_bytes(context, template_for(participant))
@@ -168,7 +203,7 @@ def participant_document(proposal: Proposal, participant: Participant, fmt: str)
 
 def documents_zip(proposal: Proposal, fmt: str = "docx") -> bytes:
     """One document per participant, in one ZIP."""
-    costs = proposal_costs(proposal)
+    costs = costs_for_documents(proposal)
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
         for participant in proposal.participants.all():

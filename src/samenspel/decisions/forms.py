@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.agenda.models import Agreement
@@ -156,7 +156,7 @@ class PhoDecisionForm(forms.Form):
 
 
 class SendForm(forms.Form):
-    sent_on = forms.DateField(label=_("Verstuurd op"), widget=DateInput, initial=dt.date.today)
+    sent_on = forms.DateField(label=_("Verstuurd op"), widget=DateInput, initial=timezone.localdate)
     deadline = forms.DateField(label=_("Besluit gevraagd vóór"), widget=DateInput)
 
 
@@ -185,8 +185,19 @@ class ParticipantForm(forms.ModelForm):
         widgets = {"planned_on": DateInput}
 
 
+class ParticipantPlanForm(forms.ModelForm):
+    """After sending only the planned college date can change."""
+
+    class Meta:
+        model = Participant
+        fields = ["planned_on"]
+        widgets = {"planned_on": DateInput}
+
+
 class CoalitionForm(forms.Form):
-    confirmed_on = forms.DateField(label=_("Bevestigd op"), widget=DateInput, initial=dt.date.today)
+    confirmed_on = forms.DateField(
+        label=_("Bevestigd op"), widget=DateInput, initial=timezone.localdate
+    )
     note = forms.CharField(
         label=_("Waarom wie niet meedoet er geen nadeel van heeft"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -195,7 +206,7 @@ class CoalitionForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     withdrawn_on = forms.DateField(
-        label=_("Ingetrokken op"), widget=DateInput, initial=dt.date.today
+        label=_("Ingetrokken op"), widget=DateInput, initial=timezone.localdate
     )
     confirm = forms.BooleanField(label=_("Ja, trek dit voorstel in"))
 

@@ -164,7 +164,10 @@ class Participant(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(0)],
-        help_text=_("Alleen bij de sleutel 'vaste bedragen per deelnemer'."),
+        help_text=_(
+            "Bij 'vaste bedragen per deelnemer': wat deze deelnemer per jaar betaalt. Bij "
+            "'naar inwonertal': de bijdrage per jaar van de provincie of een waterschap."
+        ),
     )
     hours_per_year = models.DecimalField(
         _("uren per jaar"),

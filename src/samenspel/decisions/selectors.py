@@ -90,7 +90,7 @@ def proposals_for_states() -> QuerySet[Proposal]:
         Prefetch("decisions", queryset=ExecutiveDecision.objects.order_by("decided_on", "pk"))
     )
     return Proposal.objects.select_related("portfolio").prefetch_related(
-        Prefetch("participants", queryset=participants)
+        Prefetch("participants", queryset=participants), "years"
     )
 
 
@@ -149,10 +149,16 @@ def proposal_states_on(
     return [proposal_state(proposal, on=date) for proposal in qs]
 
 
-def pending_for(*, organisation: Organisation, on: dt.date | None = None) -> list[ParticipantState]:
+def pending_for(
+    *,
+    organisation: Organisation,
+    on: dt.date | None = None,
+    states: list[ProposalState] | None = None,
+) -> list[ParticipantState]:
     """The organisation's decisions still to take on proposals sent to the executives."""
     on = on or today()
-    states = proposal_states_on(date=on, organisation=organisation)
+    if states is None:
+        states = proposal_states_on(date=on, organisation=organisation)
     return [
         p
         for state in states

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samenspel.agenda.models import Agreement
 from samenspel.agenda.selectors import today
@@ -19,6 +20,12 @@ from samenspel.decisions.models import ExecutiveDecision, Participant, Proposal,
 from samenspel.decisions.uploads import document_check
 from samenspel.decisions.workflow import may_follow
 from samenspel.organisations.models import Organisation
+
+EDITABLE_STAGES = {Stage.DRAFT, Stage.PHO}
+NOT_EDITABLE = gettext_lazy(
+    "Een voorstel dat naar de colleges is verstuurd, verandert niet meer: de colleges "
+    "besluiten over deze tekst en deze bedragen. Trek het in en maak een nieuw voorstel."
+)
 
 
 def _locked(proposal: Proposal) -> Proposal:
@@ -148,8 +155,17 @@ def participants_set(
 
 @transaction.atomic
 def participant_update(*, participant: Participant, user: Any, **values: Any) -> Participant:
-    """Hours, fixed amount or the planned college date of one participant."""
+    """Hours, fixed amount or the planned college date of one participant.
+
+    Once the proposal is sent, only the planned date may change: hours and money are
+    what the executives decide on.
+    """
     participant = Participant.objects.select_for_update().order_by().get(pk=participant.pk)
+    stage = participant.proposal.stage
+    figures = {k: v for k, v in values.items() if k in {"hours_per_year", "fixed_amount"}}
+    changed = any(getattr(participant, k) != v for k, v in figures.items())
+    if stage not in EDITABLE_STAGES and changed:
+        raise ValidationError(NOT_EDITABLE)
     for key, value in values.items():
         setattr(participant, key, value)
     participant._history_user = user
@@ -173,6 +189,11 @@ def proposal_send(
         )
     if deadline < sent_on:
         raise ValidationError(_("De uiterste besluitdatum ligt vóór de verzenddatum."))
+    from samenspel.decisions.costs import proposal_costs
+
+    errors = proposal_costs(proposal).errors
+    if errors:
+        raise ValidationError([_("Eerst de kostenverdeling in orde maken:"), *errors])
     _move(proposal, Stage.SENT)
     proposal.sent_on = sent_on
     proposal.decision_deadline = deadline
@@ -278,9 +299,14 @@ def proposal_update(
     agreements: Iterable[Agreement] = (),
     **values: Any,
 ) -> Proposal:
-    """Save the edit form: fields (with a version check), participants, amounts, agreements."""
+    """Save the edit form: fields (with a version check), participants, amounts, agreements.
+
+    Only before sending: the executives decide on one fixed text and one set of figures.
+    """
     from samenspel.organisations.services import versioned_update
 
+    if obj.stage not in EDITABLE_STAGES:
+        raise ValidationError(NOT_EDITABLE)
     proposal = versioned_update(obj=obj, expected_version=expected_version, user=user, **values)
     proposal.agreements.set(agreements)
     participants_set(proposal=proposal, organisations=participant_organisations, user=user)

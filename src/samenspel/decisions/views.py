@@ -23,7 +23,7 @@ from samenspel.accounts.permissions import (
 )
 from samenspel.decisions import selectors, services
 from samenspel.decisions.constants import Stage
-from samenspel.decisions.costs import proposal_costs
+from samenspel.decisions.costs import inhabitant_figures, proposal_costs
 from samenspel.decisions.forms import ProposalCreateForm, ProposalFilterForm, ProposalForm
 from samenspel.decisions.models import Proposal
 from samenspel.organisations.models import Organisation, Portfolio
@@ -168,6 +168,9 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         p.may_record = state.stage == Stage.SENT and can_record_decision(
             request.user, p.organisation
         )
+        p.may_see_document = bool(p.decision and p.decision.document) and (
+            manage or can_record_decision(request.user, p.organisation)
+        )
     return render(
         request,
         "decisions/proposal_detail.html",
@@ -240,8 +243,8 @@ def _proposal(request, pk: int) -> Proposal:
 @require(can_manage_proposal, obj=_proposal)
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(request, pk)
-    if proposal.stage in {Stage.CLOSED, Stage.WITHDRAWN}:
-        messages.error(request, _("Een afgerond of ingetrokken voorstel kan niet meer wijzigen."))
+    if proposal.stage not in services.EDITABLE_STAGES:
+        messages.error(request, str(services.NOT_EDITABLE))
         return redirect(proposal)
 
     class Form(ProposalForm):
@@ -274,21 +277,23 @@ def my_organisation(request: HttpRequest) -> HttpResponse:
     if not can_record_decision(request.user, organisation):
         raise PermissionDenied
     states = selectors.proposal_states_on(date=selectors.today(), organisation=organisation)
-    running = [s for s in states if s.is_running]
+    figures = inhabitant_figures(
+        Organisation.objects.filter(is_member=True).values_list("pk", flat=True)
+    )
     rows = []
-    for state in running:
-        row = proposal_costs(state.proposal, excluded=selectors.not_joining(state)).row_for(
-            organisation
+    for state in (s for s in states if s.is_running):
+        costs = proposal_costs(
+            state.proposal, excluded=selectors.not_joining(state), figures=figures
         )
         mine = next(p for p in state.participants if p.organisation.pk == organisation.pk)
-        rows.append({"state": state, "costs": row, "mine": mine})
+        rows.append({"state": state, "costs": costs.row_for(organisation), "mine": mine})
     return render(
         request,
         "decisions/my_organisation.html",
         {
             "organisation": organisation,
             "organisations": choosable if choosable.count() > 1 else None,
-            "pending": selectors.pending_for(organisation=organisation),
+            "pending": selectors.pending_for(organisation=organisation, states=states),
             "running": rows,
             "decided": [s for s in states if not s.is_running][:20],
             "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Mijn organisatie"), None)),

@@ -114,3 +114,24 @@ def test_coalition_non_members_pay_nothing_and_the_rest_shares_the_whole(sent_pr
     row = costs.row_for(westerveld)
     assert row.joins is False and row.total == 0 and row.hours_per_year == 0
     assert sum(r.shares[2024] for r in costs.rows) == Decimal("100000.00")
+
+
+def test_province_pays_its_fixed_amount_and_members_share_the_rest(sent_proposal):
+    province = OrganisationFactory(slug="provincie-drenthe", province=True)
+    ParticipantFactory(
+        proposal=sent_proposal, organisation=province, fixed_amount=Decimal("20000.00")
+    )
+    costs = proposal_costs(sent_proposal)
+    assert costs.errors == []
+    assert costs.row_for(province).shares[2024] == Decimal("20000.00")
+    members = [r for r in costs.rows if r.organisation.pk != province.pk]
+    assert sum(r.shares[2024] for r in members) == Decimal("80000.00")
+    assert all(r.shares[2024] > 0 for r in members)
+
+
+def test_a_water_board_without_a_fixed_amount_pays_nothing(sent_proposal):
+    board = OrganisationFactory(water_board=True)
+    ParticipantFactory(proposal=sent_proposal, organisation=board)
+    costs = proposal_costs(sent_proposal)
+    assert costs.row_for(board).total == 0
+    assert sum(r.shares[2024] for r in costs.rows) == Decimal("100000.00")

@@ -11,6 +11,7 @@ from docx import Document
 
 from samenspel.decisions import documents
 from samenspel.decisions.tests.conftest import participant_of
+from samenspel.organisations.tests.factories import OrganisationFactory
 from samenspel.web.templatetags.samenspel import format_euro
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +129,16 @@ def test_an_organisations_own_template_is_used_for_it(sent_proposal, bureau_user
     assert "Collegevoorstel Gemeente Assen" in docx_text(
         documents.participant_document(sent_proposal, assen, "docx")
     )
+
+
+def test_a_template_reaching_for_python_internals_is_refused():
+    with pytest.raises(ValidationError, match="iets wat een sjabloon niet mag"):
+        documents.template_check(template_with("{{ title.__class__.__mro__[1].__subclasses__() }}"))
+
+
+def test_documents_are_refused_while_the_shares_cannot_be_computed(sent_proposal):
+    sent_proposal.participants.create(
+        organisation=OrganisationFactory(name="Gemeente Zonder Tal", municipality=True)
+    )
+    with pytest.raises(ValidationError, match="Gemeente Zonder Tal"):
+        documents.documents_zip(sent_proposal)

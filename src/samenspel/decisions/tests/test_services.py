@@ -264,3 +264,38 @@ def test_every_change_is_in_the_history(sent_proposal, bureau_user):
     decision = ExecutiveDecision.objects.get()
     assert decision.history.first().history_user == bureau_user
     assert decision.recorded_by == bureau_user
+
+
+def test_a_sent_proposal_no_longer_changes_its_figures(sent_proposal, members):
+    with pytest.raises(ValidationError, match="verandert niet meer"):
+        services.proposal_update(
+            obj=sent_proposal,
+            expected_version=sent_proposal.version,
+            user=None,
+            participant_organisations=members,
+            amounts_text={2024: Decimal("1.00")},
+        )
+    participant = participant_of(sent_proposal, "assen")
+    with pytest.raises(ValidationError, match="verandert niet meer"):
+        services.participant_update(
+            participant=participant, user=None, hours_per_year=Decimal("99")
+        )
+    services.participant_update(participant=participant, user=None, planned_on=dt.date(2024, 5, 7))
+    participant.refresh_from_db()
+    assert participant.planned_on == dt.date(2024, 5, 7)
+    assert participant.hours_per_year == Decimal("20")
+
+
+def test_sending_is_refused_while_shares_cannot_be_computed(members):
+    proposal = ProposalFactory()
+    proposal.years.create(year=2024, amount=Decimal("100.00"))
+    proposal.participants.create(organisation=members[0])
+    from samenspel.organisations.tests.factories import OrganisationFactory
+
+    proposal.participants.create(
+        organisation=OrganisationFactory(name="Gemeente Zonder Tal", municipality=True)
+    )
+    with pytest.raises(ValidationError, match="Gemeente Zonder Tal"):
+        services.proposal_send(
+            proposal=proposal, sent_on=dt.date(2024, 3, 1), deadline=dt.date(2024, 6, 1), user=None
+        )

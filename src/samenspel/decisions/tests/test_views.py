@@ -307,3 +307,49 @@ def test_dashboard_and_organisation_page_show_pending_decisions(
     assert "Besluiten die het college nog moet nemen" in page
     assert sent_proposal.title in page
     assert decide_url(sent_proposal, "emmen") not in page  # Assen's holder cannot record it
+
+
+def test_a_decision_document_is_only_for_its_organisation_and_the_managers(
+    client, make_user, members, sent_proposal, bureau_user
+):
+    document = SimpleUploadedFile(
+        "besluit.pdf", b"%PDF-1.7 besluit", content_type="application/pdf"
+    )
+    client.force_login(make_user("account_holder", organisation=members[0]))
+    client.post(
+        decide_url(sent_proposal, "assen"),
+        {"decided_on": "2024-04-02", "outcome": "agreed", "document": document},
+    )
+    decision = ExecutiveDecision.objects.get()
+    url = reverse("decisions:decision_document", args=[sent_proposal.pk, decision.pk])
+    assert client.get(url).status_code == 200
+    client.force_login(make_user("account_holder", organisation=members[1]))  # Emmen
+    assert client.get(url).status_code == 403
+    assert url not in client.get(sent_proposal.get_absolute_url()).content.decode()
+    client.force_login(bureau_user)
+    assert client.get(url).status_code == 200
+
+
+def test_my_organisation_queries_do_not_grow_with_proposals(
+    client, holder, members, django_assert_max_num_queries
+):
+    def add_proposal():
+        proposal = ProposalFactory(sent=True)
+        proposal.years.create(year=2024, amount=Decimal("1000.00"))
+        for organisation in members:
+            ParticipantFactory(proposal=proposal, organisation=organisation)
+
+    add_proposal()
+    client.force_login(holder)
+    with django_assert_max_num_queries(30) as first:
+        client.get(reverse("decisions:my_organisation"))
+    for _ in range(4):
+        add_proposal()
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        client.get(reverse("decisions:my_organisation"))
+
+
+def test_a_sent_proposal_cannot_be_edited(client, bureau_user, sent_proposal):
+    client.force_login(bureau_user)
+    response = client.get(reverse("decisions:edit", args=[sent_proposal.pk]), follow=True)
+    assert "verandert niet meer" in response.content.decode()
