@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.organisations.constants import BodyKind
+
 
 class MeetingStatus(models.TextChoices):
     PLANNED = "planned", _("Gepland")
@@ -59,3 +61,12 @@ class MinutesStatus(models.TextChoices):
     DRAFT = "draft", _("Concept")
     MARKED = "marked", _("Gereed voor vaststelling")
     APPROVED = "approved", _("Vastgesteld")
+
+
+# Bodies whose meetings and decisions stay internal: the core groups prepare, the bureau
+# works; the public page, public feeds and public decision lists leave them out.
+NOT_PUBLIC_BODY_KINDS = (
+    BodyKind.CORE_GROUP,
+    BodyKind.CORE_GROUP_PLUS,
+    BodyKind.BUREAU,
+)

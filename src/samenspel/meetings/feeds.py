@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from samenspel.accounts.permissions import is_signed_in, require
 from samenspel.meetings import ical, selectors, services
+from samenspel.meetings.constants import NOT_PUBLIC_BODY_KINDS
 from samenspel.meetings.models import CalendarToken, Meeting
 from samenspel.organisations.models import Body
 from samenspel.web.navigation import breadcrumbs
@@ -34,7 +35,7 @@ def person_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 def body_feed(request: HttpRequest, slug: str) -> HttpResponse:
     """A body's meetings: the public schedule, so no token; without online links."""
-    body = get_object_or_404(Body, slug=slug)
+    body = get_object_or_404(Body.objects.exclude(kind__in=NOT_PUBLIC_BODY_KINDS), slug=slug)
     meetings = body.meetings.select_related("body").order_by("starts_at")
     for meeting in meetings:
         meeting.online_link = ""

@@ -267,9 +267,11 @@ class MinutesApproveForm(forms.Form):
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["at_meeting"].queryset = Meeting.objects.filter(
-            body_id=meeting.body_id, starts_at__gt=meeting.starts_at
-        ).order_by("starts_at")
+        self.fields["at_meeting"].queryset = (
+            Meeting.objects.taking_place()
+            .filter(body_id=meeting.body_id, starts_at__gt=meeting.starts_at)
+            .order_by("starts_at")
+        )
 
 
 class CorrectionForm(forms.Form):

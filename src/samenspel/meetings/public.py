@@ -13,10 +13,10 @@ from django.shortcuts import render
 
 from samenspel.agenda.selectors import today
 from samenspel.meetings import selectors
-from samenspel.organisations.constants import BodyKind
+from samenspel.meetings.constants import NOT_PUBLIC_BODY_KINDS
 
 # Preparatory and internal groups are not on the public schedule.
-NOT_PUBLIC = (BodyKind.CORE_GROUP, BodyKind.CORE_GROUP_PLUS, BodyKind.BUREAU)
+NOT_PUBLIC = NOT_PUBLIC_BODY_KINDS
 
 
 def _year(request: HttpRequest) -> int:

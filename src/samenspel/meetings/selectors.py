@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from samenspel.meetings.constants import MinutesStatus, OutcomeKind
+from samenspel.meetings.constants import NOT_PUBLIC_BODY_KINDS, MinutesStatus, OutcomeKind
 from samenspel.meetings.models import Action, AgendaItem, Invitation, Meeting, Outcome
 
 
@@ -159,11 +159,13 @@ def meeting_list(
 
 def public_decisions(*, year: int, body: Any = None) -> QuerySet[Outcome]:
     """Decisions for the public page: approved minutes only, never a confidential item."""
-    return decisions_between(
-        start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), body=body
-    ).filter(
-        item__is_confidential=False,
-        item__meeting__minutes__status=MinutesStatus.APPROVED,
+    return (
+        decisions_between(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), body=body)
+        .filter(
+            item__is_confidential=False,
+            item__meeting__minutes__status=MinutesStatus.APPROVED,
+        )
+        .exclude(item__meeting__body__kind__in=NOT_PUBLIC_BODY_KINDS)
     )
 
 

@@ -555,6 +555,10 @@ def minutes_approve(
     meeting = minutes.meeting
     if minutes.is_locked:
         raise ValidationError(_("Deze notulen zijn al vastgesteld."))
+    if minutes.status != MinutesStatus.MARKED:
+        raise ValidationError(_("De notulist heeft deze notulen nog niet gereed gemeld."))
+    if at_meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(_("Een geannuleerde vergadering stelt geen notulen vast."))
     if at_meeting.body_id != meeting.body_id or at_meeting.starts_at <= meeting.starts_at:
         raise ValidationError(
             _("Notulen worden vastgesteld in een volgende vergadering van hetzelfde overleg.")

@@ -11,17 +11,20 @@ import datetime as dt
 from collections import Counter
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenspel.accounts.permissions import (
     can_manage_meetings,
+    can_manage_proposal,
     can_plan_meetings,
     can_read_confidential,
     can_take_minutes,
@@ -321,10 +324,13 @@ def invitation_restore(request: HttpRequest, pk: int) -> HttpResponse:
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     """One form for the whole list: `aanwezigheid-<invitation id>` = attendance."""
     meeting = get_object_or_404(Meeting, pk=pk)
-    for invitation in meeting.invitations.all():
-        value = request.POST.get(f"aanwezigheid-{invitation.pk}")
-        if value in Attendance.values and value != invitation.attendance:
-            services.attendance_record(invitation=invitation, attendance=value, user=request.user)
+    with transaction.atomic():  # the whole list is saved, or nothing
+        for invitation in meeting.invitations.all():
+            value = request.POST.get(f"aanwezigheid-{invitation.pk}")
+            if value in Attendance.values and value != invitation.attendance:
+                services.attendance_record(
+                    invitation=invitation, attendance=value, user=request.user
+                )
     messages.success(request, _("De aanwezigheid is opgeslagen."))
     return redirect(f"{meeting.get_absolute_url()}#genodigden")
 
@@ -509,6 +515,10 @@ def outcome_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.OutcomeForm(request.POST or None, item=item)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        # The PHO's decision on a proposal is recorded by who manages the proposal.
+        on_proposal = bool(data.get("pho_outcome") and item.proposal_id)
+        if on_proposal and not can_manage_proposal(request.user, item.proposal):
+            raise PermissionDenied
         try:
             services.outcome_with_action_record(
                 item=item,
@@ -563,8 +573,10 @@ def _action_body(request: HttpRequest, pk: int, **_kw) -> Body:
 def action_close(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(Action.objects.select_related("meeting"), pk=pk)
     form = forms.ActionCloseForm(request.POST or None)
-    back = request.GET.get("terug") or action.meeting.get_absolute_url()
-    if not back.startswith("/"):
+    back = request.GET.get("terug", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         back = action.meeting.get_absolute_url()
     if request.method == "POST" and form.is_valid():
         try:

@@ -107,9 +107,27 @@ def test_public_page_has_no_confidential_items(client, setup, bureau_user):
     page = client.get(reverse("meetings:public") + "?jaar=2024").content.decode()
     assert "Open besluit" not in page  # minutes not approved yet
     minutes = services.minutes_save(meeting=meeting, text="<p>Notulen</p>", user=None)
+    services.minutes_mark(minutes=minutes, user=None, on=dt.date(2024, 5, 20))
     services.minutes_approve(minutes=minutes, at_meeting=later, user=bureau_user)
     page = client.get(reverse("meetings:public") + "?jaar=2024").content.decode()
     assert "Open besluit" in page
     assert "Geheim besluit" not in page and "Personele kwestie" not in page
     assert "Geheime notitie" not in page and "Notulen" not in page
     assert meeting.body.name in page
+
+
+def test_core_group_meetings_and_decisions_stay_internal(client, bureau_user):
+    core = BodyFactory(kind=BodyKind.CORE_GROUP, name="Kerngroep Geheim")
+    meeting = MeetingFactory(body=core, starts_at=aware(dt.date(2024, 3, 14)))
+    later = MeetingFactory(body=core, starts_at=aware(dt.date(2024, 5, 14)))
+    item = AgendaItemFactory(meeting=meeting, title="Voorbereiding")
+    services.outcome_record(item=item, kind=OutcomeKind.DECISION, text="Intern besluit", user=None)
+    minutes = services.minutes_save(meeting=meeting, text="<p>Notulen</p>", user=None)
+    services.minutes_mark(minutes=minutes, user=None, on=dt.date(2024, 3, 20))
+    services.minutes_approve(minutes=minutes, at_meeting=later, user=bureau_user)
+    page = client.get(reverse("meetings:public") + "?jaar=2024").content.decode()
+    assert "Intern besluit" not in page and "Kerngroep Geheim" not in page
+    assert client.get(reverse("meetings:body_feed", args=[core.slug])).status_code == 404
+    pho = BodyFactory(kind=BodyKind.PORTFOLIO_MEETING)
+    MeetingFactory(body=pho, starts_at=aware(dt.date(2024, 3, 14)))
+    assert client.get(reverse("meetings:body_feed", args=[pho.slug])).status_code == 200

@@ -62,3 +62,17 @@ def test_approved_minutes_are_locked(two_meetings, bureau_user):
     assert minutes.corrections.get() == correction
     minutes.refresh_from_db()
     assert minutes.text == "<p>Concept, met wijziging</p>"
+
+
+def test_only_marked_minutes_are_approved_and_never_at_a_cancelled_meeting(
+    two_meetings, bureau_user
+):
+    held, following = two_meetings
+    minutes = services.minutes_save(meeting=held, text="<p>Concept</p>", user=bureau_user)
+    with pytest.raises(ValidationError, match="nog niet gereed gemeld"):
+        services.minutes_approve(minutes=minutes, at_meeting=following, user=bureau_user)
+    services.minutes_mark(minutes=minutes, user=bureau_user, on=dt.date(2024, 3, 20))
+    following.status = MeetingStatus.CANCELLED
+    following.save()
+    with pytest.raises(ValidationError, match="geannuleerde vergadering"):
+        services.minutes_approve(minutes=minutes, at_meeting=following, user=bureau_user)

@@ -353,3 +353,31 @@ def test_admin_cycles_for_the_bureau_only(client, bureau_user, reader_user):
     assert client.get(url).status_code == 200
     client.force_login(reader_user)
     assert client.get(url).status_code == 302
+
+
+def test_closing_an_action_never_redirects_off_site(client, bureau_user, meeting):
+    action = ActionFactory(meeting=meeting, body=meeting.body)
+    client.force_login(bureau_user)
+    url = reverse("meetings:action_close", args=[action.pk])
+    for evil in ["//evil.example/x", "https://evil.example/", "/\\evil.example"]:
+        response = client.post(f"{url}?terug={evil}", {"status": "done", "closed_on": "2024-04-01"})
+        assert response.status_code == 302
+        assert "evil" not in response["Location"]
+        action.refresh_from_db()
+        action.status = "open"
+        action.closed_on = None
+        action.save()
+
+
+def test_core_group_member_cannot_record_a_pho_decision_on_a_proposal(client, make_user, meeting):
+    from samenspel.decisions.tests.factories import ProposalFactory
+
+    proposal = ProposalFactory(portfolio=meeting.body.portfolio)
+    item = AgendaItemFactory(meeting=meeting, proposal=proposal, kind=ItemKind.DECISION)
+    member = make_user("core_group_member", portfolio=meeting.body.portfolio)
+    client.force_login(member)
+    url = reverse("meetings:outcome_add", args=[item.pk])
+    data = {"kind": OutcomeKind.DECISION, "text": "Positief advies", "pho_outcome": "positive"}
+    assert client.post(url, data).status_code == 403
+    proposal.refresh_from_db()
+    assert proposal.pho_decided_on is None
