@@ -15,13 +15,16 @@ from django.test import override_settings
 @pytest.fixture(scope="module")
 def vdg_demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), override_settings(SAMENSPEL_DEMO_PASSWORD="demo-test-1234"):
-        call_command("setup", "--demo", stdout=io.StringIO())
-        from samenspel.agenda.models import Agenda
+        try:
+            call_command("setup", "--demo", stdout=io.StringIO())
+            from samenspel.agenda.models import Agenda
 
-        yield Agenda.objects.get(slug="vdg-2023-2027")
-        call_command("flush", interactive=False, verbosity=0)
-        # flush recreates content types with new ids: forget the cached ones.
-        ContentType.objects.clear_cache()
+            yield Agenda.objects.get(slug="vdg-2023-2027")
+        finally:
+            # Also after a failed setup: later test modules expect an empty database.
+            call_command("flush", interactive=False, verbosity=0)
+            # flush recreates content types with new ids: forget the cached ones.
+            ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)
