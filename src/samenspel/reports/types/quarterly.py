@@ -53,6 +53,15 @@ def _portfolio_changes(section: Section, agreements: list[AgreementState], start
             [[m.when_text, m.title, a.title] for a, m in changes.missed],
             empty="Geen mijlpalen gemist.",
         ),
+        Table(
+            "Afspraken nieuw over tijd",
+            ["Afspraak", "Status", "Laatste voortgang"],
+            [
+                [a.title, a.status_label, date_nl(a.last_update.date) if a.last_update else "—"]
+                for a in changes.newly_overdue
+            ],
+            empty="Geen afspraken nieuw over tijd.",
+        ),
     )
     return changes
 
