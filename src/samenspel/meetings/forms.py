@@ -59,7 +59,7 @@ class MeetingForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] <= data["start"]:
-            self.add_error("end", _("De eindtijd ligt na de begintijd."))
+            self.add_error("end", _("De eindtijd moet na de begintijd liggen."))
         return data
 
     def values(self) -> dict:
