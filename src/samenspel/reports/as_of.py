@@ -18,7 +18,7 @@ from typing import Any
 from samenspel.agenda.constants import STATUS_ORDER, Status
 from samenspel.agenda.models import Agenda, Agreement, Milestone, ProgressUpdate
 from samenspel.agenda.selectors import FINISHED, StatusCount
-from samenspel.reports.snapshots import snapshot
+from samenspel.reports.snapshots import agenda_loaded_before, snapshot
 
 
 @dataclass
@@ -131,8 +131,11 @@ def _latest_first(update: Any) -> tuple:
 
 def agenda_on(*, agenda: Agenda, as_of: dt.date) -> AgendaState:
     """Every agreement of `agenda` as it stood at the end of `as_of` (three queries)."""
-    agreements = snapshot(Agreement, as_of=as_of, agenda_id=agenda.pk)
-    milestones = snapshot(Milestone, as_of=as_of, agreement_id__in=list(agreements))
+    loaded = agenda_loaded_before(agenda)
+    agreements = snapshot(Agreement, as_of=as_of, loaded_before=loaded, agenda_id=agenda.pk)
+    milestones = snapshot(
+        Milestone, as_of=as_of, loaded_before=loaded, agreement_id__in=list(agreements)
+    )
     updates = snapshot(ProgressUpdate, as_of=as_of, agreement_id__in=list(agreements))
     by_agreement: dict[int, list[Any]] = {}
     for update in sorted(updates.values(), key=_latest_first, reverse=True):

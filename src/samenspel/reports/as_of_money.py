@@ -30,7 +30,7 @@ from samenspel.finance.models import (
 )
 from samenspel.finance.selectors import members_on, split_over_members
 from samenspel.organisations.models import Membership, Organisation, Person, Post
-from samenspel.reports.snapshots import snapshot
+from samenspel.reports.snapshots import agenda_loaded_before, snapshot
 
 
 @dataclass
@@ -93,9 +93,11 @@ class MoneyState:
 
 
 def _budget_years(agenda: Agenda, as_of: dt.date) -> list[BudgetYearState]:
-    lines = snapshot(BudgetLine, as_of=as_of, agenda_id=agenda.pk)
+    loaded = agenda_loaded_before(agenda)
+    lines = snapshot(BudgetLine, as_of=as_of, loaded_before=loaded, agenda_id=agenda.pk)
     totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for amount in snapshot(BudgetAmount, as_of=as_of, line_id__in=list(lines)).values():
+    amounts = snapshot(BudgetAmount, as_of=as_of, loaded_before=loaded, line_id__in=list(lines))
+    for amount in amounts.values():
         totals[amount.year] += amount.amount
     years = snapshot(BudgetYear, as_of=as_of, agenda_id=agenda.pk)
     invoiced: dict[int, dict[int, Decimal]] = defaultdict(dict)
@@ -220,7 +222,9 @@ def hours_on(*, agenda: Agenda, as_of: dt.date, year: int | None = None) -> Hour
     year = year or as_of.year
     committed: dict[tuple[int, int | None], int] = defaultdict(int)
     roles: dict[tuple[int, str], int] = defaultdict(int)
-    for row in snapshot(StaffCommitment, as_of=as_of, agenda_id=agenda.pk).values():
+    loaded = agenda_loaded_before(agenda)
+    commitments = snapshot(StaffCommitment, as_of=as_of, loaded_before=loaded, agenda_id=agenda.pk)
+    for row in commitments.values():
         if row.year_from <= year and (row.year_to is None or row.year_to >= year):
             committed[(row.organisation_id, row.portfolio_id)] += row.hours_per_year
             if row.kind != CommitmentKind.PORTFOLIO:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samenspel.accounts.permissions import (
     can_judge_evaluation,
@@ -20,6 +22,7 @@ from samenspel.organisations.models import Portfolio
 from samenspel.reports import selectors
 from samenspel.reports.forms import EvaluationRoundForm, JudgementForm
 from samenspel.reports.models import EvaluationRound, Judgement
+from samenspel.reports.selectors import EVALUATED_THEME_KINDS
 from samenspel.reports.services import evaluation_round_create, judgement_record
 from samenspel.web.navigation import breadcrumbs
 
@@ -109,6 +112,12 @@ def evaluation_portfolio(request: HttpRequest, pk: int, slug: str) -> HttpRespon
     )
 
 
+CONFLICT = gettext_lazy(
+    "Iemand anders heeft dit oordeel intussen gewijzigd. Bekijk het nieuwe oordeel en voer "
+    "je wijziging opnieuw in."
+)
+
+
 def _may_judge(user, portfolio) -> bool:
     return is_bureau(user) if portfolio is None else can_judge_evaluation(user, portfolio)
 
@@ -118,18 +127,28 @@ def _may_judge_theme(user, theme: Theme) -> bool:
     return any(can_judge_evaluation(user, p) for p in portfolios) or is_bureau(user)
 
 
-def _target(kind: str, target_pk: int):
+def _target(evaluation_round: EvaluationRound, kind: str, target_pk: int):
+    """Only the round's own agreements and evaluated themes can be judged in it."""
+    agenda = evaluation_round.agenda
     if kind == "afspraak":
-        return {"agreement": get_object_or_404(Agreement, pk=target_pk)}
+        return {"agreement": get_object_or_404(Agreement, pk=target_pk, agenda=agenda)}
     if kind == "thema":
-        return {"theme": get_object_or_404(Theme, pk=target_pk)}
+        themes = Theme.objects.filter(agenda=agenda, kind__in=EVALUATED_THEME_KINDS)
+        return {"theme": get_object_or_404(themes, pk=target_pk)}
     raise Http404
+
+
+def _version(judgement: Judgement | None) -> str:
+    if judgement is None:
+        return "nieuw"
+    latest = judgement.history.order_by("-history_id").values_list("history_id", flat=True)
+    return str(latest.first())
 
 
 @require(can_view_reports)
 def judgement_edit(request: HttpRequest, pk: int, kind: str, target_pk: int) -> HttpResponse:
     evaluation_round = get_object_or_404(EvaluationRound, pk=pk)
-    target = _target(kind, target_pk)
+    target = _target(evaluation_round, kind, target_pk)
     item = target.get("agreement") or target.get("theme")
     allowed = (
         _may_judge(request.user, item.portfolio)
@@ -139,20 +158,27 @@ def judgement_edit(request: HttpRequest, pk: int, kind: str, target_pk: int) -> 
     if not allowed:
         raise PermissionDenied
     existing = Judgement.objects.filter(round=evaluation_round, **target).first()
-    initial = (
-        {
+    initial = {"seen": _version(existing)}
+    if existing:
+        initial |= {
             "verdict": existing.verdict,
             "explanation": existing.explanation,
             "lessons": existing.lessons,
         }
-        if existing
-        else None
-    )
     form = JudgementForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        judgement_record(
-            evaluation_round=evaluation_round, user=request.user, **target, **form.cleaned_data
-        )
+        values = dict(form.cleaned_data)
+        seen = values.pop("seen")
+        if seen and seen != _version(existing):
+            messages.error(request, CONFLICT)
+            return redirect(request.path)
+        try:
+            judgement_record(
+                evaluation_round=evaluation_round, user=request.user, **target, **values
+            )
+        except IntegrityError:  # someone else made the first judgement at the same moment
+            messages.error(request, CONFLICT)
+            return redirect(request.path)
         messages.success(request, _("Het oordeel is opgeslagen."))
         slug = _back_slug(target)
         return redirect("reports:evaluation_portfolio", pk=evaluation_round.pk, slug=slug)

@@ -63,6 +63,8 @@ class JudgementForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
+    # The judgement's version as the form was opened; a newer one means a conflict.
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 class EvaluationRoundForm(forms.Form):

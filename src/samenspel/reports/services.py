@@ -95,9 +95,11 @@ def judgement_record(
 ) -> Judgement:
     """Record (or revise) the judgement on one agreement or theme; history keeps the old one."""
     target = {"agreement": agreement} if agreement is not None else {"theme": theme}
+    # order_by("pk"): the default ordering joins the nullable agreement/theme, and
+    # PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
     judgement = Judgement.objects.select_for_update().filter(
         round=evaluation_round, **target
-    ).first() or Judgement(round=evaluation_round, **target)
+    ).order_by("pk").first() or Judgement(round=evaluation_round, **target)
     judgement.verdict = verdict
     judgement.explanation = explanation
     judgement.lessons = lessons

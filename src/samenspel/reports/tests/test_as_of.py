@@ -141,3 +141,16 @@ def test_supplier_payments_count_in_the_year_they_were_paid(agreement):
     assert money.supplier_payments_by_year == {2023: Decimal("100.00")}
     later = money_on(agenda=agreement.agenda, as_of=AS_OF)
     assert later.supplier_payments == Decimal("350.00")
+
+
+def test_agreements_and_milestones_added_by_hand_later_stay_out_of_an_earlier_report(agreement):
+    backdate_history(agreement.agenda)  # the agenda was loaded long before the as-of date
+    before = agenda_on(agenda=agreement.agenda, as_of=AS_OF)
+    later = AgreementFactory(agenda=agreement.agenda, theme=agreement.theme, title="Nieuw in 2026")
+    MilestoneFactory(agreement=agreement, end=dt.date(2024, 6, 1))  # added now, dated back
+    after = agenda_on(agenda=agreement.agenda, as_of=AS_OF)
+    assert [a.pk for a in after.agreements] == [a.pk for a in before.agreements] == [agreement.pk]
+    assert len(after.agreements[0].milestones) == len(before.agreements[0].milestones) == 1
+    assert later.pk in [
+        a.pk for a in agenda_on(agenda=agreement.agenda, as_of=dt.date.today()).agreements
+    ]

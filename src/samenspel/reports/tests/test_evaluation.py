@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from samenspel.agenda.constants import ThemeKind
-from samenspel.agenda.tests.factories import AgreementFactory, ThemeFactory
+from samenspel.agenda.tests.factories import AgendaFactory, AgreementFactory, ThemeFactory
 from samenspel.organisations.tests.factories import PortfolioFactory
 from samenspel.reports.models import Judgement
 from samenspel.reports.registry import report_build
@@ -146,3 +146,25 @@ def test_a_judgement_revised_after_the_date_leaves_the_report_unchanged(setting)
         "not_achieved": 0,
         "not_relevant": 0,
     }
+
+
+def test_a_stale_judgement_form_gets_a_conflict_not_an_overwrite(client, setting, bureau_user):
+    evaluation_round, _portfolio, mine, *_ = setting
+    client.force_login(bureau_user)
+    url = judgement_url(evaluation_round, "afspraak", mine.pk)
+    opened = client.get(url).context["form"].initial["seen"]
+    judgement_record(
+        evaluation_round=evaluation_round, agreement=mine, verdict="achieved", explanation="Af."
+    )
+    data = {"verdict": "partly", "explanation": "Half.", "seen": opened}
+    response = client.post(url, data, follow=True)
+    assert "Iemand anders heeft dit oordeel intussen gewijzigd" in response.content.decode()
+    assert Judgement.objects.get(agreement=mine).verdict == "achieved"
+
+
+def test_only_the_rounds_own_agreements_can_be_judged(client, setting, bureau_user):
+    evaluation_round, *_ = setting
+    stranger = AgreementFactory(agenda=AgendaFactory(slug="andere-agenda"))
+    client.force_login(bureau_user)
+    url = judgement_url(evaluation_round, "afspraak", stranger.pk)
+    assert client.get(url).status_code == 404

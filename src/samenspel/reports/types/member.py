@@ -12,7 +12,8 @@ import datetime as dt
 from decimal import Decimal
 
 from samenspel.decisions.constants import AGREEING_OUTCOMES, Stage
-from samenspel.decisions.selectors import proposal_shares
+from samenspel.decisions.costs import proposal_costs
+from samenspel.decisions.selectors import not_joining
 from samenspel.organisations.models import Organisation, Portfolio
 from samenspel.reports import parts
 from samenspel.reports.as_of_money import hours_on, money_on, seats_on
@@ -111,7 +112,10 @@ def _decisions(section: Section, organisation: Organisation, as_of: dt.date) -> 
                 [state.proposal.title, date_nl(deadline), "ja" if mine.is_overdue else ""]
             )
         if mine.outcome in AGREEING_OUTCOMES:
-            row = proposal_shares(state.proposal).row_for(organisation)
+            # The shares as they stood on the as-of date (a coalition confirmed later
+            # does not change an earlier report).
+            costs = proposal_costs(state.proposal, excluded=not_joining(state))
+            row = costs.row_for(organisation)
             if row is not None:
                 shares.append([state.proposal.title, euro(row.total), number(row.hours_per_year)])
     section.add(
@@ -130,7 +134,11 @@ def _decisions(section: Section, organisation: Organisation, as_of: dt.date) -> 
             empty="Geen.",
         ),
     )
-    return {"taken": len(taken), "awaited": len(awaited)}
+    return {
+        "taken": len(taken),
+        "awaited": len(awaited),
+        "shares": {title: total for title, total, _hours in shares},
+    }
 
 
 def member_report(*, as_of: dt.date, organisation: Organisation, **_) -> Report:

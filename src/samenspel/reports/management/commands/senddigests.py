@@ -39,8 +39,8 @@ class Command(BaseCommand):
                 },
             )
             count = len(digest.keys)
-            sent += 1
             if dry_run:
+                sent += 1
                 self.stdout.write(f"{user.email}: {count} wijzigingen (niet verstuurd)\n{body}")
                 continue
             message = EmailMessage(
@@ -53,6 +53,4 @@ class Command(BaseCommand):
             digest_mark_sent(digest)
             sent += 1
         verb = "zouden worden verstuurd" if dry_run else "verstuurd"
-        self.stdout.write(
-            self.style.SUCCESS(f"Samenvattingen {verb}: {sent if not dry_run else '-'}")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Samenvattingen {verb}: {sent}"))
