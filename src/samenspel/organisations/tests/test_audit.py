@@ -46,3 +46,13 @@ def test_deleting_is_recorded_too(db):
     pk = org.pk
     org.delete()
     assert Organisation.history.filter(id=pk, history_type="-").exists()
+
+
+def test_history_panel_shows_choice_labels_and_related_names(bureau_user):
+    org = OrganisationFactory(name="Gemeente Soort", kind="partner")
+    org.kind = "municipality"
+    org._history_user = bureau_user
+    org.save()
+    html = Template("{% load samenspel %}{% history_panel org %}").render(Context({"org": org}))
+    assert "Partner" in html and "Gemeente" in html
+    assert "municipality" not in html
