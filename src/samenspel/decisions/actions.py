@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.permissions import (
@@ -33,8 +32,8 @@ from samenspel.decisions.forms import (
     WithdrawForm,
 )
 from samenspel.decisions.models import DocumentTemplate, ExecutiveDecision, Participant, Proposal
-from samenspel.decisions.uploads import document_check
-from samenspel.web.navigation import breadcrumbs
+from samenspel.web.navigation import breadcrumbs, safe_back
+from samenspel.web.uploads import document_check
 
 
 def _proposal(request, pk: int, **kwargs) -> Proposal:
@@ -138,13 +137,6 @@ def _participant(request, pk: int, participant_pk: int) -> Participant:
     )
 
 
-def _safe_next(request: HttpRequest) -> str | None:
-    """Back to where the form was opened from (e.g. /mijn-organisatie/), never off-site."""
-    target = request.POST.get("next")
-    allowed = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
-    return target if target and allowed else None
-
-
 @login_required
 def decision_record(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
     """Record an executive's decision: only that organisation's account holder or the bureau."""
@@ -165,7 +157,9 @@ def decision_record(request: HttpRequest, pk: int, participant_pk: int) -> HttpR
                 request,
                 _("Het besluit van %(org)s is vastgelegd.") % {"org": participant.organisation},
             )
-            return redirect(_safe_next(request) or proposal.get_absolute_url())
+            return redirect(
+                safe_back(request, request.POST.get("next"), proposal.get_absolute_url())
+            )
     title = _("Besluit van %(org)s vastleggen") % {"org": participant.organisation}
     return _form_page(request, proposal=proposal, form=form, title=title)
 

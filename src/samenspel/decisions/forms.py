@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from samenspel.agenda.models import Agreement
 from samenspel.decisions.constants import DecisionOutcome, PhoOutcome, Result, Stage
 from samenspel.decisions.models import Participant, Proposal
-from samenspel.decisions.uploads import document_check
 from samenspel.organisations.constants import OrganisationKind
 from samenspel.organisations.models import Organisation, Portfolio
 from samenspel.web.forms import DateInput
+from samenspel.web.uploads import document_check
 
 YEAR_LINE = re.compile(r"^\s*(\d{4})\s*[:=;]\s*(?:€\s*)?([\d.,\s]+)\s*$")
 

@@ -17,9 +17,9 @@ from samenspel.agenda.models import Agreement
 from samenspel.agenda.selectors import today
 from samenspel.decisions.constants import DecisionOutcome, PhoOutcome, Result, Stage
 from samenspel.decisions.models import ExecutiveDecision, Participant, Proposal, ProposalYear
-from samenspel.decisions.uploads import document_check
 from samenspel.decisions.workflow import may_follow
 from samenspel.organisations.models import Organisation
+from samenspel.web.uploads import document_check
 
 EDITABLE_STAGES = {Stage.DRAFT, Stage.PHO}
 NOT_EDITABLE = gettext_lazy(

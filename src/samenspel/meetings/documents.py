@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.utils.translation import gettext as _
+
+from samenspel.web.uploads import document_check
 
 ZIP = b"PK\x03\x04"
 # Extension → (the bytes such a file starts with, its content type).
@@ -49,33 +48,5 @@ def safe_name(name: str) -> str:
 
 def check_upload(upload: UploadedFile) -> None:
     """Refuse a file that is too big, of another type, or whose content lies about its type."""
-    name = upload.name or ""
-    ext = extension(name)
-    if ext not in DOCUMENT_TYPES:
-        raise ValidationError(
-            {
-                "upload": _("'%(name)s' is geen toegestaan bestandstype; kies %(types)s.")
-                % {"name": name, "types": ", ".join(sorted(DOCUMENT_TYPES))}
-            }
-        )
-    limit = settings.SAMENSPEL_MAX_UPLOAD_MB * 1024 * 1024
-    if upload.size > limit:
-        raise ValidationError(
-            {
-                "upload": _("'%(name)s' is te groot (%(size).1f MB); het maximum is %(max)s MB.")
-                % {
-                    "name": name,
-                    "size": upload.size / 1024 / 1024,
-                    "max": settings.SAMENSPEL_MAX_UPLOAD_MB,
-                }
-            }
-        )
-    head = upload.read(8)
-    upload.seek(0)
-    if not head.startswith(DOCUMENT_TYPES[ext][0]):
-        raise ValidationError(
-            {
-                "upload": _("'%(name)s' is geen geldig %(type)s-bestand.")
-                % {"name": name, "type": ext}
-            }
-        )
+    signatures = {ext: signature for ext, (signature, _type) in DOCUMENT_TYPES.items()}
+    document_check(upload, allowed=signatures, field="upload")

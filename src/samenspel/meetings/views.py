@@ -18,7 +18,6 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -47,7 +46,7 @@ from samenspel.meetings.workflow import ALLOWED
 from samenspel.organisations.models import Body
 from samenspel.organisations.services import EditConflict
 from samenspel.web.exports import export_format, table_response
-from samenspel.web.navigation import breadcrumbs
+from samenspel.web.navigation import breadcrumbs, safe_back
 
 PAGE_SIZE = 50
 
@@ -573,11 +572,7 @@ def _action_body(request: HttpRequest, pk: int, **_kw) -> Body:
 def action_close(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(Action.objects.select_related("meeting"), pk=pk)
     form = forms.ActionCloseForm(request.POST or None)
-    back = request.GET.get("terug", "")
-    if not url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        back = action.meeting.get_absolute_url()
+    back = safe_back(request, request.GET.get("terug"), action.meeting.get_absolute_url())
     if request.method == "POST" and form.is_valid():
         try:
             services.action_close(action=action, user=request.user, **form.cleaned_data)

@@ -7,7 +7,7 @@ from django.core import signing
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,7 +20,7 @@ from samenspel.reports.following import (
 )
 from samenspel.reports.forms import FollowChoiceForm, FollowForm
 from samenspel.reports.models import Follow
-from samenspel.web.navigation import breadcrumbs
+from samenspel.web.navigation import breadcrumbs, safe_back
 
 
 @require(is_signed_in)
@@ -62,10 +62,7 @@ def follow_toggle(request: HttpRequest) -> HttpResponse:
         except ObjectDoesNotExist as exc:
             raise Http404 from exc
         messages.success(request, _("U volgt dit nu; wijzigingen krijgt u wekelijks per e-mail."))
-    back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        back = "/rapportages/volgen/"
-    return redirect(back)
+    return redirect(safe_back(request, request.POST.get("next"), reverse("reports:follows")))
 
 
 def unfollow(request: HttpRequest, token: str) -> HttpResponse:

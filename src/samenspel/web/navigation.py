@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.accounts.permissions import is_signed_in
@@ -51,3 +52,11 @@ def main_navigation(request: HttpRequest) -> list[NavItem]:
 def breadcrumbs(*pairs: tuple[str, str | None]) -> list[dict]:
     """`breadcrumbs((label, url), …, (current, None))` for base.html's breadcrumb trail."""
     return [{"label": label, "url": url} for label, url in pairs]
+
+
+def safe_back(request: HttpRequest, target: str | None, fallback: str) -> str:
+    """Where to go back to after a form: `target` when it stays on this site, else `fallback`."""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if target and allowed else fallback

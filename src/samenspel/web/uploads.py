@@ -1,4 +1,8 @@
-"""Checks on uploaded files: the type by extension and by content, and the size."""
+"""Checks on uploaded files: the type by extension and by content, and the size.
+
+One check for every upload (decision documents, meeting documents, Word templates), so
+the limit (`SAMENSPEL_MAX_UPLOAD_MB`) and the Dutch messages are the same everywhere.
+"""
 
 from __future__ import annotations
 
@@ -19,9 +23,22 @@ def max_upload_bytes() -> int:
     return settings.SAMENSPEL_MAX_UPLOAD_MB * 1024 * 1024
 
 
-def document_check(upload: UploadedFile, *, allowed: dict[str, bytes] | None = None) -> None:
-    """Refuse a file that is too big, of another type, or whose content lies about its type."""
-    allowed = allowed or DOCUMENT_SIGNATURES
+def document_check(
+    upload: UploadedFile, *, allowed: dict[str, bytes] | None = None, field: str | None = None
+) -> None:
+    """Refuse a file that is too big, of another type, or whose content lies about its type.
+
+    `field`: name the form field the error belongs to (a service's ValidationError dict).
+    """
+    try:
+        _check(upload, allowed or DOCUMENT_SIGNATURES)
+    except ValidationError as error:
+        if not field:
+            raise
+        raise ValidationError({field: error.messages}) from error
+
+
+def _check(upload: UploadedFile, allowed: dict[str, bytes]) -> None:
     name = upload.name or ""
     extension = name[name.rfind(".") :].lower() if "." in name else ""
     if extension not in allowed:
