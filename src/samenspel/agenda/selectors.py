@@ -22,20 +22,13 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenspel.agenda.constants import STATUS_ORDER, Status
 from samenspel.agenda.models import Agenda, Agreement, Milestone, ProgressUpdate
+from samenspel.core.dates import today
 
 FINISHED = (Status.DONE, Status.STOPPED)
-
-
-def today() -> dt.date:
-    """The date progress is judged on: SAMENSPEL_TODAY when set (demonstrations), else today."""
-    if settings.SAMENSPEL_TODAY:
-        return dt.date.fromisoformat(settings.SAMENSPEL_TODAY)
-    return timezone.localdate()
 
 
 def months_before(date: dt.date, months: int) -> dt.date:

@@ -13,7 +13,7 @@ from samenspel.agenda.constants import Status
 from samenspel.agenda.models import Agreement, Milestone, ProgressUpdate
 from samenspel.agenda.periods import parse_period
 from samenspel.agenda.workflow import may_follow
-from samenspel.organisations.services import versioned_update
+from samenspel.core.versioning import versioned_update
 
 
 def _current_status(agreement: Agreement) -> str:

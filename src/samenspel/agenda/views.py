@@ -21,8 +21,8 @@ from samenspel.agenda.charts import portfolio_status_bars, status_bar
 from samenspel.agenda.constants import STATUS_COLOURS, Status, ThemeKind
 from samenspel.agenda.forms import AgreementFilterForm, AgreementForm, ProgressUpdateForm
 from samenspel.agenda.models import Agreement, Milestone, ProgressUpdate
+from samenspel.core.pages import versioned_edit
 from samenspel.organisations.models import Portfolio
-from samenspel.organisations.views import versioned_edit
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
 

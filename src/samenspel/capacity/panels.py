@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from samenspel.agenda.selectors import today
 from samenspel.capacity.selectors import organisation_hours
+from samenspel.core.dates import today
 
 
 def organisation_hours_panel(request: HttpRequest, organisation) -> dict:

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 
 from samenspel.accounts.permissions import can_record_decision, require
 from samenspel.agenda.models import Agenda
-from samenspel.agenda.selectors import current_agenda, today
+from samenspel.agenda.selectors import current_agenda
 from samenspel.capacity import selectors, services, tables
 from samenspel.capacity.charts import hours_per_portfolio_chart
 from samenspel.capacity.forms import RealisedHoursForm
+from samenspel.core.dates import today
 from samenspel.organisations.models import Organisation
 from samenspel.web.exports import export_format
 from samenspel.web.navigation import breadcrumbs

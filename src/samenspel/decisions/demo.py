@@ -15,7 +15,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from samenspel.agenda.models import Agreement
-from samenspel.agenda.selectors import today
+from samenspel.core.dates import today
 from samenspel.decisions import services
 from samenspel.decisions.constants import CostKey, DecisionOutcome, PhoOutcome
 from samenspel.decisions.models import Proposal

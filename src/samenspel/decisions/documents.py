@@ -24,7 +24,7 @@ from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from samenspel.agenda.selectors import today
+from samenspel.core.dates import today
 from samenspel.decisions.costs import CostTable, proposal_costs
 from samenspel.decisions.models import DocumentTemplate, Participant, Proposal
 from samenspel.web.documents import pdf_from_template

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 
-from samenspel.agenda.selectors import today
+from samenspel.core.dates import today
 from samenspel.decisions.constants import FINAL_OUTCOMES, DecisionOutcome, Result, Stage
 from samenspel.decisions.models import ExecutiveDecision, Participant, Proposal
 from samenspel.decisions.outcome import is_overdue, proposal_result

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samenspel.agenda.models import Agreement
-from samenspel.agenda.selectors import today
+from samenspel.core.dates import today
 from samenspel.decisions.constants import DecisionOutcome, PhoOutcome, Result, Stage
 from samenspel.decisions.models import ExecutiveDecision, Participant, Proposal, ProposalYear
 from samenspel.decisions.workflow import may_follow
@@ -303,7 +303,7 @@ def proposal_update(
 
     Only before sending: the executives decide on one fixed text and one set of figures.
     """
-    from samenspel.organisations.services import versioned_update
+    from samenspel.core.versioning import versioned_update
 
     if obj.stage not in EDITABLE_STAGES:
         raise ValidationError(NOT_EDITABLE)

@@ -21,13 +21,13 @@ from samenspel.accounts.permissions import (
     require,
     roles_of,
 )
+from samenspel.core.pages import versioned_edit
 from samenspel.decisions import selectors, services
 from samenspel.decisions.constants import Stage
 from samenspel.decisions.costs import inhabitant_figures, proposal_costs
 from samenspel.decisions.forms import ProposalCreateForm, ProposalFilterForm, ProposalForm
 from samenspel.decisions.models import Proposal
 from samenspel.organisations.models import Organisation, Portfolio
-from samenspel.organisations.views import versioned_edit
 from samenspel.web.charts import Segment, progress_bar
 from samenspel.web.dashboard import rendered_panels
 from samenspel.web.exports import export_format, table_response

@@ -15,7 +15,8 @@ from django.db import transaction
 from samenspel.accounts.models import User
 from samenspel.agenda.constants import Status
 from samenspel.agenda.models import Agreement, ProgressUpdate
-from samenspel.agenda.selectors import current_agenda, today
+from samenspel.agenda.selectors import current_agenda
+from samenspel.core.dates import today
 
 TEXTS = {
     Status.ON_TRACK: [

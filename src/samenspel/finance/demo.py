@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from samenspel.agenda.selectors import current_agenda, today
+from samenspel.agenda.selectors import current_agenda
+from samenspel.core.dates import today
 from samenspel.finance.models import (
     Claim,
     FundSpending,

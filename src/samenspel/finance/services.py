@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samenspel.core.versioning import versioned_update
 from samenspel.finance.models import BudgetYear, Claim, FundSpending, InvoicedContribution
 from samenspel.finance.selectors import year_figures
-from samenspel.organisations.services import versioned_update
 
 
 def budget_year_update(

@@ -18,11 +18,11 @@ from samenspel.accounts.permissions import (
     roles_of,
 )
 from samenspel.agenda.selectors import current_agenda, current_agenda_or_404
+from samenspel.core.pages import versioned_edit
 from samenspel.finance import selectors, services
 from samenspel.finance.charts import contributions_chart
 from samenspel.finance.forms import BudgetYearForm, FundSpendingForm, InvoiceForm, PaidForm
 from samenspel.finance.models import BudgetLine, BudgetYear, Claim, Project
-from samenspel.organisations.views import versioned_edit
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
 
@@ -176,7 +176,7 @@ def budget_year_invoice(request: HttpRequest, year: int) -> HttpResponse:
         return redirect("finance:contributions", year=year)
     return render(
         request,
-        "organisations/simple_form.html",
+        "core/simple_form.html",
         {
             "form": form,
             "title": _("Bijdragen %(year)s factureren") % {"year": year},
@@ -201,7 +201,7 @@ def claim_paid(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("finance:overview")
     return render(
         request,
-        "organisations/simple_form.html",
+        "core/simple_form.html",
         {
             "form": form,
             "title": _("Betaald: %(claim)s") % {"claim": claim},
@@ -226,7 +226,7 @@ def fund_spending_add(request: HttpRequest) -> HttpResponse:
             return redirect("finance:overview")
     return render(
         request,
-        "organisations/simple_form.html",
+        "core/simple_form.html",
         {
             "form": form,
             "title": _("Uitgave uit het handgeld"),

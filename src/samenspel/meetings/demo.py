@@ -20,7 +20,7 @@ from django.db import transaction
 
 from samenspel.accounts.models import User
 from samenspel.agenda.models import Agreement, ProgressUpdate
-from samenspel.agenda.selectors import today
+from samenspel.core.dates import today
 from samenspel.decisions.constants import PhoOutcome
 from samenspel.decisions.models import Proposal
 from samenspel.meetings import services

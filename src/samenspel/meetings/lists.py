@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenspel.accounts.permissions import is_bureau, is_signed_in, require
-from samenspel.agenda.selectors import today
+from samenspel.core.dates import today
 from samenspel.meetings import forms, ical, selectors
 from samenspel.meetings.constants import ActionStatus
 from samenspel.meetings.models import Action, MeetingCycle

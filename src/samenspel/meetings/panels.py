@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from samenspel.accounts.permissions import can_manage_meetings
-from samenspel.agenda.selectors import today
+from samenspel.core.dates import today
 from samenspel.meetings import selectors
 from samenspel.meetings.models import AgendaItem
 

@@ -11,7 +11,7 @@ import datetime as dt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from samenspel.agenda.selectors import today
+from samenspel.core.dates import today
 from samenspel.meetings import selectors
 from samenspel.meetings.constants import NOT_PUBLIC_BODY_KINDS
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenspel.agenda.services import progress_update_add
+from samenspel.core.versioning import EditConflict, versioned_update
 from samenspel.decisions.services import pho_decision_record
 from samenspel.meetings import documents
 from samenspel.meetings.constants import (
@@ -47,7 +48,6 @@ from samenspel.meetings.models import (
 from samenspel.meetings.workflow import OPEN_FOR_INVITATIONS, may_follow
 from samenspel.organisations.constants import BodyKind
 from samenspel.organisations.models import Body
-from samenspel.organisations.services import EditConflict, versioned_update
 
 # Changes to these fields reach calendar clients: the iCalendar sequence goes up.
 CALENDAR_FIELDS = {"title", "starts_at", "ends_at", "place", "online_link", "status"}

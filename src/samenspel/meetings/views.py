@@ -30,7 +30,8 @@ from samenspel.accounts.permissions import (
     is_signed_in,
     require,
 )
-from samenspel.agenda.selectors import today
+from samenspel.core.dates import today
+from samenspel.core.versioning import EditConflict
 from samenspel.meetings import documents, forms, mailing, selectors, services
 from samenspel.meetings.constants import Attendance, MeetingStatus, MinutesStatus
 from samenspel.meetings.models import (
@@ -44,7 +45,6 @@ from samenspel.meetings.models import (
 )
 from samenspel.meetings.workflow import ALLOWED
 from samenspel.organisations.models import Body
-from samenspel.organisations.services import EditConflict
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs, safe_back
 

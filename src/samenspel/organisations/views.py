@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.permissions import can_edit_structure, require
+from samenspel.core.pages import versioned_edit
 from samenspel.organisations import selectors, services
 from samenspel.organisations.constants import BodyKind, OrganisationKind
 from samenspel.organisations.forms import (
@@ -144,44 +145,6 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def versioned_edit(
-    request: HttpRequest,
-    obj,
-    form_class,
-    *,
-    back: str,
-    save=services.versioned_update,
-    success: str | None = None,
-    template: str = "organisations/simple_form.html",
-    context: dict | None = None,
-) -> HttpResponse:
-    """Edit form for a versioned record: a stale form gets a conflict, never an overwrite.
-
-    `save(obj=…, expected_version=…, user=…, **values)` writes; apps pass their own
-    service when saving does more (the agenda parses a period, for instance).
-    """
-    initial = {}
-    for name in form_class.base_fields:
-        value = getattr(obj, name)
-        initial[name] = list(value.all()) if hasattr(value, "all") else value
-    form = form_class(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        values = dict(form.cleaned_data)
-        version = values.pop("version")
-        try:
-            save(obj=obj, expected_version=version, user=request.user, **values)
-        except services.EditConflict as conflict:
-            messages.error(request, str(conflict))
-            return redirect(request.path)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, success or _("De wijzigingen zijn opgeslagen."))
-            return redirect(back)
-    page = {"form": form, "title": _("Bewerken: %(name)s") % {"name": obj}, "back": back}
-    return render(request, template, {**page, **(context or {})})
-
-
 @require(can_edit_structure)
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
@@ -222,7 +185,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
             return redirect(person)
     return render(
         request,
-        "organisations/simple_form.html",
+        "core/simple_form.html",
         {"form": form, "title": _("Persoon toevoegen"), "back": reverse("organisations:list")},
     )
 
@@ -241,7 +204,7 @@ def post_add(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect(body)
     return render(
         request,
-        "organisations/simple_form.html",
+        "core/simple_form.html",
         {
             "form": form,
             "title": _("Zetel toevoegen: %(body)s") % {"body": body},
@@ -266,7 +229,7 @@ def inhabitant_count_add(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect(organisation)
     return render(
         request,
-        "organisations/simple_form.html",
+        "core/simple_form.html",
         {
             "form": form,
             "title": _("Inwonertal toevoegen: %(org)s") % {"org": organisation},
@@ -352,7 +315,7 @@ def membership_start(request: HttpRequest, post_id: int) -> HttpResponse:
             return redirect(post.body)
     return render(
         request,
-        "organisations/simple_form.html",
+        "core/simple_form.html",
         {
             "form": form,
             "title": _("Zetel bezetten: %(post)s") % {"post": post},
@@ -377,7 +340,7 @@ def membership_end(request: HttpRequest, membership_id: int) -> HttpResponse:
             return redirect(membership.post.body)
     return render(
         request,
-        "organisations/simple_form.html",
+        "core/simple_form.html",
         {
             "form": form,
             "title": _("Lidmaatschap beëindigen: %(m)s") % {"m": membership},

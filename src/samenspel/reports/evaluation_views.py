@@ -17,7 +17,8 @@ from samenspel.accounts.permissions import (
     require,
 )
 from samenspel.agenda.models import Agreement, Theme
-from samenspel.agenda.selectors import current_agenda_or_404, today
+from samenspel.agenda.selectors import current_agenda_or_404
+from samenspel.core.dates import today
 from samenspel.organisations.models import Portfolio
 from samenspel.reports import selectors
 from samenspel.reports.forms import EvaluationRoundForm, JudgementForm

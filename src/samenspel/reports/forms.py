@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.accounts.permissions import is_bureau, roles_of
 from samenspel.agenda.models import Agreement
-from samenspel.agenda.selectors import today
+from samenspel.core.dates import today
 from samenspel.organisations.constants import GOVERNMENT_KINDS
 from samenspel.organisations.models import Organisation, Portfolio
 from samenspel.reports.constants import FollowTarget, ReportFormat, Verdict

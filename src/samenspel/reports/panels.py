@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from samenspel.accounts.permissions import is_signed_in
-from samenspel.agenda.selectors import today
+from samenspel.core.dates import today
 from samenspel.reports.constants import FollowTarget
 from samenspel.reports.models import Follow
 from samenspel.reports.selectors import visible_reports

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from samenspel.agenda.selectors import today
+from samenspel.core.dates import today
 from samenspel.reports.constants import ReportFormat
 from samenspel.reports.document import Report
 from samenspel.reports.docx import render_docx

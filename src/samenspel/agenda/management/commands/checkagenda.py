@@ -4,7 +4,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from samenspel.agenda.checks import agenda_checks
-from samenspel.agenda.selectors import current_agenda, today
+from samenspel.agenda.selectors import current_agenda
+from samenspel.core.dates import today
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from samenspel.agenda.selectors import today
+from samenspel.core.dates import today
 from samenspel.decisions.reminders import reminder_text, reminders_send
 
 

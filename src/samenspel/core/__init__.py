@@ -1,0 +1,13 @@
+"""The few helpers every app uses, in one neutral place.
+
+Charter: only code that (1) more than two apps need, (2) knows no domain (no models, no
+roles, no agenda rules) and (3) imports nothing of Samenspel but `core` itself. Today:
+
+- `dates.today()`: the date rules are judged on (SAMENSPEL_TODAY for demonstrations).
+- `versioning`: optimistic locking on a `version` field (`versioned_update`, `EditConflict`).
+- `pages`: the form-page patterns of views (`versioned_edit`, `form_page`).
+
+Anything that needs a model or a role belongs in the app that owns it. Not a Django app:
+it has no models, migrations or templates of its own (its one template lives in the
+project's `templates/core/`).
+"""
