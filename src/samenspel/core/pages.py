@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -47,3 +50,44 @@ def versioned_edit(
             return redirect(back)
     page = {"form": form, "title": _("Bewerken: %(name)s") % {"name": obj}, "back": back}
     return render(request, template, {**page, **(context or {})})
+
+
+def form_page(
+    request: HttpRequest,
+    form: Any,
+    *,
+    save: Callable[[dict[str, Any]], Any],
+    success: str,
+    next_url: str | Callable[[Any], Any],
+    title: str,
+    back: str,
+    template: str = "core/simple_form.html",
+    context: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """The form page every write shares: validate, call one service, report in Dutch.
+
+    GET (or an invalid form) renders `template`. A valid POST calls `save(cleaned_data)`;
+    a ValidationError from the service lands on the form (named fields beside the field,
+    the rest on top) so nothing typed is lost; success shows `success` and redirects to
+    `next_url` (a URL, or a function of what `save` returned, e.g. an object with
+    get_absolute_url). The service does the writing; this only wires it to the request.
+    """
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = save(dict(form.cleaned_data))
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, success)
+            return redirect(next_url(result) if callable(next_url) else next_url)
+    page = {"form": form, "title": title, "back": back}
+    return render(request, template, {**page, **(context or {})})
+
+
+def add_service_error(form: Any, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: beside a field it names, else on top."""
+    if hasattr(error, "error_dict"):
+        for field_name, errors in error.error_dict.items():
+            form.add_error(field_name if field_name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
