@@ -1,7 +1,124 @@
-"""Shared test fixtures: users in each role, and the demo structure when a test needs it."""
+"""Shared test fixtures: users in each role, and the reference data sets loaded once.
+
+Reference data (the VDG agenda, and the agenda with the demo layer) takes seconds to
+minutes to load, so it is loaded once per test session and committed; every test then
+runs inside a transaction that is rolled back, so the data stays as loaded. Tests are
+ordered by the data set they need (none, the agenda, the demo), so each set is loaded
+once; a test that needs less than what is loaded gets a flushed database first.
+"""
+
+import io
 
 import pytest
 from django.core.cache import cache
+from django.db import connections
+from django.test import override_settings
+
+# Which data set each fixture stands for; the order is the order of loading.
+DATA_SETS = {"vdg_data": 1, "vdg_demo_data": 2}
+_loaded = {"level": 0, "output": {}}
+
+
+def _needed_level(item) -> int:
+    names = getattr(item, "fixturenames", ())
+    return max((level for name, level in DATA_SETS.items() if name in names), default=0)
+
+
+def _is_transactional(item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    return (
+        "transactional_db" in names
+        or "live_server" in names
+        or bool(marker and marker.kwargs.get("transaction"))
+    )
+
+
+def pytest_collection_modifyitems(items):
+    # Stable sort: empty-database tests first, then the agenda, then the demo; the tests
+    # that flush the database (transactional, browser) last.
+    items.sort(key=lambda item: (_is_transactional(item), _needed_level(item)))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """Hashing with the production hasher costs ~0.3 s a user; tests need no strength."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+def _flush():
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    # flush recreates content types with new ids: forget the cached ones.
+    ContentType.objects.clear_cache()
+    _loaded["level"] = 0
+    _loaded["output"] = {}
+
+
+def _load_up_to(level: int):
+    from django.core.management import call_command
+
+    from samenspel.accounts.tests.factories import DEMO_TEST_PASSWORD
+
+    with override_settings(SAMENSPEL_DEMO_PASSWORD=DEMO_TEST_PASSWORD, SAMENSPEL_TODAY=""):
+        if _loaded["level"] < 1 <= level:
+            out = io.StringIO()
+            call_command("setup", stdout=out)
+            _loaded["output"][1] = out.getvalue()
+            _loaded["level"] = 1
+        if _loaded["level"] < 2 <= level:
+            out = io.StringIO()
+            call_command("setup", "--demo", stdout=out)
+            _loaded["output"][2] = out.getvalue()
+            _loaded["level"] = 2
+
+
+@pytest.fixture
+def _data_set_ready(request, django_db_setup, django_db_blocker):
+    """Commit the data set this test asked for (and no more) before its transaction opens."""
+    level = _needed_level(request.node)
+    assert not any(c.in_atomic_block for c in connections.all()), "data set inside a test"
+    with django_db_blocker.unblock():
+        if _loaded["level"] > level:
+            _flush()
+        _load_up_to(level)
+    yield
+    if _is_transactional(request.node):
+        # The test flushed the database when it ended.
+        _loaded["level"] = 0
+        _loaded["output"] = {}
+
+
+@pytest.fixture
+def _django_db_helper(_data_set_ready, _django_db_helper):
+    """pytest-django's database access for a test (db, transactional_db, the django_db
+    mark), opened only once the data set is in place."""
+
+
+@pytest.fixture
+def vdg_data(db):
+    """The packaged VDG agenda as `samenspel setup` loads it (loaded once per session)."""
+    from samenspel.agenda.models import Agenda
+
+    return Agenda.objects.get(slug="vdg-2023-2027")
+
+
+@pytest.fixture
+def vdg_demo_data(db):
+    """The VDG agenda with the demo layer, as `samenspel setup --demo` makes it (once per
+    session; demo accounts have the password factories.DEMO_TEST_PASSWORD)."""
+    from samenspel.agenda.models import Agenda
+
+    return Agenda.objects.get(slug="vdg-2023-2027")
+
+
+@pytest.fixture
+def setup_output():
+    """What the session's `setup` (key 1) and `setup --demo` (key 2) runs printed."""
+    return _loaded["output"]
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,8 @@ import factory
 from samenspel.accounts.models import User
 
 PASSWORD = "correct-horse-battery-staple"
+# The demo accounts of the session's data set (root conftest) have this password.
+DEMO_TEST_PASSWORD = "demo-test-1234"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

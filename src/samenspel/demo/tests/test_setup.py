@@ -1,41 +1,37 @@
+"""`samenspel setup [--demo]`: the session's data sets are made by this command (see the
+root conftest), so these tests read what it made and printed, and run it again on top."""
+
+from io import StringIO
+
 import pytest
 from django.core.management import CommandError, call_command
 
 from samenspel.accounts.models import RoleAssignment, User
+from samenspel.accounts.tests.factories import DEMO_TEST_PASSWORD
 from samenspel.organisations.models import Body, Organisation, Portfolio, Post
 
 
-@pytest.fixture
-def run_setup(db, tmp_path, settings):
-    settings.VAR_DIR = tmp_path
-    settings.SAMENSPEL_DEMO_PASSWORD = ""
-
-    def run(*args):
-        from io import StringIO
-
-        out = StringIO()
-        call_command("setup", *args, stdout=out)
-        return out.getvalue()
-
-    return run
+def run_setup(*args) -> str:
+    out = StringIO()
+    call_command("setup", *args, stdout=out)
+    return out.getvalue()
 
 
-def test_setup_loads_the_structure_and_demo_accounts_and_prints_them(run_setup, tmp_path):
-    output = run_setup("--demo")
+def test_setup_loads_the_structure_and_demo_accounts_and_prints_them(vdg_demo_data, setup_output):
+    output = setup_output[2]
     assert Organisation.objects.filter(kind="municipality", is_member=True).count() == 12
     assert Portfolio.objects.count() == 8
     for username in ["bureau", "voorzitter-gw", "accounthouder-assen", "lezer"]:
         assert username in output
         assert User.objects.get(username=username).is_demo
-    password = (tmp_path / "demo-password").read_text().strip()
-    assert password in output
-    assert User.objects.get(username="bureau").check_password(password)
+    assert f"Wachtwoord voor alle demo-accounts: {DEMO_TEST_PASSWORD}" in output
+    assert User.objects.get(username="bureau").check_password(DEMO_TEST_PASSWORD)
     holder = RoleAssignment.objects.get(user__username="accounthouder-assen")
     assert holder.organisation.slug == "assen"
 
 
-def test_setup_twice_changes_nothing(run_setup):
-    run_setup("--demo")
+def test_setup_twice_changes_nothing(vdg_demo_data, settings):
+    settings.SAMENSPEL_DEMO_PASSWORD = DEMO_TEST_PASSWORD
     counts = [m.objects.count() for m in (Organisation, Body, Post, User, RoleAssignment)]
     history = Organisation.history.count()
     output = run_setup("--demo")
@@ -44,20 +40,27 @@ def test_setup_twice_changes_nothing(run_setup):
     assert "Niets gewijzigd" in output
 
 
-def test_demo_password_from_the_environment(run_setup, settings):
-    settings.SAMENSPEL_DEMO_PASSWORD = "een-bekend-demo-wachtwoord"
-    run_setup("--demo")
-    assert User.objects.get(username="lezer").check_password("een-bekend-demo-wachtwoord")
+def test_without_a_set_password_a_random_one_is_kept_in_var(vdg_demo_data, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    settings.SAMENSPEL_DEMO_PASSWORD = ""
+    output = run_setup("--demo")
+    password = (tmp_path / "demo-password").read_text().strip()
+    assert password != DEMO_TEST_PASSWORD
+    assert f"Wachtwoord voor alle demo-accounts: {password}" in output
+    assert User.objects.get(username="lezer").check_password(password)
+    # A second run keeps the same password.
+    assert password in run_setup("--demo")
 
 
-def test_demo_is_refused_under_production_settings(run_setup, settings):
+def test_demo_is_refused_under_production_settings(db, settings):
     settings.PRODUCTION = True
     with pytest.raises(CommandError, match="productie"):
         run_setup("--demo")
     assert not User.objects.filter(is_demo=True).exists()
 
 
-def test_setup_without_demo_makes_no_accounts(run_setup):
-    run_setup()
+def test_setup_without_demo_makes_no_accounts(vdg_data, setup_output):
+    assert "Agenda 'vdg-2023-2027' laden" in setup_output[1]
+    assert "Demo-accounts" not in setup_output[1]
     assert not User.objects.exists()
     assert Organisation.objects.count() >= 19

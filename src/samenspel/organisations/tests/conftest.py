@@ -1,14 +1,12 @@
 import pytest
 
-from samenspel.agenda import agenda_file
 from samenspel.demo.structure import demo_structure_create
-from samenspel.organisations.structure import structure_load
 
 
 @pytest.fixture
-def vdg_structure(db):
-    """The real VDG network from the packaged agenda file."""
-    structure_load(agenda_file.read("vdg-2023-2027").data)
+def vdg_structure(vdg_data):
+    """The real VDG network from the packaged agenda file (with the rest of the agenda)."""
+    return vdg_data
 
 
 @pytest.fixture
