@@ -2,7 +2,7 @@
 
 Django's LocaleMiddleware follows the browser's Accept-Language, which would show
 English to every civil servant with an English browser. Samenspel is Dutch by default
-(DESIGN.md); only the language switch (the language cookie) changes that.
+(docs/principles.md, "Dutch first"); only the language switch (the language cookie) changes that.
 """
 
 from django.conf import settings

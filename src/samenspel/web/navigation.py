@@ -1,4 +1,5 @@
-"""The main navigation: one entry per area of DESIGN.md's page table that exists.
+"""The main navigation: one entry per area that exists (the Dutch paths of
+docs/architecture.md).
 
 An area is listed when its URL name resolves, so an app that is not built yet is
 simply absent, and the current area is marked for `aria-current`.
