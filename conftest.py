@@ -47,6 +47,15 @@ def _fast_password_hashing():
         yield
 
 
+# The `samenspel setup` arguments that make each data set, in loading order.
+SETUP_ARGUMENTS = {1: (), 2: ("--demo",)}
+
+
+def _forget():
+    _loaded["level"] = 0
+    _loaded["output"] = {}
+
+
 def _flush():
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
@@ -54,8 +63,7 @@ def _flush():
     call_command("flush", interactive=False, verbosity=0)
     # flush recreates content types with new ids: forget the cached ones.
     ContentType.objects.clear_cache()
-    _loaded["level"] = 0
-    _loaded["output"] = {}
+    _forget()
 
 
 def _load_up_to(level: int):
@@ -64,16 +72,11 @@ def _load_up_to(level: int):
     from samenspel.accounts.tests.factories import DEMO_TEST_PASSWORD
 
     with override_settings(SAMENSPEL_DEMO_PASSWORD=DEMO_TEST_PASSWORD, SAMENSPEL_TODAY=""):
-        if _loaded["level"] < 1 <= level:
+        for data_set in range(_loaded["level"] + 1, level + 1):
             out = io.StringIO()
-            call_command("setup", stdout=out)
-            _loaded["output"][1] = out.getvalue()
-            _loaded["level"] = 1
-        if _loaded["level"] < 2 <= level:
-            out = io.StringIO()
-            call_command("setup", "--demo", stdout=out)
-            _loaded["output"][2] = out.getvalue()
-            _loaded["level"] = 2
+            call_command("setup", *SETUP_ARGUMENTS[data_set], stdout=out)
+            _loaded["output"][data_set] = out.getvalue()
+            _loaded["level"] = data_set
 
 
 @pytest.fixture
@@ -87,9 +90,7 @@ def _data_set_ready(request, django_db_setup, django_db_blocker):
         _load_up_to(level)
     yield
     if _is_transactional(request.node):
-        # The test flushed the database when it ended.
-        _loaded["level"] = 0
-        _loaded["output"] = {}
+        _forget()  # the test flushed the database when it ended
 
 
 @pytest.fixture
@@ -98,21 +99,23 @@ def _django_db_helper(_data_set_ready, _django_db_helper):
     mark), opened only once the data set is in place."""
 
 
-@pytest.fixture
-def vdg_data(db):
-    """The packaged VDG agenda as `samenspel setup` loads it (loaded once per session)."""
+def _vdg_agenda():
     from samenspel.agenda.models import Agenda
 
     return Agenda.objects.get(slug="vdg-2023-2027")
+
+
+@pytest.fixture
+def vdg_data(db):
+    """The packaged VDG agenda as `samenspel setup` loads it (loaded once per session)."""
+    return _vdg_agenda()
 
 
 @pytest.fixture
 def vdg_demo_data(db):
     """The VDG agenda with the demo layer, as `samenspel setup --demo` makes it (once per
     session; demo accounts have the password factories.DEMO_TEST_PASSWORD)."""
-    from samenspel.agenda.models import Agenda
-
-    return Agenda.objects.get(slug="vdg-2023-2027")
+    return _vdg_agenda()
 
 
 @pytest.fixture

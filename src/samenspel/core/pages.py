@@ -67,27 +67,19 @@ def form_page(
     """The form page every write shares: validate, call one service, report in Dutch.
 
     GET (or an invalid form) renders `template`. A valid POST calls `save(cleaned_data)`;
-    a ValidationError from the service lands on the form (named fields beside the field,
-    the rest on top) so nothing typed is lost; success shows `success` and redirects to
-    `next_url` (a URL, or a function of what `save` returned, e.g. an object with
-    get_absolute_url). The service does the writing; this only wires it to the request.
+    a ValidationError from the service lands on the form, so nothing typed is lost;
+    success shows `success` and redirects to `next_url`: a URL, or a function of what
+    `save` returned (e.g. `lambda person: person.get_absolute_url()`).
+    The service does the writing; this only wires it to the request.
     """
     if request.method == "POST" and form.is_valid():
         try:
             result = save(dict(form.cleaned_data))
         except ValidationError as error:
-            add_service_error(form, error)
+            # Django's add_error(None, …) puts an error naming fields beside those fields.
+            form.add_error(None, error)
         else:
             messages.success(request, success)
             return redirect(next_url(result) if callable(next_url) else next_url)
     page = {"form": form, "title": title, "back": back}
     return render(request, template, {**page, **(context or {})})
-
-
-def add_service_error(form: Any, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: beside a field it names, else on top."""
-    if hasattr(error, "error_dict"):
-        for field_name, errors in error.error_dict.items():
-            form.add_error(field_name if field_name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)

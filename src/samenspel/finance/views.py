@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +18,7 @@ from samenspel.accounts.permissions import (
     roles_of,
 )
 from samenspel.agenda.selectors import current_agenda, current_agenda_or_404
-from samenspel.core.pages import versioned_edit
+from samenspel.core.pages import form_page, versioned_edit
 from samenspel.finance import selectors, services
 from samenspel.finance.charts import contributions_chart
 from samenspel.finance.forms import BudgetYearForm, FundSpendingForm, InvoiceForm, PaidForm
@@ -185,53 +185,33 @@ def budget_year_invoice(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-@login_required
+@require(can_manage_money)
 def claim_paid(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(Claim, pk=pk)
-    if not can_manage_money(request.user):
-        raise PermissionDenied
-    form = PaidForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.claim_mark_paid(claim=claim, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("De declaratie is als betaald gemarkeerd."))
-            return redirect("finance:overview")
-    return render(
+    return form_page(
         request,
-        "core/simple_form.html",
-        {
-            "form": form,
-            "title": _("Betaald: %(claim)s") % {"claim": claim},
-            "back": reverse("finance:overview"),
-        },
+        PaidForm(request.POST or None),
+        save=lambda values: services.claim_mark_paid(claim=claim, user=request.user, **values),
+        success=_("De declaratie is als betaald gemarkeerd."),
+        next_url=reverse("finance:overview"),
+        title=_("Betaald: %(claim)s") % {"claim": claim},
+        back=reverse("finance:overview"),
     )
 
 
 @require(can_manage_money)
 def fund_spending_add(request: HttpRequest) -> HttpResponse:
     fund = selectors.contingency_fund()
-    form = FundSpendingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.fund_spending_add(
-                user=request.user, available=fund.balance, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("De uitgave uit het handgeld is vastgelegd."))
-            return redirect("finance:overview")
-    return render(
+    return form_page(
         request,
-        "core/simple_form.html",
-        {
-            "form": form,
-            "title": _("Uitgave uit het handgeld"),
-            "back": reverse("finance:overview"),
-        },
+        FundSpendingForm(request.POST or None),
+        save=lambda values: services.fund_spending_add(
+            user=request.user, available=fund.balance, **values
+        ),
+        success=_("De uitgave uit het handgeld is vastgelegd."),
+        next_url=reverse("finance:overview"),
+        title=_("Uitgave uit het handgeld"),
+        back=reverse("finance:overview"),
     )
 
 

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.permissions import can_edit_structure, require
-from samenspel.core.pages import versioned_edit
+from samenspel.core.pages import form_page, versioned_edit
 from samenspel.organisations import selectors, services
 from samenspel.organisations.constants import BodyKind, OrganisationKind
 from samenspel.organisations.forms import (
@@ -172,69 +170,49 @@ def person_create(request: HttpRequest) -> HttpResponse:
         initial["organisation"] = Organisation.objects.filter(
             slug=request.GET["organisatie"]
         ).first()
-    form = PersonForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        values = dict(form.cleaned_data)
+
+    def save(values):
         values.pop("version", None)
-        try:
-            person = services.person_create(user=request.user, **values)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("De persoon is toegevoegd."))
-            return redirect(person)
-    return render(
+        return services.person_create(user=request.user, **values)
+
+    return form_page(
         request,
-        "core/simple_form.html",
-        {"form": form, "title": _("Persoon toevoegen"), "back": reverse("organisations:list")},
+        PersonForm(request.POST or None, initial=initial),
+        save=save,
+        success=_("De persoon is toegevoegd."),
+        next_url=lambda person: person.get_absolute_url(),
+        title=_("Persoon toevoegen"),
+        back=reverse("organisations:list"),
     )
 
 
 @require(can_edit_structure)
 def post_add(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
-    form = PostForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.post_add(body=body, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("De zetel is toegevoegd."))
-            return redirect(body)
-    return render(
+    return form_page(
         request,
-        "core/simple_form.html",
-        {
-            "form": form,
-            "title": _("Zetel toevoegen: %(body)s") % {"body": body},
-            "back": body.get_absolute_url(),
-        },
+        PostForm(request.POST or None),
+        save=lambda values: services.post_add(body=body, user=request.user, **values),
+        success=_("De zetel is toegevoegd."),
+        next_url=body.get_absolute_url(),
+        title=_("Zetel toevoegen: %(body)s") % {"body": body},
+        back=body.get_absolute_url(),
     )
 
 
 @require(can_edit_structure)
 def inhabitant_count_add(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
-    form = InhabitantCountForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.inhabitant_count_add(
-                organisation=organisation, user=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Het inwonertal is toegevoegd."))
-            return redirect(organisation)
-    return render(
+    return form_page(
         request,
-        "core/simple_form.html",
-        {
-            "form": form,
-            "title": _("Inwonertal toevoegen: %(org)s") % {"org": organisation},
-            "back": organisation.get_absolute_url(),
-        },
+        InhabitantCountForm(request.POST or None),
+        save=lambda values: services.inhabitant_count_add(
+            organisation=organisation, user=request.user, **values
+        ),
+        success=_("Het inwonertal is toegevoegd."),
+        next_url=organisation.get_absolute_url(),
+        title=_("Inwonertal toevoegen: %(org)s") % {"org": organisation},
+        back=organisation.get_absolute_url(),
     )
 
 
@@ -304,23 +282,14 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require(can_edit_structure)
 def membership_start(request: HttpRequest, post_id: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("body", "organisation"), pk=post_id)
-    form = MembershipStartForm(request.POST or None, post=post)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_start(post=post, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("De zetel is bezet."))
-            return redirect(post.body)
-    return render(
+    return form_page(
         request,
-        "core/simple_form.html",
-        {
-            "form": form,
-            "title": _("Zetel bezetten: %(post)s") % {"post": post},
-            "back": post.body.get_absolute_url(),
-        },
+        MembershipStartForm(request.POST or None, post=post),
+        save=lambda values: services.membership_start(post=post, user=request.user, **values),
+        success=_("De zetel is bezet."),
+        next_url=post.body.get_absolute_url(),
+        title=_("Zetel bezetten: %(post)s") % {"post": post},
+        back=post.body.get_absolute_url(),
     )
 
 
@@ -329,23 +298,16 @@ def membership_end(request: HttpRequest, membership_id: int) -> HttpResponse:
     membership = get_object_or_404(
         Membership.objects.select_related("post__body", "person"), pk=membership_id
     )
-    form = MembershipEndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_end(membership=membership, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Het lidmaatschap is beëindigd."))
-            return redirect(membership.post.body)
-    return render(
+    return form_page(
         request,
-        "core/simple_form.html",
-        {
-            "form": form,
-            "title": _("Lidmaatschap beëindigen: %(m)s") % {"m": membership},
-            "back": membership.post.body.get_absolute_url(),
-        },
+        MembershipEndForm(request.POST or None),
+        save=lambda values: services.membership_end(
+            membership=membership, user=request.user, **values
+        ),
+        success=_("Het lidmaatschap is beëindigd."),
+        next_url=membership.post.body.get_absolute_url(),
+        title=_("Lidmaatschap beëindigen: %(m)s") % {"m": membership},
+        back=membership.post.body.get_absolute_url(),
     )
 
 

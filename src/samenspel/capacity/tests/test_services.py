@@ -104,7 +104,7 @@ def test_the_database_refuses_a_fifth_quarter_and_negative_hours(world):
             )
 
 
-def test_organisation_hours_breaks_the_year_down_by_portfolio_and_role(vdg_staff, bureau_user):
+def test_organisation_hours_breaks_the_year_down_by_portfolio_and_role(vdg_agenda, bureau_user):
     assen = Organisation.objects.get(slug="assen")
     oc = Portfolio.objects.get(slug="onderwijs-en-cultuur")
     realised_hours_record(
@@ -126,7 +126,7 @@ def test_organisation_hours_breaks_the_year_down_by_portfolio_and_role(vdg_staff
     assert selectors.organisation_hours(assen, 2022).planned == 0
 
 
-def test_demo_realised_hours_are_marked_deterministic_and_made_once(vdg_staff):
+def test_demo_realised_hours_are_marked_deterministic_and_made_once(vdg_agenda):
     made = demo_realised_hours_create()
     # 15 quarters (2023 to 2026 Q3) x 12 members x (8 portfolios + their roles)
     assert made == 15 * 12 * 9
@@ -147,12 +147,12 @@ def test_demo_realised_hours_are_marked_deterministic_and_made_once(vdg_staff):
     demo_realised_hours_create()
     assert {(r.year, r.quarter): r.hours for r in quarters.all()} == first
 
-    summary = selectors.planned_vs_realised(agenda=vdg_staff, year=2024)
+    summary = selectors.planned_vs_realised(agenda=vdg_agenda, year=2024)
     assert summary.has_demo and summary.has_realised
     assert 80 <= summary.total.percent <= 120
 
 
-def test_demo_leaves_quarters_someone_filled_in_alone(vdg_staff, bureau_user):
+def test_demo_leaves_quarters_someone_filled_in_alone(vdg_agenda, bureau_user):
     assen = Organisation.objects.get(slug="assen")
     gw = Portfolio.objects.get(slug="gezondheid-en-welzijn")
     realised_hours_record(

@@ -85,7 +85,7 @@ def _csv(response) -> list[list[str]]:
 
 
 @pytest.fixture
-def realised(vdg_staff):
+def realised(vdg_agenda):
     """A few realised quarters for Assen in 2024."""
     assen = Organisation.objects.get(slug="assen")
     gw = Portfolio.objects.get(slug="gezondheid-en-welzijn")
@@ -99,7 +99,7 @@ def realised(vdg_staff):
     return assen
 
 
-def test_overview_shows_both_tables_as_on_paper(client, reader_user, vdg_staff):
+def test_overview_shows_both_tables_as_on_paper(client, reader_user, vdg_agenda):
     client.force_login(reader_user)
     response = client.get("/inzet/")
     assert response.status_code == 200
@@ -160,7 +160,7 @@ def test_exports_have_the_columns_of_the_screen(client, reader_user, realised, k
     assert sheet.max_row == len(rows)
 
 
-def test_export_of_table_2_1_has_the_numbers(client, reader_user, vdg_staff):
+def test_export_of_table_2_1_has_the_numbers(client, reader_user, vdg_agenda):
     client.force_login(reader_user)
     rows = _csv(client.get("/inzet/?tabel=2.1&format=csv"))
     assert rows[1] == [
@@ -195,7 +195,7 @@ def test_planned_against_realised(client, reader_user, realised):
     assert "verzonnen uren voor de demo" in response.content.decode()
 
 
-def test_anonymous_visitors_sign_in_first(client, vdg_staff):
+def test_anonymous_visitors_sign_in_first(client, vdg_agenda):
     for url in ("/inzet/", "/inzet/realisatie/assen/"):
         response = client.get(url)
         assert response.status_code == 302
@@ -207,14 +207,14 @@ def _post(client, slug, **data):
     return client.post(f"/inzet/realisatie/{slug}/", {**values, **data})
 
 
-def test_readers_cannot_record_hours(client, reader_user, vdg_staff):
+def test_readers_cannot_record_hours(client, reader_user, vdg_agenda):
     client.force_login(reader_user)
     assert client.get("/inzet/realisatie/assen/").status_code == 403
     assert _post(client, "assen").status_code == 403
     assert not RealisedHours.objects.exists()
 
 
-def test_account_holder_records_hours_for_own_organisation_only(client, make_user, vdg_staff):
+def test_account_holder_records_hours_for_own_organisation_only(client, make_user, vdg_agenda):
     assen = Organisation.objects.get(slug="assen")
     client.force_login(make_user(RoleKind.ACCOUNT_HOLDER, organisation=assen))
     page = client.get("/inzet/realisatie/assen/")
@@ -235,7 +235,7 @@ def test_account_holder_records_hours_for_own_organisation_only(client, make_use
     assert "/inzet/realisatie/emmen/" not in overview
 
 
-def test_bureau_records_hours_for_every_member_but_not_for_others(client, bureau_user, vdg_staff):
+def test_bureau_records_hours_for_every_member_but_not_for_others(client, bureau_user, vdg_agenda):
     client.force_login(bureau_user)
     assert _post(client, "emmen").status_code == 302
     assert client.get("/inzet/realisatie/provincie-drenthe/").status_code == 404
@@ -253,7 +253,7 @@ def test_bureau_records_hours_for_every_member_but_not_for_others(client, bureau
         ({"quarter": "5"}, "Selecteer een geldige keuze"),
     ],
 )
-def test_bad_input_is_named_and_nothing_is_saved(client, bureau_user, vdg_staff, data, message):
+def test_bad_input_is_named_and_nothing_is_saved(client, bureau_user, vdg_agenda, data, message):
     client.force_login(bureau_user)
     response = _post(client, "assen", **data)
     assert response.status_code == 200
