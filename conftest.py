@@ -27,16 +27,12 @@ def _needed_level(item) -> int:
 def _is_transactional(item) -> bool:
     names = getattr(item, "fixturenames", ())
     marker = item.get_closest_marker("django_db")
-    return (
-        "transactional_db" in names
-        or "live_server" in names
-        or bool(marker and marker.kwargs.get("transaction"))
-    )
+    return "transactional_db" in names or bool(marker and marker.kwargs.get("transaction"))
 
 
 def pytest_collection_modifyitems(items):
     # Stable sort: empty-database tests first, then the agenda, then the demo; the tests
-    # that flush the database (transactional, browser) last.
+    # that flush the database (transactional) last.
     items.sort(key=lambda item: (_is_transactional(item), _needed_level(item)))
 
 

@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import set_language
 
+from samenspel.accounts.permissions import public
 from samenspel.web.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", public(set_language), name="set_language"),
+    # The admin guards itself: AdminSite.has_permission, i.e. can_use_admin (see admin.py).
     path("beheer/", admin.site.urls),
     path("", include("samenspel.accounts.urls")),
     path("", include("samenspel.organisations.urls")),

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 CHROMIUM = Path(os.environ.get("SAMENSPEL_CHROMIUM", "/usr/bin/chromium"))
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -30,6 +31,28 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request):
+    """Replaces pytest-django's helper, which flushes the database around every journey.
+
+    The live server thread shares the test's in-memory SQLite connection, so a journey
+    sees the session's data set (`vdg_data`, …) inside the test's transaction, and what it
+    writes is rolled back like in any other test. PostgreSQL would need a second connection
+    that cannot see that transaction: the journeys run on SQLite only, the server side of
+    every page is covered on both databases by the view tests.
+    """
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("db")
+    if connection.vendor != "sqlite":
+        pytest.skip("Browser journeys run on SQLite only (the views are tested on both).")
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    yield
+    live_server._live_server_modified_settings.disable()
 
 
 @pytest.fixture(scope="session")

@@ -8,14 +8,11 @@ from samenspel.accounts.constants import RoleKind
 
 
 @pytest.fixture
-def chair(transactional_db, settings):
+def chair(vdg_data, settings):
     from samenspel.accounts.tests.factories import UserFactory
-    from samenspel.agenda import agenda_file
-    from samenspel.agenda.loader import agenda_file_load
     from samenspel.organisations.models import Portfolio
 
     settings.SAMENSPEL_TODAY = "2024-06-15"
-    agenda_file_load(agenda_file.read("vdg-2023-2027"))
     user = UserFactory(username="voorzitter-gw", first_name="Gerrit")
     user.role_assignments.create(
         role=RoleKind.PORTFOLIO_CHAIR, portfolio=Portfolio.objects.get(slug="gezondheid-en-welzijn")

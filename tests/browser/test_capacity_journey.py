@@ -8,14 +8,11 @@ from samenspel.accounts.constants import RoleKind
 
 
 @pytest.fixture
-def bureau(transactional_db, settings):
+def bureau(vdg_data, settings):
     from samenspel.accounts.tests.factories import UserFactory
-    from samenspel.agenda import agenda_file
-    from samenspel.agenda.loader import agenda_file_load
     from samenspel.capacity.demo import demo_realised_hours_create
 
     settings.SAMENSPEL_TODAY = "2024-06-15"
-    agenda_file_load(agenda_file.read("vdg-2023-2027"))
     demo_realised_hours_create()
     user = UserFactory(username="bureau", first_name="Bea")
     user.role_assignments.create(role=RoleKind.BUREAU)

@@ -13,7 +13,7 @@ from samenspel.accounts.constants import RoleKind
 
 
 @pytest.fixture
-def proposal(transactional_db, settings):
+def proposal(db, settings):
     from samenspel.decisions.tests.factories import ParticipantFactory, ProposalFactory
     from samenspel.organisations.tests.factories import InhabitantCountFactory, OrganisationFactory
 

@@ -7,12 +7,9 @@ from samenspel.accounts.constants import RoleKind
 
 
 @pytest.fixture
-def bureau(transactional_db):
+def bureau(vdg_data):
     from samenspel.accounts.tests.factories import UserFactory
-    from samenspel.agenda import agenda_file
-    from samenspel.agenda.loader import agenda_file_load
 
-    agenda_file_load(agenda_file.read("vdg-2023-2027"))
     user = UserFactory(username="bureau", first_name="Bea")
     user.role_assignments.create(role=RoleKind.BUREAU)
     return user

@@ -10,7 +10,7 @@ from samenspel.accounts.constants import RoleKind
 
 
 @pytest.fixture
-def world(transactional_db, settings):
+def world(db, settings):
     """A PHO with a member and a meeting, an agreement of its portfolio (factories only)."""
     from samenspel.accounts.tests.factories import UserFactory
     from samenspel.agenda.tests.factories import AgreementFactory

@@ -6,13 +6,10 @@ from samenspel.accounts.constants import RoleKind
 
 
 @pytest.fixture
-def bureau(transactional_db):
+def bureau(vdg_data):
     from samenspel.accounts.tests.factories import UserFactory
-    from samenspel.agenda import agenda_file
     from samenspel.demo.structure import demo_structure_create
-    from samenspel.organisations.structure import structure_load
 
-    structure_load(agenda_file.read("vdg-2023-2027").data)
     demo_structure_create()
     user = UserFactory(username="bureau", first_name="Bea")
     user.role_assignments.create(role=RoleKind.BUREAU)

@@ -6,7 +6,7 @@ from samenspel.accounts.constants import RoleKind
 
 
 @pytest.fixture
-def chair(transactional_db):
+def chair(db):
     from samenspel.accounts.tests.factories import UserFactory
     from samenspel.organisations.tests.factories import PortfolioFactory
 
@@ -18,7 +18,7 @@ def chair(transactional_db):
     return user
 
 
-def test_login_page_is_accessible(page, axe_violations, transactional_db):
+def test_login_page_is_accessible(page, axe_violations, db):
     page.goto("/inloggen/")
     assert page.get_by_role("heading", name="Inloggen").is_visible()
     assert axe_violations(page) == []

@@ -131,6 +131,8 @@ def require(predicate: Callable[..., bool], *, obj: Callable[..., Any] | None = 
     """Guard a view: anonymous users go to the login page, others without the right get 403.
 
     `obj(request, **kwargs)` returns the object the predicate is about, when it needs one.
+    The predicate is kept on the view (`view.permission`), so a test can walk the URL conf
+    and prove that every view declares one.
     """
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -143,9 +145,22 @@ def require(predicate: Callable[..., bool], *, obj: Callable[..., Any] | None = 
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
+        wrapper.permission = predicate  # type: ignore[attr-defined]
         return wrapper
 
     return decorator
+
+
+def is_anyone(user: Any = None) -> bool:
+    """Public pages, open feeds and the sign-in pages: everyone, signed in or not."""
+    return True
+
+
+def public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Declare a view open to everyone (the public agenda, feeds with their own token,
+    signing in); the declaration is what the URL-conf guard test looks for."""
+    view.permission = is_anyone  # type: ignore[attr-defined]
+    return view
 
 
 # --- reports --------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from samenspel.accounts.forms import SignInForm
+from samenspel.accounts.permissions import is_signed_in, require
 
 
 class SignInView(auth_views.LoginView):
@@ -12,7 +12,7 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-@login_required
+@require(is_signed_in)
 def account(request: HttpRequest) -> HttpResponse:
     assignments = request.user.role_assignments.select_related("portfolio", "organisation")
     return render(request, "accounts/account.html", {"assignments": assignments})

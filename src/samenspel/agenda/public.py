@@ -10,12 +10,14 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from samenspel.accounts.permissions import public
 from samenspel.agenda import selectors
 from samenspel.agenda.charts import portfolio_status_bars, status_bar
 from samenspel.agenda.constants import ThemeKind
 from samenspel.organisations.models import Portfolio
 
 
+@public
 def index(request: HttpRequest) -> HttpResponse:
     agenda = selectors.current_agenda_or_404()
     agreements = list(selectors.agreements_with_progress(agenda.agreements.all(), public=True))
@@ -32,6 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public
 def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
     agenda = selectors.current_agenda_or_404()
     portfolio = get_object_or_404(Portfolio, slug=slug)
@@ -60,6 +63,7 @@ def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public
 def agreement(request: HttpRequest, slug: str) -> HttpResponse:
     agenda = selectors.current_agenda_or_404()
     qs = agenda.agreements.select_related("portfolio", "theme", "political_lead", "official_lead")

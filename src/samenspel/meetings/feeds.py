@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samenspel.accounts.permissions import is_signed_in, require
+from samenspel.accounts.permissions import is_signed_in, public, require
 from samenspel.meetings import ical, selectors, services
 from samenspel.meetings.constants import NOT_PUBLIC_BODY_KINDS
 from samenspel.meetings.models import CalendarToken, Meeting
@@ -21,6 +21,7 @@ def _base_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
+@public
 def person_feed(request: HttpRequest, token: str) -> HttpResponse:
     """No sign-in (calendar apps cannot); the token is the key. A wrong token: 404."""
     calendar_token = CalendarToken.objects.select_related("person").filter(token=token).first()
@@ -33,6 +34,7 @@ def person_feed(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+@public
 def body_feed(request: HttpRequest, slug: str) -> HttpResponse:
     """A body's meetings: the public schedule, so no token; without online links."""
     body = get_object_or_404(Body.objects.exclude(kind__in=NOT_PUBLIC_BODY_KINDS), slug=slug)

@@ -11,6 +11,7 @@ import datetime as dt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from samenspel.accounts.permissions import public
 from samenspel.core.dates import today
 from samenspel.meetings import selectors
 from samenspel.meetings.constants import NOT_PUBLIC_BODY_KINDS
@@ -27,6 +28,7 @@ def _year(request: HttpRequest) -> int:
     return year if 2000 <= year <= 2100 else today().year
 
 
+@public
 def index(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     meetings = selectors.meetings_between(

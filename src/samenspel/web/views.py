@@ -1,15 +1,14 @@
-from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from samenspel.accounts.permissions import roles_of
+from samenspel.accounts.permissions import is_signed_in, public, require, roles_of
 from samenspel.web.dashboard import rendered_panels
 
 
-@login_required
+@require(is_signed_in)
 def dashboard(request: HttpRequest) -> HttpResponse:
     assignments = request.user.role_assignments.select_related("portfolio", "organisation")
     rendered = rendered_panels("dashboard", request)
@@ -20,6 +19,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
