@@ -1,45 +1,47 @@
 from django.urls import path
 
-from samenspel.decisions import actions, views
+from samenspel.decisions.views import my_organisation, participants, proposals, stages, templates
 
 app_name = "decisions"
 
 urlpatterns = [
-    path("voorstellen/", views.proposal_list, name="list"),
-    path("voorstellen/nieuw/", views.proposal_create, name="create"),
-    path("voorstellen/sjablonen/", actions.templates, name="templates"),
-    path("voorstellen/sjablonen/standaard.docx", actions.default_template, name="default_template"),
+    path("voorstellen/", proposals.proposal_list, name="list"),
+    path("voorstellen/nieuw/", proposals.proposal_create, name="create"),
+    path("voorstellen/sjablonen/", templates.templates, name="templates"),
+    path(
+        "voorstellen/sjablonen/standaard.docx", templates.default_template, name="default_template"
+    ),
     path(
         "voorstellen/sjablonen/<int:template_pk>/verwijderen/",
-        actions.template_delete,
+        templates.template_delete,
         name="template_delete",
     ),
-    path("voorstellen/<int:pk>/", views.proposal_detail, name="detail"),
-    path("voorstellen/<int:pk>/bewerken/", views.proposal_edit, name="edit"),
-    path("voorstellen/<int:pk>/pho/", actions.pho_decision, name="pho"),
-    path("voorstellen/<int:pk>/versturen/", actions.send, name="send"),
-    path("voorstellen/<int:pk>/coalitie/", actions.coalition, name="coalition"),
-    path("voorstellen/<int:pk>/intrekken/", actions.withdraw, name="withdraw"),
-    path("voorstellen/<int:pk>/documenten.zip", actions.documents_zip, name="zip"),
+    path("voorstellen/<int:pk>/", proposals.proposal_detail, name="detail"),
+    path("voorstellen/<int:pk>/bewerken/", proposals.proposal_edit, name="edit"),
+    path("voorstellen/<int:pk>/pho/", stages.pho_decision, name="pho"),
+    path("voorstellen/<int:pk>/versturen/", stages.send, name="send"),
+    path("voorstellen/<int:pk>/coalitie/", stages.coalition, name="coalition"),
+    path("voorstellen/<int:pk>/intrekken/", stages.withdraw, name="withdraw"),
+    path("voorstellen/<int:pk>/documenten.zip", participants.documents_zip, name="zip"),
     path(
         "voorstellen/<int:pk>/deelnemers/<int:participant_pk>/",
-        actions.participant_edit,
+        participants.participant_edit,
         name="participant",
     ),
     path(
         "voorstellen/<int:pk>/deelnemers/<int:participant_pk>/besluit/",
-        actions.decision_record,
+        participants.decision_record,
         name="decide",
     ),
     path(
         "voorstellen/<int:pk>/deelnemers/<int:participant_pk>/collegevoorstel.<str:fmt>",
-        actions.participant_document,
+        participants.participant_document,
         name="document",
     ),
     path(
         "voorstellen/<int:pk>/besluiten/<int:decision_pk>/document/",
-        actions.decision_document,
+        participants.decision_document,
         name="decision_document",
     ),
-    path("mijn-organisatie/", views.my_organisation, name="my_organisation"),
+    path("mijn-organisatie/", my_organisation.my_organisation, name="my_organisation"),
 ]

@@ -1,10 +1,10 @@
-"""Proposal pages: the list, one proposal, writing one, and the account holder's page."""
+"""Proposal pages: the list, one proposal, writing and editing one."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,10 +24,11 @@ from samenspel.accounts.permissions import (
 from samenspel.core.pages import versioned_edit
 from samenspel.decisions import selectors, services
 from samenspel.decisions.constants import Stage
-from samenspel.decisions.costs import inhabitant_figures, proposal_costs
+from samenspel.decisions.costs import proposal_costs
 from samenspel.decisions.forms import ProposalCreateForm, ProposalFilterForm, ProposalForm
 from samenspel.decisions.models import Proposal
-from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.decisions.views.common import proposal_of as _proposal
+from samenspel.organisations.models import Portfolio
 from samenspel.web.charts import Segment, progress_bar
 from samenspel.web.dashboard import rendered_panels
 from samenspel.web.exports import export_format, table_response
@@ -236,10 +237,6 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _proposal(request, pk: int) -> Proposal:
-    return get_object_or_404(Proposal.objects.select_related("portfolio"), pk=pk)
-
-
 @require(can_manage_proposal, obj=_proposal)
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(request, pk)
@@ -258,44 +255,4 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         back=proposal.get_absolute_url(),
         save=services.proposal_update,
         template="decisions/proposal_form.html",
-    )
-
-
-@login_required
-def my_organisation(request: HttpRequest) -> HttpResponse:
-    """The account holder's page: pending decisions, money and hours in running proposals."""
-    roles = roles_of(request.user)
-    own = Organisation.objects.filter(pk__in=roles.account_holder_of).order_by("name")
-    choosable = Organisation.objects.filter(is_member=True) if is_bureau(request.user) else own
-    slug = request.GET.get("organisatie")
-    # Another organisation's page exists but is not yours: 403 (below), not 404.
-    organisation = (
-        get_object_or_404(Organisation, slug=slug) if slug else choosable.order_by("name").first()
-    )
-    if organisation is None:
-        return render(request, "decisions/my_organisation_empty.html", {})
-    if not can_record_decision(request.user, organisation):
-        raise PermissionDenied
-    states = selectors.proposal_states_on(date=selectors.today(), organisation=organisation)
-    figures = inhabitant_figures(
-        Organisation.objects.filter(is_member=True).values_list("pk", flat=True)
-    )
-    rows = []
-    for state in (s for s in states if s.is_running):
-        costs = proposal_costs(
-            state.proposal, excluded=selectors.not_joining(state), figures=figures
-        )
-        mine = next(p for p in state.participants if p.organisation.pk == organisation.pk)
-        rows.append({"state": state, "costs": costs.row_for(organisation), "mine": mine})
-    return render(
-        request,
-        "decisions/my_organisation.html",
-        {
-            "organisation": organisation,
-            "organisations": choosable if choosable.count() > 1 else None,
-            "pending": selectors.pending_for(organisation=organisation, states=states),
-            "running": rows,
-            "decided": [s for s in states if not s.is_running][:20],
-            "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Mijn organisatie"), None)),
-        },
     )

@@ -1,0 +1,118 @@
+"""A participant's figures, an executive's decision and the college proposals' documents."""
+
+from __future__ import annotations
+
+import mimetypes
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from samenspel.accounts.permissions import (
+    can_manage_proposal,
+    can_record_decision,
+    can_view_decision_document,
+    require,
+)
+from samenspel.decisions import documents, services
+from samenspel.decisions.forms import DecisionForm, ParticipantForm, ParticipantPlanForm
+from samenspel.decisions.models import Participant, Proposal
+from samenspel.decisions.views.common import decision_of as _decision
+from samenspel.decisions.views.common import participant_of as _participant
+from samenspel.decisions.views.common import proposal_of as _proposal
+from samenspel.decisions.views.common import step_page as _form_page
+from samenspel.web.navigation import safe_back
+
+
+@login_required
+def decision_record(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
+    """Record an executive's decision: only that organisation's account holder or the bureau."""
+    participant = _participant(request, pk, participant_pk)
+    if not can_record_decision(request.user, participant.organisation):
+        raise PermissionDenied
+    proposal = participant.proposal
+    form = DecisionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.executive_decision_record(
+                participant=participant, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Het besluit van %(org)s is vastgelegd.") % {"org": participant.organisation},
+            )
+            return redirect(
+                safe_back(request, request.POST.get("next"), proposal.get_absolute_url())
+            )
+    title = _("Besluit van %(org)s vastleggen") % {"org": participant.organisation}
+    return _form_page(request, proposal=proposal, form=form, title=title)
+
+
+@require(can_manage_proposal, obj=_proposal)
+def participant_edit(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
+    participant = _participant(request, pk, participant_pk)
+    editable = participant.proposal.stage in services.EDITABLE_STAGES
+    form_class = ParticipantForm if editable else ParticipantPlanForm
+    form = form_class(request.POST or None, instance=Participant.objects.get(pk=participant.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.participant_update(
+                participant=participant, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De gegevens van de deelnemer zijn opgeslagen."))
+            return redirect(participant.proposal)
+    title = _("Deelnemer %(org)s") % {"org": participant.organisation}
+    return _form_page(request, proposal=participant.proposal, form=form, title=title)
+
+
+@require(can_view_decision_document, obj=_decision)
+def decision_document(request: HttpRequest, pk: int, decision_pk: int) -> FileResponse:
+    decision = _decision(request, pk, decision_pk)
+    if not decision.document:
+        raise Http404
+    name = decision.document.name.rsplit("/", 1)[-1]
+    return FileResponse(decision.document.open("rb"), as_attachment=True, filename=name)
+
+
+@login_required
+def participant_document(request: HttpRequest, pk: int, participant_pk: int, fmt: str):
+    if fmt not in {"docx", "pdf"}:
+        raise Http404
+    participant = _participant(request, pk, participant_pk)
+    try:
+        content = documents.participant_document(participant.proposal, participant, fmt)
+    except ValidationError as error:
+        return _refused(request, participant.proposal, error)
+    return _download(content, documents.filename_for(participant.proposal, participant, fmt))
+
+
+@login_required
+def documents_zip(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _proposal(request, pk)
+    fmt = "pdf" if request.GET.get("formaat") == "pdf" else "docx"
+    try:
+        content = documents.documents_zip(proposal, fmt)
+    except ValidationError as error:
+        return _refused(request, proposal, error)
+    return _download(content, f"collegevoorstellen-{pk}-{fmt}.zip")
+
+
+def _refused(request: HttpRequest, proposal: Proposal, error: ValidationError) -> HttpResponse:
+    messages.error(request, " ".join(error.messages))
+    return redirect(proposal)
+
+
+def _download(content: bytes, filename: str) -> HttpResponse:
+    kind = documents.DOCX_TYPE if filename.endswith(".docx") else mimetypes.guess_type(filename)[0]
+    response = HttpResponse(content, content_type=kind or "application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
