@@ -51,6 +51,19 @@ def forget_roles(user: Any) -> None:
         delattr(user, _CACHE_ATTR)
 
 
+# --- what a role sees: the one place querysets are filtered by role ------------------
+
+
+def organisations_held_by(user: Any) -> frozenset[int]:
+    """The ids of the organisations whose account holder `user` is."""
+    return roles_of(user).account_holder_of
+
+
+def portfolios_chaired_by(user: Any) -> frozenset[int]:
+    """The ids of the portfolios `user` chairs."""
+    return roles_of(user).chair_of
+
+
 # --- predicates -----------------------------------------------------------------------
 
 
@@ -234,3 +247,20 @@ def can_plan_meetings(user: Any) -> bool:
         return True
     roles = roles_of(user)
     return is_signed_in(user) and bool(roles.chair_of or roles.core_group_of)
+
+
+# --- decisions ------------------------------------------------------------------------
+
+
+def can_manage_templates(user: Any) -> bool:
+    """The Word templates of the college proposals: the bureau uploads and removes them."""
+    return is_bureau(user)
+
+
+def can_view_my_organisation(user: Any, organisation: Any) -> bool:
+    """The account holder's page of `organisation`: its account holder and the bureau.
+    With no organisation to show (no role yet), everyone signed in gets the page that
+    explains how to get one."""
+    if organisation is None:
+        return is_signed_in(user)
+    return can_record_decision(user, organisation)

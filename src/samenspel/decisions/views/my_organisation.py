@@ -2,34 +2,47 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from samenspel.accounts.permissions import can_record_decision, is_bureau, roles_of
+from samenspel.accounts.permissions import (
+    can_view_my_organisation,
+    is_bureau,
+    organisations_held_by,
+    require,
+)
 from samenspel.decisions import selectors
 from samenspel.decisions.costs import inhabitant_figures, proposal_costs
 from samenspel.organisations.models import Organisation
 from samenspel.web.navigation import breadcrumbs
 
 
-@login_required
+def _choosable(user) -> QuerySet[Organisation]:
+    """The organisations whose page `user` may pick: the bureau every member's."""
+    if is_bureau(user):
+        return Organisation.objects.filter(is_member=True).order_by("name")
+    return Organisation.objects.filter(pk__in=organisations_held_by(user)).order_by("name")
+
+
+def _organisation(request: HttpRequest, **kwargs) -> Organisation | None:
+    """The organisation asked for (`?organisatie=`), else the first one `user` may pick.
+
+    Another organisation's page exists but is not yours: 403 (the gate), not 404."""
+    slug = request.GET.get("organisatie")
+    if slug:
+        return get_object_or_404(Organisation, slug=slug)
+    return _choosable(request.user).first()
+
+
+@require(can_view_my_organisation, obj=_organisation)
 def my_organisation(request: HttpRequest) -> HttpResponse:
     """The account holder's page: pending decisions, money and hours in running proposals."""
-    roles = roles_of(request.user)
-    own = Organisation.objects.filter(pk__in=roles.account_holder_of).order_by("name")
-    choosable = Organisation.objects.filter(is_member=True) if is_bureau(request.user) else own
-    slug = request.GET.get("organisatie")
-    # Another organisation's page exists but is not yours: 403 (below), not 404.
-    organisation = (
-        get_object_or_404(Organisation, slug=slug) if slug else choosable.order_by("name").first()
-    )
+    choosable = _choosable(request.user)
+    organisation = _organisation(request)
     if organisation is None:
         return render(request, "decisions/my_organisation_empty.html", {})
-    if not can_record_decision(request.user, organisation):
-        raise PermissionDenied
     states = selectors.proposal_states_on(date=selectors.today(), organisation=organisation)
     figures = inhabitant_figures(
         Organisation.objects.filter(is_member=True).values_list("pk", flat=True)

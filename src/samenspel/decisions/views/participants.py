@@ -5,8 +5,7 @@ from __future__ import annotations
 import mimetypes
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from samenspel.accounts.permissions import (
     can_manage_proposal,
     can_record_decision,
     can_view_decision_document,
+    is_signed_in,
     require,
 )
 from samenspel.decisions import documents, services
@@ -24,15 +24,18 @@ from samenspel.decisions.views.common import decision_of as _decision
 from samenspel.decisions.views.common import participant_of as _participant
 from samenspel.decisions.views.common import proposal_of as _proposal
 from samenspel.decisions.views.common import step_page as _form_page
+from samenspel.organisations.models import Organisation
 from samenspel.web.navigation import safe_back
 
 
-@login_required
+def _organisation_of_participant(request: HttpRequest, **kwargs) -> Organisation:
+    return _participant(request, **kwargs).organisation
+
+
+@require(can_record_decision, obj=_organisation_of_participant)
 def decision_record(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
     """Record an executive's decision: only that organisation's account holder or the bureau."""
     participant = _participant(request, pk, participant_pk)
-    if not can_record_decision(request.user, participant.organisation):
-        raise PermissionDenied
     proposal = participant.proposal
     form = DecisionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -83,7 +86,7 @@ def decision_document(request: HttpRequest, pk: int, decision_pk: int) -> FileRe
     return FileResponse(decision.document.open("rb"), as_attachment=True, filename=name)
 
 
-@login_required
+@require(is_signed_in)
 def participant_document(request: HttpRequest, pk: int, participant_pk: int, fmt: str):
     if fmt not in {"docx", "pdf"}:
         raise Http404
@@ -95,7 +98,7 @@ def participant_document(request: HttpRequest, pk: int, participant_pk: int, fmt
     return _download(content, documents.filename_for(participant.proposal, participant, fmt))
 
 
-@login_required
+@require(is_signed_in)
 def documents_zip(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(request, pk)
     fmt = "pdf" if request.GET.get("formaat") == "pdf" else "docx"

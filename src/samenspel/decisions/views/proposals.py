@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -17,9 +16,11 @@ from samenspel.accounts.permissions import (
     can_create_proposal,
     can_manage_proposal,
     can_record_decision,
+    can_view_decision_document,
     is_bureau,
+    is_signed_in,
+    portfolios_chaired_by,
     require,
-    roles_of,
 )
 from samenspel.core.pages import versioned_edit
 from samenspel.decisions import selectors, services
@@ -89,7 +90,7 @@ def decided_bar(state: selectors.ProposalState) -> str:
     )
 
 
-@login_required
+@require(is_signed_in)
 def proposal_list(request: HttpRequest) -> HttpResponse:
     form = ProposalFilterForm(request.GET or None)
     states = _filtered_states(form)
@@ -155,7 +156,7 @@ def _timeline(proposal: Proposal, state: selectors.ProposalState) -> list[tuple]
     return sorted(events, key=lambda e: e[0])
 
 
-@login_required
+@require(is_signed_in)
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(
         selectors.proposals_for_states()
@@ -170,7 +171,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             request.user, p.organisation
         )
         p.may_see_document = bool(p.decision and p.decision.document) and (
-            manage or can_record_decision(request.user, p.organisation)
+            can_view_decision_document(request.user, p.decision)
         )
     return render(
         request,
@@ -199,7 +200,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _portfolios_for(user) -> object:
     if is_bureau(user):
         return Portfolio.objects.all()
-    return Portfolio.objects.filter(pk__in=roles_of(user).chair_of)
+    return Portfolio.objects.filter(pk__in=portfolios_chaired_by(user))
 
 
 @require(can_create_proposal)

@@ -58,7 +58,7 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require(lambda user: can_confirm_coalition(user))
+@require(can_confirm_coalition)
 def coalition(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(request, pk)
     form = CoalitionForm(request.POST or None)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from samenspel.accounts.permissions import is_bureau, require
+from samenspel.accounts.permissions import can_manage_templates, is_signed_in, require
 from samenspel.decisions import documents
 from samenspel.decisions.forms import TemplateForm
 from samenspel.decisions.models import DocumentTemplate
@@ -18,7 +17,7 @@ from samenspel.web.navigation import breadcrumbs
 from samenspel.web.uploads import document_check
 
 
-@require(lambda user: is_bureau(user))
+@require(can_manage_templates)
 def templates(request: HttpRequest) -> HttpResponse:
     """The Word templates: the default, and the ones the bureau uploaded."""
     form = TemplateForm(request.POST or None, request.FILES or None)
@@ -54,7 +53,7 @@ def templates(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require(lambda user: is_bureau(user))
+@require(can_manage_templates)
 def template_delete(request: HttpRequest, template_pk: int) -> HttpResponse:
     template = get_object_or_404(DocumentTemplate, pk=template_pk)
     if request.method == "POST":
@@ -65,7 +64,7 @@ def template_delete(request: HttpRequest, template_pk: int) -> HttpResponse:
     return render(request, "decisions/template_delete.html", {"template": template})
 
 
-@login_required
+@require(is_signed_in)
 def default_template(request: HttpRequest) -> FileResponse:
     """The shipped template, so a bureau can start its house style from it."""
     return FileResponse(
