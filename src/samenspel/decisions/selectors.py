@@ -1,4 +1,5 @@
-"""Reads of proposals: where each stands as of a date, and who pays what.
+"""Reads of proposals: where each stands as of a date, and who pays what; what the
+proposal pages and the account holder's page show.
 
 The state as of a date is derived from the business dates on the proposal (PHO
 decision, sending, closing, withdrawal) and the decisions dated on or before that
@@ -12,12 +13,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
+from samenspel.accounts.models import User
+from samenspel.accounts.permissions import is_bureau, organisations_held_by, portfolios_chaired_by
 from samenspel.core.dates import today
 from samenspel.decisions.constants import FINAL_OUTCOMES, DecisionOutcome, Result, Stage
+from samenspel.decisions.costs import CostRow, CostTable, inhabitant_figures, proposal_costs
 from samenspel.decisions.models import ExecutiveDecision, Participant, Proposal
 from samenspel.decisions.outcome import is_overdue, proposal_result
-from samenspel.organisations.models import Organisation
+from samenspel.organisations.models import Organisation, Portfolio
 
 
 @dataclass
@@ -184,9 +189,119 @@ def not_joining(state: ProposalState) -> frozenset[int]:
     return frozenset(p.organisation.pk for p in state.participants if p.outcome not in agreeing)
 
 
-def proposal_shares(proposal: Proposal, *, on: dt.date | None = None):
+def proposal_shares(proposal: Proposal, *, on: dt.date | None = None) -> CostTable:
     """The cost table as it stands (on `on`): a coalition's non-members pay nothing."""
-    from samenspel.decisions.costs import proposal_costs
-
     state = proposal_state(proposal, on=on)
     return proposal_costs(proposal, excluded=not_joining(state))
+
+
+# --- what the pages show ----------------------------------------------------------------
+
+
+def proposal_states_matching(
+    *,
+    q: str = "",
+    portfolio: Portfolio | None = None,
+    stage: str = "",
+    result: str = "",
+    overdue: bool = False,
+) -> list[ProposalState]:
+    """The proposal list: proposals as they stand today, filtered.
+
+    Title and portfolio filter the query; stage, result and "overdue" are derived from
+    the decisions (see `proposal_state`), so they filter the states.
+    """
+    qs = proposals_for_states()
+    if q:
+        qs = qs.filter(title__icontains=q)
+    if portfolio:
+        qs = qs.filter(portfolio=portfolio)
+    states = [proposal_state(p) for p in qs]
+    if stage:
+        states = [s for s in states if s.stage == stage]
+    if result:
+        states = [s for s in states if s.result == result]
+    if overdue:
+        states = [s for s in states if s.overdue_count]
+    return states
+
+
+def proposal_timeline(state: ProposalState) -> list[tuple[dt.date, str]]:
+    """The events of a proposal's process, oldest first, as the proposal page lists them."""
+    proposal = state.proposal
+    events = [(proposal.created_on, _("Voorstel aangemaakt"))]
+    if proposal.pho_decided_on:
+        text = _("PHO: %(outcome)s") % {"outcome": proposal.get_pho_outcome_display()}
+        if proposal.pho_reference:
+            text += f" ({proposal.pho_reference})"
+        events.append((proposal.pho_decided_on, text))
+    if proposal.sent_on:
+        events.append((proposal.sent_on, _("Verstuurd naar de colleges")))
+    for p in state.participants:
+        for decision in p.participant.decisions.all():
+            events.append(
+                (
+                    decision.decided_on,
+                    f"{p.organisation.name}: {decision.get_outcome_display()}",
+                )
+            )
+    if proposal.coalition_confirmed_on:
+        events.append((proposal.coalition_confirmed_on, _("Coalitie bevestigd door het bureau")))
+    if proposal.closed_on:
+        events.append((proposal.closed_on, _("Afgerond")))
+    if proposal.withdrawn_on:
+        events.append((proposal.withdrawn_on, _("Ingetrokken")))
+    return sorted(events, key=lambda e: e[0])
+
+
+def portfolios_for_proposals(user: User | None) -> QuerySet[Portfolio]:
+    """The portfolios `user` may write proposals for: the bureau all, a chair their own."""
+    if is_bureau(user):
+        return Portfolio.objects.all()
+    return Portfolio.objects.filter(pk__in=portfolios_chaired_by(user))
+
+
+def organisations_for_page(user: User | None) -> QuerySet[Organisation]:
+    """The organisations whose account holder's page `user` may pick: the bureau every
+    member's, an account holder the ones they hold."""
+    if is_bureau(user):
+        return Organisation.objects.filter(is_member=True).order_by("name")
+    return Organisation.objects.filter(pk__in=organisations_held_by(user)).order_by("name")
+
+
+@dataclass
+class RunningShare:
+    """One running proposal on the account holder's page, with the organisation's part."""
+
+    state: ProposalState
+    costs: CostRow | None
+    mine: ParticipantState
+
+
+@dataclass
+class OrganisationDecisions:
+    """What the account holder's page shows of one organisation."""
+
+    pending: list[ParticipantState]
+    running: list[RunningShare]
+    decided: list[ProposalState]
+
+
+def organisation_decisions(
+    organisation: Organisation, *, on: dt.date | None = None, decided_shown: int = 20
+) -> OrganisationDecisions:
+    """The organisation's decisions to take, its money and hours in running proposals and
+    the latest proposals decided, in a fixed number of queries whatever their number."""
+    states = proposal_states_on(date=on or today(), organisation=organisation)
+    running = [s for s in states if s.is_running]
+    figures = inhabitant_figures(members_default().values_list("pk", flat=True))
+    rows = []
+    for state in running:
+        costs = proposal_costs(state.proposal, excluded=not_joining(state), figures=figures)
+        mine = next(p for p in state.participants if p.organisation.pk == organisation.pk)
+        rows.append(RunningShare(state, costs.row_for(organisation), mine))
+    return OrganisationDecisions(
+        pending=pending_for(organisation=organisation, states=states),
+        running=rows,
+        decided=[s for s in states if not s.is_running][:decided_shown],
+    )

@@ -13,10 +13,17 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samenspel.accounts.models import User
 from samenspel.agenda.models import Agreement
 from samenspel.core.dates import today
 from samenspel.decisions.constants import DecisionOutcome, PhoOutcome, Result, Stage
-from samenspel.decisions.models import ExecutiveDecision, Participant, Proposal, ProposalYear
+from samenspel.decisions.models import (
+    DocumentTemplate,
+    ExecutiveDecision,
+    Participant,
+    Proposal,
+    ProposalYear,
+)
 from samenspel.decisions.workflow import may_follow
 from samenspel.organisations.models import Organisation
 from samenspel.web.uploads import document_check
@@ -312,3 +319,33 @@ def proposal_update(
     participants_set(proposal=proposal, organisations=participant_organisations, user=user)
     proposal_years_set(proposal=proposal, years=amounts_text, user=user)
     return proposal
+
+
+DOCX_SIGNATURE = {".docx": b"PK\x03\x04"}
+
+
+@transaction.atomic
+def document_template_add(
+    *, name: str, organisation: Organisation | None, file: UploadedFile, user: User | None
+) -> DocumentTemplate:
+    """Keep an uploaded Word template, for one organisation's house style or (without an
+    organisation) for every participant without one. A file that is no Word file, or
+    that uses anything but the documented placeholders, is refused on the file field."""
+    from samenspel.decisions.documents import template_check
+
+    try:
+        document_check(file, allowed=DOCX_SIGNATURE)
+        template_check(file)
+    except ValidationError as error:
+        raise ValidationError({"file": error}) from error
+    template = DocumentTemplate(name=name, organisation=organisation, file=file, uploaded_by=user)
+    template._history_user = user
+    template.save()
+    return template
+
+
+@transaction.atomic
+def document_template_delete(*, template: DocumentTemplate, user: User | None) -> None:
+    """Remove a template; college proposals fall back to the general or the default one."""
+    template._history_user = user
+    template.delete()

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from samenspel.core.pages import form_page
 from samenspel.decisions.models import ExecutiveDecision, Participant, Proposal
 from samenspel.web.navigation import breadcrumbs
 
 
-def proposal_of(request: HttpRequest, pk: int, **kwargs) -> Proposal:
+def proposal_of(request: HttpRequest, pk: int, **kwargs: Any) -> Proposal:
     return get_object_or_404(Proposal.objects.select_related("portfolio"), pk=pk)
 
 
-def participant_of(request: HttpRequest, pk: int, participant_pk: int, **kwargs) -> Participant:
+def participant_of(
+    request: HttpRequest, pk: int, participant_pk: int, **kwargs: Any
+) -> Participant:
     return get_object_or_404(
         Participant.objects.select_related("organisation", "proposal__portfolio"),
         pk=participant_pk,
@@ -23,7 +29,9 @@ def participant_of(request: HttpRequest, pk: int, participant_pk: int, **kwargs)
     )
 
 
-def decision_of(request: HttpRequest, pk: int, decision_pk: int, **kwargs) -> ExecutiveDecision:
+def decision_of(
+    request: HttpRequest, pk: int, decision_pk: int, **kwargs: Any
+) -> ExecutiveDecision:
     return get_object_or_404(
         ExecutiveDecision.objects.select_related(
             "participant__organisation", "participant__proposal"
@@ -33,19 +41,34 @@ def decision_of(request: HttpRequest, pk: int, decision_pk: int, **kwargs) -> Ex
     )
 
 
-def step_page(request, *, proposal: Proposal, form, title: str, button: str = "") -> HttpResponse:
-    return render(
+def step_page(
+    request: HttpRequest,
+    form: Any,
+    *,
+    proposal: Proposal,
+    save: Callable[[dict[str, Any]], Any],
+    success: str,
+    title: str,
+    next_url: str | None = None,
+) -> HttpResponse:
+    """One step on a proposal (`core.pages.form_page`): the step form under the proposal's
+    breadcrumbs; back to the proposal, or to `next_url`, when it is done."""
+    back = proposal.get_absolute_url()
+    return form_page(
         request,
-        "decisions/step_form.html",
-        {
-            "form": form,
-            "title": title,
-            "button": button or _("Opslaan"),
+        form,
+        save=save,
+        success=success,
+        next_url=next_url or back,
+        title=title,
+        back=back,
+        template="decisions/step_form.html",
+        context={
+            "button": _("Opslaan"),
             "proposal": proposal,
-            "back": proposal.get_absolute_url(),
             "breadcrumbs": breadcrumbs(
                 (_("Voorstellen"), reverse("decisions:list")),
-                (proposal.title, proposal.get_absolute_url()),
+                (proposal.title, back),
                 (title, None),
             ),
         },

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,66 +21,57 @@ from samenspel.accounts.permissions import (
 from samenspel.decisions import documents, services
 from samenspel.decisions.forms import DecisionForm, ParticipantForm, ParticipantPlanForm
 from samenspel.decisions.models import Participant, Proposal
-from samenspel.decisions.views.common import decision_of as _decision
-from samenspel.decisions.views.common import participant_of as _participant
-from samenspel.decisions.views.common import proposal_of as _proposal
-from samenspel.decisions.views.common import step_page as _form_page
+from samenspel.decisions.views.common import decision_of, participant_of, proposal_of, step_page
 from samenspel.organisations.models import Organisation
 from samenspel.web.navigation import safe_back
 
 
-def _organisation_of_participant(request: HttpRequest, **kwargs) -> Organisation:
-    return _participant(request, **kwargs).organisation
+def _organisation_of_participant(request: HttpRequest, **kwargs: Any) -> Organisation:
+    return participant_of(request, **kwargs).organisation
 
 
 @require(can_record_decision, obj=_organisation_of_participant)
 def decision_record(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
     """Record an executive's decision: only that organisation's account holder or the bureau."""
-    participant = _participant(request, pk, participant_pk)
+    participant = participant_of(request, pk, participant_pk)
     proposal = participant.proposal
-    form = DecisionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.executive_decision_record(
-                participant=participant, user=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Het besluit van %(org)s is vastgelegd.") % {"org": participant.organisation},
-            )
-            return redirect(
-                safe_back(request, request.POST.get("next"), proposal.get_absolute_url())
-            )
-    title = _("Besluit van %(org)s vastleggen") % {"org": participant.organisation}
-    return _form_page(request, proposal=proposal, form=form, title=title)
+    organisation = {"org": participant.organisation}
+    return step_page(
+        request,
+        DecisionForm(request.POST or None, request.FILES or None),
+        proposal=proposal,
+        save=lambda data: services.executive_decision_record(
+            participant=participant, user=request.user, **data
+        ),
+        success=_("Het besluit van %(org)s is vastgelegd.") % organisation,
+        title=_("Besluit van %(org)s vastleggen") % organisation,
+        next_url=safe_back(request, request.POST.get("next"), proposal.get_absolute_url()),
+    )
 
 
-@require(can_manage_proposal, obj=_proposal)
+@require(can_manage_proposal, obj=proposal_of)
 def participant_edit(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
-    participant = _participant(request, pk, participant_pk)
+    """Hours, fixed amount and planned college date; after sending only the date."""
+    participant = participant_of(request, pk, participant_pk)
     editable = participant.proposal.stage in services.EDITABLE_STAGES
     form_class = ParticipantForm if editable else ParticipantPlanForm
+    # A fresh instance: validating a model form writes the input onto its instance.
     form = form_class(request.POST or None, instance=Participant.objects.get(pk=participant.pk))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.participant_update(
-                participant=participant, user=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("De gegevens van de deelnemer zijn opgeslagen."))
-            return redirect(participant.proposal)
-    title = _("Deelnemer %(org)s") % {"org": participant.organisation}
-    return _form_page(request, proposal=participant.proposal, form=form, title=title)
+    return step_page(
+        request,
+        form,
+        proposal=participant.proposal,
+        save=lambda data: services.participant_update(
+            participant=participant, user=request.user, **data
+        ),
+        success=_("De gegevens van de deelnemer zijn opgeslagen."),
+        title=_("Deelnemer %(org)s") % {"org": participant.organisation},
+    )
 
 
-@require(can_view_decision_document, obj=_decision)
+@require(can_view_decision_document, obj=decision_of)
 def decision_document(request: HttpRequest, pk: int, decision_pk: int) -> FileResponse:
-    decision = _decision(request, pk, decision_pk)
+    decision = decision_of(request, pk, decision_pk)
     if not decision.document:
         raise Http404
     name = decision.document.name.rsplit("/", 1)[-1]
@@ -87,10 +79,12 @@ def decision_document(request: HttpRequest, pk: int, decision_pk: int) -> FileRe
 
 
 @require(is_signed_in)
-def participant_document(request: HttpRequest, pk: int, participant_pk: int, fmt: str):
+def participant_document(
+    request: HttpRequest, pk: int, participant_pk: int, fmt: str
+) -> HttpResponse:
     if fmt not in {"docx", "pdf"}:
         raise Http404
-    participant = _participant(request, pk, participant_pk)
+    participant = participant_of(request, pk, participant_pk)
     try:
         content = documents.participant_document(participant.proposal, participant, fmt)
     except ValidationError as error:
@@ -100,7 +94,7 @@ def participant_document(request: HttpRequest, pk: int, participant_pk: int, fmt
 
 @require(is_signed_in)
 def documents_zip(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = _proposal(request, pk)
+    proposal = proposal_of(request, pk)
     fmt = "pdf" if request.GET.get("formaat") == "pdf" else "docx"
     try:
         content = documents.documents_zip(proposal, fmt)

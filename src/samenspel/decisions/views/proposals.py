@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samenspel.accounts.models import User
 from samenspel.accounts.permissions import (
     can_confirm_coalition,
     can_create_proposal,
@@ -19,17 +22,15 @@ from samenspel.accounts.permissions import (
     can_view_decision_document,
     is_bureau,
     is_signed_in,
-    portfolios_chaired_by,
     require,
 )
-from samenspel.core.pages import versioned_edit
+from samenspel.core.pages import form_page, versioned_edit
 from samenspel.decisions import selectors, services
-from samenspel.decisions.constants import Stage
+from samenspel.decisions.constants import Result, Stage
 from samenspel.decisions.costs import proposal_costs
 from samenspel.decisions.forms import ProposalCreateForm, ProposalFilterForm, ProposalForm
 from samenspel.decisions.models import Proposal
-from samenspel.decisions.views.common import proposal_of as _proposal
-from samenspel.organisations.models import Portfolio
+from samenspel.decisions.views.common import proposal_of
 from samenspel.web.charts import Segment, progress_bar
 from samenspel.web.dashboard import rendered_panels
 from samenspel.web.exports import export_format, table_response
@@ -58,23 +59,6 @@ COLUMNS = [
 ]
 
 
-def _filtered_states(form: ProposalFilterForm) -> list[selectors.ProposalState]:
-    qs = selectors.proposals_for_states()
-    data = form.cleaned_data if form.is_valid() else {}
-    if data.get("q"):
-        qs = qs.filter(title__icontains=data["q"])
-    if data.get("portfolio"):
-        qs = qs.filter(portfolio=data["portfolio"])
-    states = [selectors.proposal_state(p) for p in qs]
-    if data.get("stage"):
-        states = [s for s in states if s.stage == data["stage"]]
-    if data.get("result"):
-        states = [s for s in states if s.result == data["result"]]
-    if data.get("overdue"):
-        states = [s for s in states if s.overdue_count]
-    return states
-
-
 def decided_bar(state: selectors.ProposalState) -> str:
     label = _("%(d)s van %(n)s besloten") % {
         "d": state.decided_count,
@@ -93,7 +77,7 @@ def decided_bar(state: selectors.ProposalState) -> str:
 @require(is_signed_in)
 def proposal_list(request: HttpRequest) -> HttpResponse:
     form = ProposalFilterForm(request.GET or None)
-    states = _filtered_states(form)
+    states = selectors.proposal_states_matching(**(form.cleaned_data if form.is_valid() else {}))
     fmt = export_format(request)
     if fmt:
         rows = (
@@ -130,32 +114,6 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _timeline(proposal: Proposal, state: selectors.ProposalState) -> list[tuple]:
-    events = [(proposal.created_on, _("Voorstel aangemaakt"))]
-    if proposal.pho_decided_on:
-        text = _("PHO: %(outcome)s") % {"outcome": proposal.get_pho_outcome_display()}
-        if proposal.pho_reference:
-            text += f" ({proposal.pho_reference})"
-        events.append((proposal.pho_decided_on, text))
-    if proposal.sent_on:
-        events.append((proposal.sent_on, _("Verstuurd naar de colleges")))
-    for p in state.participants:
-        for decision in p.participant.decisions.all():
-            events.append(
-                (
-                    decision.decided_on,
-                    f"{p.organisation.name}: {decision.get_outcome_display()}",
-                )
-            )
-    if proposal.coalition_confirmed_on:
-        events.append((proposal.coalition_confirmed_on, _("Coalitie bevestigd door het bureau")))
-    if proposal.closed_on:
-        events.append((proposal.closed_on, _("Afgerond")))
-    if proposal.withdrawn_on:
-        events.append((proposal.withdrawn_on, _("Ingetrokken")))
-    return sorted(events, key=lambda e: e[0])
-
-
 @require(is_signed_in)
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(
@@ -181,14 +139,14 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "state": state,
             "bar": decided_bar(state),
             "costs": proposal_costs(proposal, excluded=selectors.not_joining(state)),
-            "timeline": _timeline(proposal, state),
+            "timeline": selectors.proposal_timeline(state),
             "sections": [
                 (Proposal._meta.get_field(name).verbose_name.capitalize(), getattr(proposal, name))
                 for name in SECTIONS
             ],
             "can_manage": manage,
             "can_confirm_coalition": can_confirm_coalition(request.user)
-            and state.result == "coalition_to_confirm",
+            and state.result == Result.COALITION_TO_CONFIRM,
             "panels": rendered_panels("proposal", request, proposal),
             "breadcrumbs": breadcrumbs(
                 (_("Voorstellen"), reverse("decisions:list")), (proposal.title, None)
@@ -197,40 +155,36 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _portfolios_for(user) -> object:
-    if is_bureau(user):
-        return Portfolio.objects.all()
-    return Portfolio.objects.filter(pk__in=portfolios_chaired_by(user))
+def _create(user: User) -> Callable[[dict[str, Any]], Proposal]:
+    """The create form's fields, handed to `services.proposal_create`."""
+
+    def save(values: dict[str, Any]) -> Proposal:
+        values.pop("version", None)
+        return services.proposal_create(
+            user=user,
+            participants=values.pop("participant_organisations"),
+            agreements=values.pop("agreements"),
+            years=values.pop("amounts_text"),
+            hours_per_year=values.pop("hours_per_year"),
+            **values,
+        )
+
+    return save
 
 
 @require(can_create_proposal)
 def proposal_create(request: HttpRequest) -> HttpResponse:
-    portfolios = _portfolios_for(request.user)
-    form = ProposalCreateForm(request.POST or None, portfolios=portfolios)
-    if request.method == "POST" and form.is_valid():
-        values = dict(form.cleaned_data)
-        values.pop("version", None)
-        try:
-            proposal = services.proposal_create(
-                user=request.user,
-                participants=values.pop("participant_organisations"),
-                agreements=values.pop("agreements"),
-                years=values.pop("amounts_text"),
-                hours_per_year=values.pop("hours_per_year"),
-                **values,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Het voorstel is aangemaakt als concept."))
-            return redirect(proposal)
-    return render(
+    portfolios = selectors.portfolios_for_proposals(request.user)
+    return form_page(
         request,
-        "decisions/proposal_form.html",
-        {
-            "form": form,
-            "title": _("Nieuw voorstel"),
-            "back": reverse("decisions:list"),
+        ProposalCreateForm(request.POST or None, portfolios=portfolios),
+        save=_create(request.user),
+        success=_("Het voorstel is aangemaakt als concept."),
+        next_url=lambda proposal: proposal.get_absolute_url(),
+        title=_("Nieuw voorstel"),
+        back=reverse("decisions:list"),
+        template="decisions/proposal_form.html",
+        context={
             "breadcrumbs": breadcrumbs(
                 (_("Voorstellen"), reverse("decisions:list")), (_("Nieuw voorstel"), None)
             ),
@@ -238,16 +192,18 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require(can_manage_proposal, obj=_proposal)
+@require(can_manage_proposal, obj=proposal_of)
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = _proposal(request, pk)
+    proposal = proposal_of(request, pk)
     if proposal.stage not in services.EDITABLE_STAGES:
         messages.error(request, str(services.NOT_EDITABLE))
         return redirect(proposal)
 
     class Form(ProposalForm):
         def __init__(self, *args, **kwargs):
-            super().__init__(*args, portfolios=_portfolios_for(request.user), **kwargs)
+            super().__init__(
+                *args, portfolios=selectors.portfolios_for_proposals(request.user), **kwargs
+            )
 
     return versioned_edit(
         request,
