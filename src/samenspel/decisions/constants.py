@@ -53,6 +53,23 @@ class Result(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Ingetrokken")
 
 
+# The text sections of a college proposal (VDG-format) after its subject, in the order
+# the format prints them. The model declares one text field per name; the form, the
+# proposal page and the documents read this list.
+PROPOSAL_SECTIONS = (
+    "introduction",
+    "intended_effect",
+    "arguments",
+    "risks",
+    "finance_text",
+    "staff_text",
+    "communication",
+    "implementation",
+)
+# Every free text of the format: the subject, then the sections.
+PROPOSAL_TEXTS = ("subject", *PROPOSAL_SECTIONS)
+
+
 class CostKey(models.TextChoices):
     PER_INHABITANT = "per_inhabitant", _("Naar inwonertal")
     EQUAL = "equal", _("Gelijke delen")

@@ -25,6 +25,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from samenspel.core.dates import today
+from samenspel.decisions.constants import PROPOSAL_TEXTS
 from samenspel.decisions.costs import CostTable, proposal_costs
 from samenspel.decisions.models import DocumentTemplate, Participant, Proposal
 from samenspel.web.documents import pdf_from_template
@@ -33,17 +34,6 @@ from samenspel.web.templatetags.samenspel import format_euro as euro
 DEFAULT_TEMPLATE = Path(__file__).parent / "data" / "collegevoorstel.docx"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-TEXT_SECTIONS = [
-    "subject",
-    "introduction",
-    "intended_effect",
-    "arguments",
-    "risks",
-    "finance_text",
-    "staff_text",
-    "communication",
-    "implementation",
-]
 # Every name a template may use; docs/templates.md explains each.
 PLACEHOLDERS = {
     "association_name",
@@ -62,7 +52,7 @@ PLACEHOLDERS = {
     "total",
     "share_total",
     "hours_per_year",
-    *TEXT_SECTIONS,
+    *PROPOSAL_TEXTS,
 }
 
 
@@ -104,7 +94,7 @@ def document_context(proposal: Proposal, participant: Participant, costs: CostTa
         "total": euro(costs.total),
         "share_total": euro(row.total if row else 0),
         "hours_per_year": formats.number_format(participant.hours_per_year, decimal_pos=1),
-        **{name: getattr(proposal, name) for name in TEXT_SECTIONS},
+        **{name: getattr(proposal, name) for name in PROPOSAL_TEXTS},
     }
 
 
@@ -133,7 +123,7 @@ def docx_bytes(context: dict, template: Path | IO[bytes] = DEFAULT_TEMPLATE) -> 
     document = DocxTemplate(template)
     docx_context = {
         **context,
-        **{name: Listing(context[name]) if context[name] else "" for name in TEXT_SECTIONS},
+        **{name: Listing(context[name]) if context[name] else "" for name in PROPOSAL_TEXTS},
     }
     document.render(docx_context, jinja_env=_jinja())
     output = io.BytesIO()

@@ -11,7 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.agenda.models import Agreement
-from samenspel.decisions.constants import DecisionOutcome, PhoOutcome, Result, Stage
+from samenspel.decisions.constants import (
+    PROPOSAL_SECTIONS,
+    PROPOSAL_TEXTS,
+    DecisionOutcome,
+    PhoOutcome,
+    Result,
+    Stage,
+)
 from samenspel.decisions.models import Participant, Proposal
 from samenspel.organisations.constants import OrganisationKind
 from samenspel.organisations.models import Organisation, Portfolio
@@ -88,14 +95,7 @@ class ProposalForm(forms.ModelForm):
             "proposer",
             "subject",
             "decision_points",
-            "introduction",
-            "intended_effect",
-            "arguments",
-            "risks",
-            "finance_text",
-            "staff_text",
-            "communication",
-            "implementation",
+            *PROPOSAL_SECTIONS,
             "affects_local_policy",
             "affects_money",
             "affects_staff",
@@ -106,20 +106,7 @@ class ProposalForm(forms.ModelForm):
         widgets = {
             "reference_date": DateInput,
             "agreements": forms.SelectMultiple(attrs={"size": 8}),
-            **{
-                name: forms.Textarea(attrs={"rows": 3})
-                for name in [
-                    "subject",
-                    "introduction",
-                    "intended_effect",
-                    "arguments",
-                    "risks",
-                    "finance_text",
-                    "staff_text",
-                    "communication",
-                    "implementation",
-                ]
-            },
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in PROPOSAL_TEXTS},
             "decision_points": forms.Textarea(attrs={"rows": 4}),
         }
 

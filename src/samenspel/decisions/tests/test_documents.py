@@ -142,3 +142,18 @@ def test_documents_are_refused_while_the_shares_cannot_be_computed(sent_proposal
     )
     with pytest.raises(ValidationError, match="Gemeente Zonder Tal"):
         documents.documents_zip(sent_proposal)
+
+
+def test_the_one_list_of_sections_is_the_models_text_fields_in_order():
+    from django.db import models
+
+    from samenspel.decisions.constants import PROPOSAL_TEXTS
+    from samenspel.decisions.models import Proposal
+
+    texts = [
+        f.name
+        for f in Proposal._meta.fields
+        if isinstance(f, models.TextField) and f.name not in {"decision_points", "coalition_note"}
+    ]
+    assert texts == list(PROPOSAL_TEXTS)
+    assert set(PROPOSAL_TEXTS) <= documents.PLACEHOLDERS

@@ -26,7 +26,7 @@ from samenspel.accounts.permissions import (
 )
 from samenspel.core.pages import form_page, versioned_edit
 from samenspel.decisions import selectors, services
-from samenspel.decisions.constants import Result, Stage
+from samenspel.decisions.constants import PROPOSAL_SECTIONS, Result, Stage
 from samenspel.decisions.costs import proposal_costs
 from samenspel.decisions.forms import ProposalCreateForm, ProposalFilterForm, ProposalForm
 from samenspel.decisions.models import Proposal
@@ -37,16 +37,6 @@ from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
 
 PAGE_SIZE = 25
-SECTIONS = [
-    "introduction",
-    "intended_effect",
-    "arguments",
-    "risks",
-    "finance_text",
-    "staff_text",
-    "communication",
-    "implementation",
-]
 COLUMNS = [
     gettext_lazy("Voorstel"),
     gettext_lazy("Portefeuille"),
@@ -142,7 +132,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "timeline": selectors.proposal_timeline(state),
             "sections": [
                 (Proposal._meta.get_field(name).verbose_name.capitalize(), getattr(proposal, name))
-                for name in SECTIONS
+                for name in PROPOSAL_SECTIONS
             ],
             "can_manage": manage,
             "can_confirm_coalition": can_confirm_coalition(request.user)
