@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.finance.constants import ContributionKey
+
 
 class Stage(models.TextChoices):
     """Where a proposal is in its process (annex 1, "Wijze van besluitvorming")."""
@@ -70,7 +72,10 @@ PROPOSAL_SECTIONS = (
 PROPOSAL_TEXTS = ("subject", *PROPOSAL_SECTIONS)
 
 
-class CostKey(models.TextChoices):
-    PER_INHABITANT = "per_inhabitant", _("Naar inwonertal")
-    EQUAL = "equal", _("Gelijke delen")
-    FIXED = "fixed", _("Vaste bedragen per deelnemer")
+# The keys a proposal's costs may be split by: three of finance's cost keys (the one
+# type, `ContributionKey`), labelled as a college proposal words them.
+PROPOSAL_COST_KEYS = {
+    ContributionKey.PER_INHABITANT: _("Naar inwonertal"),
+    ContributionKey.EQUAL: _("Gelijke delen"),
+    ContributionKey.FIXED: _("Vaste bedragen per deelnemer"),
+}

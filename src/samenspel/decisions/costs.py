@@ -1,24 +1,33 @@
 """Who pays what: a proposal's amounts per year split over its participants.
 
-Shares come from `finance.shares.split_by_weight` (largest remainder), so they add up
-exactly to each year's total. With the 5% surcharge (section 6.1: projects financed
-through the service desk feed the contingency fund), the surcharge is computed on
-the year's amount and split by the same shares.
+The key is applied by `finance.selectors.split_over_members` with the inhabitants of
+`finance.selectors.figures_on` (the one reference-date rule, docs/adr/0005), so
+proposals and budget years split alike; shares add up exactly to each year's total.
+With the 5% surcharge (section 6.1: projects financed through the service desk feed
+the contingency fund), the surcharge is computed on the year's amount and split by
+the same shares.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from samenspel.decisions.constants import CostKey
+from samenspel.decisions.constants import PROPOSAL_COST_KEYS
 from samenspel.decisions.models import Participant, Proposal
-from samenspel.finance.shares import split_by_weight, split_equally, to_cents
-from samenspel.organisations.constants import OrganisationKind
-from samenspel.organisations.models import InhabitantCount
+from samenspel.finance.constants import ContributionKey
+from samenspel.finance.selectors import (
+    MemberFigure,
+    Series,
+    figures_on,
+    reference_date_for,
+    split_over_members,
+)
+from samenspel.finance.shares import split_by_weight, to_cents
+from samenspel.organisations.models import Organisation
 
 ZERO = Decimal("0.00")
 SURCHARGE_RATE = Decimal("0.05")
@@ -39,7 +48,7 @@ class CostRow:
         return self.share_list(self.years)
 
     @property
-    def organisation(self):
+    def organisation(self) -> Organisation:
         return self.participant.organisation
 
     @property
@@ -63,7 +72,7 @@ class CostTable:
 
     @property
     def key_label(self) -> str:
-        return CostKey(self.key).label
+        return PROPOSAL_COST_KEYS[self.key]
 
     def year_total(self, year: int) -> Decimal:
         return self.amounts.get(year, ZERO) + self.surcharges.get(year, ZERO)
@@ -80,133 +89,101 @@ class CostTable:
     def hours_total(self) -> Decimal:
         return sum((row.hours_per_year for row in self.rows), Decimal(0))
 
-    def row_for(self, organisation) -> CostRow | None:
+    def row_for(self, organisation: Organisation) -> CostRow | None:
         return next((r for r in self.rows if r.organisation.pk == organisation.pk), None)
 
 
 def reference_date_of(proposal: Proposal, years: list[int]) -> dt.date | None:
-    if proposal.reference_date:
-        return proposal.reference_date
-    return dt.date(years[0], 1, 1) if years else None
+    """The date the inhabitants are asked for; none while no year has an amount."""
+    return reference_date_for(proposal.reference_date, years[0]) if years else None
 
 
-Figures = dict[dt.date, dict[int, int]]
+def _members(
+    proposal: Proposal,
+    participants: list[Participant],
+    on: dt.date | None,
+    series: Series | None,
+) -> list[MemberFigure]:
+    """The participants as the key sees them, their shares keyed by participant. Per
+    inhabitant the municipalities get their figure for `on` (`figures_on`)."""
+    members = [MemberFigure(p.organisation, None, None, payer=p.pk) for p in participants]
+    if proposal.cost_key != ContributionKey.PER_INHABITANT or on is None:
+        return members
+    sharing = [m.organisation for m in members if m.by_inhabitants]
+    found = iter(figures_on(sharing, on, series=series))
+    return [replace(next(found), payer=m.payer) if m.by_inhabitants else m for m in members]
 
 
-def inhabitant_figures(organisation_ids) -> Figures:
-    """All inhabitants figures of these organisations: date → organisation → count."""
-    figures: Figures = {}
-    for figure in InhabitantCount.objects.filter(organisation__in=list(organisation_ids)):
-        figures.setdefault(figure.reference_date, {})[figure.organisation_id] = figure.count
-    return figures
-
-
-def _inhabitants(
-    participants: list[Participant], on: dt.date | None, figures: Figures | None = None
-) -> tuple[dict[int, int], dt.date | None, str]:
-    """Every participant's inhabitants on one common date.
-
-    The key needs figures of the same date for everyone: the latest date on or before
-    `on` for which all participants have a figure. When there is none (figures only
-    start later), the first complete date after `on` is used, and the note says so.
-    Pages that show many proposals pass `figures` loaded once.
-    """
-    if on is None or not participants:
-        return {}, None, ""
-    wanted = {p.organisation_id for p in participants}
-    if figures is None:
-        figures = inhabitant_figures(wanted)
-    complete = sorted(date for date, counts in figures.items() if wanted <= set(counts))
-    before = [date for date in complete if date <= on]
-    if before:
-        return figures[before[-1]], before[-1], ""
-    if complete:
-        used = complete[0]
-        note = _(
+def _checks(
+    proposal: Proposal,
+    participants: list[Participant],
+    members: list[MemberFigure],
+    on: dt.date | None,
+    errors: list[str],
+) -> tuple[dt.date | None, list[str]]:
+    """The date the figures hold for and the page's notes on them; missing fixed amounts
+    and inhabitants go to `errors`."""
+    if proposal.cost_key == ContributionKey.FIXED:
+        for p in participants:
+            if p.fixed_amount is None:
+                errors.append(
+                    _("Geen vast bedrag ingevuld voor %(org)s.") % {"org": p.organisation}
+                )
+    sharing = [m for m in members if m.by_inhabitants]
+    if proposal.cost_key != ContributionKey.PER_INHABITANT or on is None or not sharing:
+        return None, []
+    for member in sharing:
+        if member.inhabitants is None:
+            errors.append(
+                _("Geen inwonertal bekend voor %(org)s op de peildatum.")
+                % {"org": member.organisation}
+            )
+    dates = {m.reference_date for m in sharing if m.reference_date}
+    later = sorted({m.reference_date for m in sharing if m.later_than_asked})
+    notes = [
+        _(
             "Er zijn geen inwonertallen van alle deelnemers op of vóór %(on)s; die van "
             "%(used)s zijn gebruikt."
-        ) % {"on": on.strftime("%d-%m-%Y"), "used": used.strftime("%d-%m-%Y")}
-        return figures[used], used, note
-    return {}, on, ""
-
-
-def _fixed_amounts(participants, errors: list[str]) -> dict[int, Decimal]:
-    for p in participants:
-        if p.fixed_amount is None:
-            errors.append(_("Geen vast bedrag ingevuld voor %(org)s.") % {"org": p.organisation})
-    return {p.pk: p.fixed_amount or ZERO for p in participants}
-
-
-def _by_inhabitants(participants, inhabitants, errors: list[str]) -> dict[int, Decimal]:
-    for p in participants:
-        if p.organisation_id not in inhabitants:
-            errors.append(
-                _("Geen inwonertal bekend voor %(org)s op de peildatum.") % {"org": p.organisation}
-            )
-    return {p.pk: Decimal(inhabitants.get(p.organisation_id, 0)) for p in participants}
-
-
-def _is_municipality(participant: Participant) -> bool:
-    return participant.organisation.kind == OrganisationKind.MUNICIPALITY
-
-
-@dataclass
-class _Key:
-    """How one year's amount is shared: weights for the split, fixed amounts beside it."""
-
-    weights: dict[int, Decimal]
-    fixed: dict[int, Decimal]
-    inhabitants: dict[int, int]
-    reference_date: dt.date | None
-    notes: list[str]
-
-
-def _key(
-    proposal: Proposal, participants, on: dt.date | None, errors: list[str], figures=None
-) -> _Key:
-    """Per inhabitant the municipalities share by inhabitants; the province and the water
-    boards, who have no inhabitants figure of their own here, pay the fixed amount set
-    for them (or nothing), which comes off the total first."""
-    if proposal.cost_key == CostKey.FIXED:
-        return _Key(_fixed_amounts(participants, errors), {}, {}, None, [])
-    if proposal.cost_key == CostKey.EQUAL:
-        return _Key({p.pk: Decimal(1) for p in participants}, {}, {}, None, [])
-    if on is None:  # no amounts asked: nothing to share
-        return _Key({}, {}, {}, None, [])
-    municipalities = [p for p in participants if _is_municipality(p)]
-    others = [p for p in participants if not _is_municipality(p)]
-    inhabitants, on, note = _inhabitants(municipalities, on, figures)
-    weights = _by_inhabitants(municipalities, inhabitants, errors)
-    fixed = {p.pk: p.fixed_amount or ZERO for p in others}
-    return _Key(weights, fixed, inhabitants, on, [note] if note else [])
-
-
-def _split_year(total: Decimal, key: _Key, errors: list[str]) -> dict[int, Decimal]:
-    rest = total - sum(key.fixed.values(), ZERO)
-    if rest < 0:
-        errors.append(
-            _("De vaste bedragen van provincie en waterschappen zijn hoger dan het totaal.")
         )
-        rest = ZERO
+        % {"on": on.strftime("%d-%m-%Y"), "used": used.strftime("%d-%m-%Y")}
+        for used in later
+    ]
+    # One date for everyone (the usual case) is named; mixed dates: the date asked for.
+    return (dates.pop() if len(dates) == 1 else on), notes
+
+
+def _year_shares(
+    key: str,
+    total: Decimal,
+    members: list[MemberFigure],
+    fixed: dict[int, Decimal | None],
+    errors: list[str],
+) -> dict[int, Decimal]:
+    """One year's total (with any surcharge) shared by the key. Fixed amounts are what
+    each pays; the year's total is shared in proportion to them, so the table adds up
+    to it (a difference is reported by `proposal_costs`)."""
+    shares = split_over_members(total, key=key, members=members, fixed=fixed, errors=errors)
+    if key != ContributionKey.FIXED or not shares:
+        return shares
     try:
-        shares = split_by_weight(rest, key.weights) if key.weights else {}
+        return split_by_weight(total, shares)
     except ValueError as error:
         errors.append(str(error))
-        shares = split_equally(ZERO, key.weights)
-    return {**shares, **key.fixed}
+        return dict.fromkeys(shares, ZERO)
 
 
 def proposal_costs(
     proposal: Proposal,
     *,
     excluded: frozenset[int] = frozenset(),
-    figures: Figures | None = None,
+    series: Series | None = None,
 ) -> CostTable:
     """The cost table of the proposal page and the generated documents.
 
     `excluded`: organisations that did not join a coalition; they pay nothing and the
     coalition shares the whole amount by the same key (annex 1: those who do not join
-    must not be harmed, so their share cannot fall on them).
+    must not be harmed, so their share cannot fall on them). Pages that show many
+    proposals pass the inhabitants `series` loaded once.
     """
     years = {y.year: y.amount for y in proposal.years.all()}
     everyone = list(proposal.participants.all())
@@ -214,27 +191,28 @@ def proposal_costs(
     ordered_years = sorted(years)
     errors: list[str] = []
     on = reference_date_of(proposal, ordered_years)
-    key = _key(proposal, participants, on, errors, figures)
+    members = _members(proposal, participants, on, series)
+    reference_date, notes = _checks(proposal, participants, members, on, errors)
+    fixed = {p.pk: p.fixed_amount for p in participants}
     surcharges = {
         year: to_cents(amount * SURCHARGE_RATE) if proposal.service_desk_surcharge else ZERO
         for year, amount in years.items()
     }
+    fixed_total = sum(amount or ZERO for amount in fixed.values())
     shares_by_year: dict[int, dict[int, Decimal]] = {}
     for year in ordered_years:
-        if (
-            proposal.cost_key == CostKey.FIXED
-            and not errors
-            and sum(key.weights.values()) != years[year]
-        ):
+        if proposal.cost_key == ContributionKey.FIXED and not errors and fixed_total != years[year]:
             errors.append(
                 _("De vaste bedragen (%(sum)s) tellen niet op tot het bedrag van %(year)s.")
-                % {"sum": sum(key.weights.values()), "year": year}
+                % {"sum": fixed_total, "year": year}
             )
-        shares_by_year[year] = _split_year(years[year] + surcharges[year], key, errors)
+        total = years[year] + surcharges[year]
+        shares_by_year[year] = _year_shares(proposal.cost_key, total, members, fixed, errors)
+    inhabitants = {m.organisation.pk: m.inhabitants for m in members}
     rows = [
         CostRow(
             participant=p,
-            inhabitants=key.inhabitants.get(p.organisation_id),
+            inhabitants=inhabitants.get(p.organisation_id),
             shares={year: shares_by_year[year].get(p.pk, ZERO) for year in ordered_years},
             hours_per_year=p.hours_per_year if p.organisation_id not in excluded else Decimal(0),
             years=ordered_years,
@@ -244,11 +222,11 @@ def proposal_costs(
     ]
     return CostTable(
         key=proposal.cost_key,
-        reference_date=key.reference_date,
+        reference_date=reference_date,
         years=ordered_years,
         amounts=years,
         surcharges=surcharges,
         rows=rows,
         errors=list(dict.fromkeys(errors)),
-        notes=key.notes,
+        notes=notes,
     )

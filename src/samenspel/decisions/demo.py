@@ -17,8 +17,9 @@ from django.db import transaction
 from samenspel.agenda.models import Agreement
 from samenspel.core.dates import today
 from samenspel.decisions import services
-from samenspel.decisions.constants import CostKey, DecisionOutcome, PhoOutcome
+from samenspel.decisions.constants import DecisionOutcome, PhoOutcome
 from samenspel.decisions.models import Proposal
+from samenspel.finance.constants import ContributionKey
 from samenspel.organisations.constants import Role
 from samenspel.organisations.models import Membership, Organisation, Portfolio
 
@@ -185,7 +186,7 @@ def _create(plan: DemoProposal, portfolio: Portfolio, members, now: dt.date) -> 
         decision_points="\n".join(plan.points),
         affects_money=plan.money,
         affects_staff=plan.staff,
-        cost_key=CostKey.PER_INHABITANT,
+        cost_key=ContributionKey.PER_INHABITANT,
         service_desk_surcharge=plan.surcharge,
         created_on=plan.created,
         is_demo=True,

@@ -14,7 +14,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from samenspel.decisions.constants import CostKey, DecisionOutcome, PhoOutcome, Stage
+from samenspel.decisions.constants import (
+    PROPOSAL_COST_KEYS,
+    DecisionOutcome,
+    PhoOutcome,
+    Stage,
+)
+from samenspel.finance.constants import ContributionKey
 from samenspel.finance.models import money
 
 
@@ -56,7 +62,10 @@ class Proposal(models.Model):
     affects_staff = models.BooleanField(_("gevolgen voor personele capaciteit"), default=False)
 
     cost_key = models.CharField(
-        _("verdeelsleutel"), max_length=20, choices=CostKey.choices, default=CostKey.PER_INHABITANT
+        _("verdeelsleutel"),
+        max_length=20,
+        choices=list(PROPOSAL_COST_KEYS.items()),
+        default=ContributionKey.PER_INHABITANT,
     )
     reference_date = models.DateField(
         _("peildatum inwonertal"),

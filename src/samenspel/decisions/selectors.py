@@ -19,9 +19,10 @@ from samenspel.accounts.models import User
 from samenspel.accounts.permissions import is_bureau, organisations_held_by, portfolios_chaired_by
 from samenspel.core.dates import today
 from samenspel.decisions.constants import FINAL_OUTCOMES, DecisionOutcome, Result, Stage
-from samenspel.decisions.costs import CostRow, CostTable, inhabitant_figures, proposal_costs
+from samenspel.decisions.costs import CostRow, CostTable, proposal_costs
 from samenspel.decisions.models import ExecutiveDecision, Participant, Proposal
 from samenspel.decisions.outcome import is_overdue, proposal_result
+from samenspel.finance.selectors import inhabitant_series
 from samenspel.organisations.models import Organisation, Portfolio
 
 
@@ -294,10 +295,10 @@ def organisation_decisions(
     the latest proposals decided, in a fixed number of queries whatever their number."""
     states = proposal_states_on(date=on or today(), organisation=organisation)
     running = [s for s in states if s.is_running]
-    figures = inhabitant_figures(members_default().values_list("pk", flat=True))
+    series = inhabitant_series({p.organisation.pk for s in running for p in s.participants})
     rows = []
     for state in running:
-        costs = proposal_costs(state.proposal, excluded=not_joining(state), figures=figures)
+        costs = proposal_costs(state.proposal, excluded=not_joining(state), series=series)
         mine = next(p for p in state.participants if p.organisation.pk == organisation.pk)
         rows.append(RunningShare(state, costs.row_for(organisation), mine))
     return OrganisationDecisions(

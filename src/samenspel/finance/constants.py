@@ -3,6 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ContributionKey(models.TextChoices):
+    """How an amount is split over organisations: Samenspel's one cost-key type.
+
+    Budget years and service-desk projects use all four; a proposal offers three of
+    them under its own labels (`decisions.constants.PROPOSAL_COST_KEYS`). The one
+    function that applies a key is `finance.selectors.split_over_members`.
+    """
+
     PER_INHABITANT = "per_inhabitant", _("Per inwoner")
     EQUAL = "equal", _("Gelijke delen")
     FIXED = "fixed", _("Vaste bedragen")

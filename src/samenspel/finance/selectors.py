@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Sum
+from django.utils.translation import gettext as _
 
 from samenspel.finance.constants import ContributionKey, StatedWhat
 from samenspel.finance.models import (
@@ -22,49 +24,80 @@ from samenspel.finance.models import (
     StatedFigure,
 )
 from samenspel.finance.shares import split_by_weight, to_cents
+from samenspel.organisations.constants import OrganisationKind
 from samenspel.organisations.models import InhabitantCount, Organisation
 
 
 @dataclass
 class MemberFigure:
+    """An organisation with the inhabitants figure a split uses (see `figures_on`)."""
+
     organisation: Organisation
     inhabitants: int | None
     reference_date: dt.date | None
     later_than_asked: bool = False
+    payer: Hashable | None = None  # what its share is keyed by; default the organisation's pk
 
     @property
     def code(self) -> str:
         return next((i.value for i in self.organisation.identifiers.all() if i.scheme == "cbs"), "")
 
+    @property
+    def share_key(self) -> Hashable:
+        return self.organisation.pk if self.payer is None else self.payer
 
-def members_on(date: dt.date) -> list[MemberFigure]:
-    """Every member with its latest inhabitants figure on or before `date`.
+    @property
+    def by_inhabitants(self) -> bool:
+        """Municipalities share by inhabitants; the province and the water boards have no
+        figure of their own here and pay a fixed amount (or nothing) off the top."""
+        return self.organisation.kind == OrganisationKind.MUNICIPALITY
 
-    A member with no figure that early gets its earliest later figure, flagged, so a
-    split can still be made and the page says so.
+
+Series = dict[int, list[tuple[dt.date, int]]]
+
+
+def inhabitant_series(organisation_ids: Iterable[int]) -> Series:
+    """Every inhabitants figure of these organisations, oldest first: pk → [(date, count)].
+    Pages that split many amounts load it once and pass it to `figures_on`."""
+    series: Series = defaultdict(list)
+    figures = InhabitantCount.objects.filter(organisation__in=list(organisation_ids))
+    for figure in figures.order_by("reference_date"):
+        series[figure.organisation_id].append((figure.reference_date, figure.count))
+    return series
+
+
+def figures_on(
+    organisations: Iterable[Organisation], date: dt.date, *, series: Series | None = None
+) -> list[MemberFigure]:
+    """The reference-date rule, the one every split by inhabitants uses.
+
+    Each organisation's latest figure on or before `date`. One with no figure that early
+    gets its earliest later figure, flagged (`later_than_asked`), so a split can still be
+    made and the page says so; one with no figure at all gets none.
     """
-    members = list(
-        Organisation.objects.filter(is_member=True).prefetch_related("identifiers").order_by("name")
-    )
-    figures = defaultdict(list)
-    for figure in InhabitantCount.objects.filter(organisation__in=members).order_by(
-        "reference_date"
-    ):
-        figures[figure.organisation_id].append(figure)
+    organisations = list(organisations)
+    if series is None:
+        series = inhabitant_series(o.pk for o in organisations)
     result = []
-    for member in members:
-        series = figures[member.pk]
-        before = [f for f in series if f.reference_date <= date]
-        chosen = before[-1] if before else (series[0] if series else None)
+    for organisation in organisations:
+        known = series.get(organisation.pk, [])
+        before = [figure for figure in known if figure[0] <= date]
+        chosen = before[-1] if before else (known[0] if known else None)
         result.append(
             MemberFigure(
-                member,
-                chosen.count if chosen else None,
-                chosen.reference_date if chosen else None,
+                organisation,
+                chosen[1] if chosen else None,
+                chosen[0] if chosen else None,
                 later_than_asked=bool(chosen) and not before,
             )
         )
     return result
+
+
+def members_on(date: dt.date) -> list[MemberFigure]:
+    """Every member with its inhabitants figure for `date` (the rule of `figures_on`)."""
+    members = Organisation.objects.filter(is_member=True).prefetch_related("identifiers")
+    return figures_on(members.order_by("name"), date)
 
 
 def split_over_members(
@@ -73,22 +106,54 @@ def split_over_members(
     key: str,
     members: list[MemberFigure],
     base_amount: Decimal | None = None,
-    fixed: dict[int, Decimal] | None = None,
-) -> dict[int, Decimal]:
-    """Each member's share (organisation pk -> euros) of `total` under `key`."""
-    ids = [m.organisation.pk for m in members]
-    if key == ContributionKey.EQUAL:
-        return split_by_weight(total, dict.fromkeys(ids, 1))
+    fixed: Mapping[Hashable, Decimal | None] | None = None,
+    errors: list[str] | None = None,
+) -> dict[Hashable, Decimal]:
+    """Apply a cost key: each member's share of `total`, keyed by `MemberFigure.share_key`.
+
+    The one place a key is applied (budget years, projects, proposals):
+    - equal: equal parts;
+    - fixed: each pays its amount in `fixed` (none: nothing), whatever the total;
+    - per inhabitant: the province and the water boards pay their amount in `fixed` (or
+      nothing) off the top, the municipalities share the rest by their inhabitants;
+    - base plus inhabitant: the same, each municipality paying `base_amount` first.
+    Shares are rounded by the largest remainder (`shares.split_by_weight`), so they add
+    up to what is split. With `errors`, a split that cannot be made is reported there
+    (those shares stay zero) instead of raising ValueError.
+    """
+    fixed = fixed or {}
     if key == ContributionKey.FIXED:
-        fixed = fixed or {}
-        return {pk: to_cents(fixed.get(pk, ZERO)) for pk in ids}
-    inhabitants = {m.organisation.pk: m.inhabitants or 0 for m in members}
-    if key == ContributionKey.BASE_PLUS_INHABITANT:
-        base = to_cents(base_amount or ZERO)
-        rest = max(total - base * len(ids), ZERO)
-        shares = split_by_weight(rest, inhabitants)
-        return {pk: shares[pk] + base for pk in ids}
-    return split_by_weight(total, inhabitants)
+        return {m.share_key: to_cents(fixed.get(m.share_key) or ZERO) for m in members}
+    if key == ContributionKey.EQUAL:
+        return _split({m.share_key: 1 for m in members}, total, errors)
+    off_top = {
+        m.share_key: to_cents(fixed.get(m.share_key) or ZERO)
+        for m in members
+        if not m.by_inhabitants
+    }
+    sharing = [m for m in members if m.by_inhabitants]
+    if errors is not None and sum(off_top.values(), ZERO) > total:
+        errors.append(
+            _("De vaste bedragen van provincie en waterschappen zijn hoger dan het totaal.")
+        )
+    base = to_cents(base_amount or ZERO) if key == ContributionKey.BASE_PLUS_INHABITANT else ZERO
+    rest = max(total - sum(off_top.values(), ZERO) - base * len(sharing), ZERO)
+    shares = _split({m.share_key: m.inhabitants or 0 for m in sharing}, rest, errors)
+    return {**{pk: share + base for pk, share in shares.items()}, **off_top}
+
+
+def _split(
+    weights: dict[Hashable, int], total: Decimal, errors: list[str] | None
+) -> dict[Hashable, Decimal]:
+    if not weights:
+        return {}
+    try:
+        return split_by_weight(total, weights)
+    except ValueError as error:
+        if errors is None:
+            raise
+        errors.append(str(error))
+        return dict.fromkeys(weights, ZERO)
 
 
 @dataclass
@@ -122,8 +187,13 @@ class YearFigures:
         return self.shares.get(organisation_pk, ZERO) - self.invoiced.get(organisation_pk, ZERO)
 
 
+def reference_date_for(reference_date: dt.date | None, year: int) -> dt.date:
+    """The date inhabitants are counted on: the one set, else 1 January of the (first) year."""
+    return reference_date or dt.date(year, 1, 1)
+
+
 def reference_date_of(budget_year: BudgetYear) -> dt.date:
-    return budget_year.reference_date or dt.date(budget_year.year, 1, 1)
+    return reference_date_for(budget_year.reference_date, budget_year.year)
 
 
 def line_totals(agenda) -> dict[int, Decimal]:
@@ -194,7 +264,7 @@ class ProjectShares:
 def project_year_shares(project_year: ProjectYear) -> ProjectShares:
     """Members' shares by the project's key, and every funder's 5% surcharge on top."""
     project = project_year.project
-    on = project_year.reference_date or dt.date(project_year.year, 1, 1)
+    on = reference_date_for(project_year.reference_date, project_year.year)
     members = members_on(on)
     shares = split_over_members(project_year.members_amount, key=project.key, members=members)
     rate = project.surcharge_percent / Decimal(100)

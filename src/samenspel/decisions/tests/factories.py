@@ -3,8 +3,9 @@ from decimal import Decimal
 
 import factory
 
-from samenspel.decisions.constants import CostKey, Stage
+from samenspel.decisions.constants import Stage
 from samenspel.decisions.models import ExecutiveDecision, Participant, Proposal, ProposalYear
+from samenspel.finance.constants import ContributionKey
 from samenspel.organisations.tests.factories import OrganisationFactory, PortfolioFactory
 
 
@@ -17,7 +18,7 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     subject = "Een gezamenlijke aanpak."
     decision_points = "In te stemmen met de aanpak.\nDe bijdrage beschikbaar te stellen."
     affects_money = True
-    cost_key = CostKey.PER_INHABITANT
+    cost_key = ContributionKey.PER_INHABITANT
     created_on = dt.date(2024, 1, 10)
 
     class Params:

@@ -135,3 +135,31 @@ def test_a_water_board_without_a_fixed_amount_pays_nothing(sent_proposal):
     costs = proposal_costs(sent_proposal)
     assert costs.row_for(board).total == 0
     assert sum(r.shares[2024] for r in costs.rows) == Decimal("100000.00")
+
+
+def test_each_participant_counts_with_its_latest_figure_on_or_before_the_date(
+    sent_proposal, members
+):
+    # The rule budget years use too (docs/adr/0005-one-cost-key.md).
+    assen = next(m for m in members if m.slug == "assen")
+    InhabitantCountFactory(organisation=assen, count=70500, reference_date=dt.date(2026, 1, 1))
+    sent_proposal.reference_date = dt.date(2026, 1, 1)
+    costs = proposal_costs(sent_proposal)
+    assert costs.row_for(assen).inhabitants == 70500
+    assert {r.inhabitants for r in costs.rows if r.organisation.pk != assen.pk} <= set(
+        INHABITANTS.values()
+    )
+    assert costs.reference_date == dt.date(2026, 1, 1) and costs.notes == []
+    assert sum(row.shares[2024] for row in costs.rows) == Decimal("100000.00")
+
+
+def test_a_proposal_and_a_budget_year_apply_a_key_alike(sent_proposal, members):
+    from samenspel.finance.selectors import figures_on, split_over_members
+
+    budget = split_over_members(
+        Decimal("100000.00"),
+        key="per_inhabitant",
+        members=figures_on(members, dt.date(2024, 1, 1)),
+    )
+    costs = proposal_costs(sent_proposal)
+    assert {row.organisation.pk: row.shares[2024] for row in costs.rows} == budget
