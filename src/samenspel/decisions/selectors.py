@@ -141,7 +141,7 @@ def proposal_state(proposal: Proposal, *, on: dt.date | None = None) -> Proposal
 def proposal_states_on(
     *,
     date: dt.date,
-    portfolio=None,
+    portfolio: Portfolio | None = None,
     organisation: Organisation | None = None,
     proposals: QuerySet[Proposal] | None = None,
 ) -> list[ProposalState]:

@@ -55,7 +55,7 @@ def pho_decision_record(
     decided_on: dt.date,
     outcome: str,
     reference: str = "",
-    user: Any = None,
+    user: User | None = None,
 ) -> Proposal:
     """Record the portfolio meeting's preparatory decision on a proposal.
 
@@ -78,7 +78,7 @@ def pho_decision_record(
     return _save(proposal, user)
 
 
-def _save(proposal: Proposal, user: Any) -> Proposal:
+def _save(proposal: Proposal, user: User | None) -> Proposal:
     proposal.version += 1
     proposal._history_user = user
     proposal.full_clean()
@@ -89,7 +89,7 @@ def _save(proposal: Proposal, user: Any) -> Proposal:
 @transaction.atomic
 def proposal_create(
     *,
-    user: Any,
+    user: User | None,
     participants: Iterable[Organisation],
     agreements: Iterable[Agreement] = (),
     years: Mapping[int, Decimal] | None = None,
@@ -116,7 +116,9 @@ def proposal_create(
 
 
 @transaction.atomic
-def proposal_years_set(*, proposal: Proposal, years: Mapping[int, Decimal], user: Any) -> None:
+def proposal_years_set(
+    *, proposal: Proposal, years: Mapping[int, Decimal], user: User | None
+) -> None:
     """Replace the amounts per year (years not in `years` are removed)."""
     for year, amount in years.items():
         if amount < 0:
@@ -136,7 +138,7 @@ def proposal_years_set(*, proposal: Proposal, years: Mapping[int, Decimal], user
 
 @transaction.atomic
 def participants_set(
-    *, proposal: Proposal, organisations: Iterable[Organisation], user: Any
+    *, proposal: Proposal, organisations: Iterable[Organisation], user: User | None
 ) -> None:
     """Change who takes part; refused for a participant that has already decided."""
     proposal = _locked(proposal)
@@ -161,7 +163,9 @@ def participants_set(
 
 
 @transaction.atomic
-def participant_update(*, participant: Participant, user: Any, **values: Any) -> Participant:
+def participant_update(
+    *, participant: Participant, user: User | None, **values: Any
+) -> Participant:
     """Hours, fixed amount or the planned college date of one participant.
 
     Once the proposal is sent, only the planned date may change: hours and money are
@@ -183,7 +187,7 @@ def participant_update(*, participant: Participant, user: Any, **values: Any) ->
 
 @transaction.atomic
 def proposal_send(
-    *, proposal: Proposal, sent_on: dt.date, deadline: dt.date, user: Any
+    *, proposal: Proposal, sent_on: dt.date, deadline: dt.date, user: User | None
 ) -> Proposal:
     """Send the proposal to the participants' executives, asking a decision before `deadline`."""
     proposal = _locked(proposal)
@@ -207,7 +211,7 @@ def proposal_send(
     return _save(proposal, user)
 
 
-def _close_when_final(proposal: Proposal, user: Any) -> None:
+def _close_when_final(proposal: Proposal, user: User | None) -> None:
     """Close the proposal once every participant has decided for good."""
     from samenspel.decisions.selectors import proposal_state, proposals_for_states
 
@@ -224,7 +228,7 @@ def executive_decision_record(
     participant: Participant,
     decided_on: dt.date,
     outcome: str,
-    user: Any,
+    user: User | None,
     reference: str = "",
     remark: str = "",
     document: UploadedFile | None = None,
@@ -267,7 +271,7 @@ def executive_decision_record(
 
 @transaction.atomic
 def coalition_confirm(
-    *, proposal: Proposal, confirmed_on: dt.date, note: str, user: Any
+    *, proposal: Proposal, confirmed_on: dt.date, note: str, user: User | None
 ) -> Proposal:
     """The bureau confirms that those who do not join are not harmed (annex 1)."""
     from samenspel.decisions.selectors import proposal_state, proposals_for_states
@@ -288,7 +292,7 @@ def coalition_confirm(
 
 
 @transaction.atomic
-def proposal_withdraw(*, proposal: Proposal, withdrawn_on: dt.date, user: Any) -> Proposal:
+def proposal_withdraw(*, proposal: Proposal, withdrawn_on: dt.date, user: User | None) -> Proposal:
     proposal = _locked(proposal)
     _move(proposal, Stage.WITHDRAWN)
     proposal.withdrawn_on = withdrawn_on
@@ -300,7 +304,7 @@ def proposal_update(
     *,
     obj: Proposal,
     expected_version: int | None,
-    user: Any,
+    user: User | None,
     participant_organisations: Iterable[Organisation],
     amounts_text: Mapping[int, Decimal],
     agreements: Iterable[Agreement] = (),
