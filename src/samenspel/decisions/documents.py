@@ -26,7 +26,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from samenspel.core.dates import today
 from samenspel.decisions.constants import PROPOSAL_TEXTS
-from samenspel.decisions.costs import CostTable, proposal_costs
+from samenspel.decisions.costs import CostTable
 from samenspel.decisions.models import DocumentTemplate, Participant, Proposal
 from samenspel.web.documents import pdf_from_template
 from samenspel.web.templatetags.samenspel import format_euro as euro
@@ -174,9 +174,9 @@ def filename_for(proposal: Proposal, participant: Participant, extension: str) -
 def costs_for_documents(proposal: Proposal) -> CostTable:
     """The shares as the proposal page shows them; refused while they cannot be computed,
     so no college gets a proposal that asks it for € 0,00 by mistake."""
-    from samenspel.decisions.selectors import not_joining, proposal_state
+    from samenspel.decisions.selectors import proposal_shares
 
-    costs = proposal_costs(proposal, excluded=not_joining(proposal_state(proposal)))
+    costs = proposal_shares(proposal)
     if costs.errors:
         raise ValidationError(
             [_("De collegevoorstellen kunnen nog niet worden gemaakt:"), *costs.errors]

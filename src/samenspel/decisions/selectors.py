@@ -22,7 +22,7 @@ from samenspel.decisions.constants import FINAL_OUTCOMES, DecisionOutcome, Resul
 from samenspel.decisions.costs import CostRow, CostTable, proposal_costs
 from samenspel.decisions.models import ExecutiveDecision, Participant, Proposal
 from samenspel.decisions.outcome import is_overdue, proposal_result
-from samenspel.finance.selectors import inhabitant_series
+from samenspel.finance.selectors import Series, inhabitant_series
 from samenspel.organisations.models import Organisation, Portfolio
 
 
@@ -190,10 +190,14 @@ def not_joining(state: ProposalState) -> frozenset[int]:
     return frozenset(p.organisation.pk for p in state.participants if p.outcome not in agreeing)
 
 
+def state_costs(state: ProposalState, *, series: Series | None = None) -> CostTable:
+    """The cost table of a proposal as it stood: a coalition's non-members pay nothing."""
+    return proposal_costs(state.proposal, excluded=not_joining(state), series=series)
+
+
 def proposal_shares(proposal: Proposal, *, on: dt.date | None = None) -> CostTable:
     """The cost table as it stands (on `on`): a coalition's non-members pay nothing."""
-    state = proposal_state(proposal, on=on)
-    return proposal_costs(proposal, excluded=not_joining(state))
+    return state_costs(proposal_state(proposal, on=on))
 
 
 # --- what the pages show ----------------------------------------------------------------
@@ -298,7 +302,7 @@ def organisation_decisions(
     series = inhabitant_series({p.organisation.pk for s in running for p in s.participants})
     rows = []
     for state in running:
-        costs = proposal_costs(state.proposal, excluded=not_joining(state), series=series)
+        costs = state_costs(state, series=series)
         mine = next(p for p in state.participants if p.organisation.pk == organisation.pk)
         rows.append(RunningShare(state, costs.row_for(organisation), mine))
     return OrganisationDecisions(

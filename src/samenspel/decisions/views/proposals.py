@@ -27,7 +27,6 @@ from samenspel.accounts.permissions import (
 from samenspel.core.pages import form_page, versioned_edit
 from samenspel.decisions import selectors, services
 from samenspel.decisions.constants import PROPOSAL_SECTIONS, Result, Stage
-from samenspel.decisions.costs import proposal_costs
 from samenspel.decisions.forms import ProposalCreateForm, ProposalFilterForm, ProposalForm
 from samenspel.decisions.models import Proposal
 from samenspel.decisions.views.common import proposal_of
@@ -128,7 +127,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "proposal": proposal,
             "state": state,
             "bar": decided_bar(state),
-            "costs": proposal_costs(proposal, excluded=selectors.not_joining(state)),
+            "costs": selectors.state_costs(state),
             "timeline": selectors.proposal_timeline(state),
             "sections": [
                 (Proposal._meta.get_field(name).verbose_name.capitalize(), getattr(proposal, name))
