@@ -8,7 +8,7 @@ from samenspel.web.views import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", public(set_language), name="set_language"),
-    # The admin guards itself: AdminSite.has_permission, i.e. can_use_admin (see admin.py).
+    # The admin guards itself: has_permission is can_use_admin (web/admin_site.py).
     path("beheer/", admin.site.urls),
     path("", include("samenspel.accounts.urls")),
     path("", include("samenspel.organisations.urls")),

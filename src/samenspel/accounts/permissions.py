@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from samenspel.accounts.constants import RoleKind
@@ -64,6 +65,16 @@ def portfolios_chaired_by(user: Any) -> frozenset[int]:
     return roles_of(user).chair_of
 
 
+def owned_rows_visible_to(user: Any, rows: QuerySet, *, shared: bool = False) -> QuerySet:
+    """Rows that belong to an organisation (claims, member reports): the bureau sees all,
+    anyone else the rows of the organisations they hold, and with `shared` also the rows
+    of no organisation."""
+    if is_bureau(user):
+        return rows
+    own = Q(organisation_id__in=organisations_held_by(user))
+    return rows.filter(own | Q(organisation__isnull=True) if shared else own)
+
+
 # --- predicates -----------------------------------------------------------------------
 
 
@@ -93,6 +104,14 @@ def can_edit_portfolio(user: Any, portfolio: Any) -> bool:
         return False
     roles = roles_of(user)
     return portfolio.pk in roles.chair_of or portfolio.pk in roles.core_group_of
+
+
+def can_edit_agreement(user: Any, agreement: Any) -> bool:
+    """An agreement and its progress: its portfolio's editors; an agreement without a
+    portfolio (association-wide) only the bureau."""
+    if agreement.portfolio_id is None:
+        return is_bureau(user)
+    return can_edit_portfolio(user, agreement.portfolio)
 
 
 def can_record_decision(user: Any, organisation: Any) -> bool:
@@ -196,6 +215,18 @@ def can_judge_evaluation(user: Any, portfolio: Any) -> bool:
     if not is_signed_in(user) or portfolio is None:
         return False
     return portfolio.pk in roles_of(user).chair_of
+
+
+def can_judge_theme(user: Any, theme: Any) -> bool:
+    """A theme is judged by the bureau and by the chair of any of its portfolios."""
+    return is_bureau(user) or any(can_judge_evaluation(user, p) for p in theme.portfolios.all())
+
+
+def can_judge_target(user: Any, target: dict[str, Any]) -> bool:
+    """One judgement of an evaluation round: `{"agreement": …}` or `{"theme": …}`."""
+    if target.get("agreement") is not None:
+        return can_judge_evaluation(user, target["agreement"].portfolio)
+    return can_judge_theme(user, target["theme"])
 
 
 # --- meetings -------------------------------------------------------------------------

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
@@ -15,7 +14,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samenspel.accounts.permissions import can_edit_portfolio, is_bureau
+from samenspel.accounts.permissions import (
+    can_edit_agreement,
+    can_edit_portfolio,
+    is_signed_in,
+    require,
+)
 from samenspel.agenda import selectors, services
 from samenspel.agenda.charts import portfolio_status_bars, status_bar
 from samenspel.agenda.constants import STATUS_COLOURS, Status, ThemeKind
@@ -29,14 +33,18 @@ from samenspel.web.navigation import breadcrumbs
 PAGE_SIZE = 50
 
 
-def may_edit(user, agreement: Agreement) -> bool:
-    """The bureau edits everything; chairs and core groups their portfolio's agreements."""
-    if agreement.portfolio_id is None:
-        return is_bureau(user)
-    return can_edit_portfolio(user, agreement.portfolio)
+def _agreement_to_edit(request: HttpRequest, slug: str) -> Agreement:
+    """The agreement a write is about (for `can_edit_agreement`)."""
+    agenda = selectors.current_agenda_or_404()
+    return get_object_or_404(agenda.agreements.select_related("portfolio"), slug=slug)
 
 
-@login_required
+def _milestone_agreement(request: HttpRequest, pk: int) -> Agreement:
+    milestones = Milestone.objects.select_related("agreement__portfolio")
+    return get_object_or_404(milestones, pk=pk).agreement
+
+
+@require(is_signed_in)
 def overview(request: HttpRequest) -> HttpResponse:
     agenda = selectors.current_agenda_or_404()
     agreements = list(selectors.agreements_with_progress(agenda.agreements.all()))
@@ -56,7 +64,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@require(is_signed_in)
 def portfolio_detail(request: HttpRequest, slug: str) -> HttpResponse:
     agenda = selectors.current_agenda_or_404()
     portfolio = get_object_or_404(Portfolio, slug=slug)
@@ -123,7 +131,7 @@ COLUMNS = [
 ]
 
 
-@login_required
+@require(is_signed_in)
 def agreement_list(request: HttpRequest) -> HttpResponse:
     agenda = selectors.current_agenda_or_404()
     form = AgreementFilterForm(request.GET or None)
@@ -175,11 +183,11 @@ def _agreement(agenda, slug: str) -> Agreement:
     return get_object_or_404(selectors.agreements_with_progress(qs), slug=slug)
 
 
-@login_required
+@require(is_signed_in)
 def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     agenda = selectors.current_agenda_or_404()
     agreement = _agreement(agenda, slug)
-    editable = may_edit(request.user, agreement)
+    editable = can_edit_agreement(request.user, agreement)
     return render(
         request,
         "agenda/agreement_detail.html",
@@ -203,13 +211,11 @@ def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
+@require(can_edit_agreement, obj=_agreement_to_edit)
 def progress_update_add(request: HttpRequest, slug: str) -> HttpResponse:
     agenda = selectors.current_agenda_or_404()
     agreement = _agreement(agenda, slug)
-    if not may_edit(request.user, agreement):
-        raise PermissionDenied
     form = ProgressUpdateForm(request.POST)
     if form.is_valid():
         try:
@@ -249,12 +255,10 @@ def progress_update_add(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
+@require(can_edit_agreement, obj=_milestone_agreement)
 def milestone_reach(request: HttpRequest, pk: int) -> HttpResponse:
     milestone = get_object_or_404(Milestone.objects.select_related("agreement__portfolio"), pk=pk)
-    if not may_edit(request.user, milestone.agreement):
-        raise PermissionDenied
     reached = request.POST.get("reached_on", "")
     try:
         reached_on = dt.date.fromisoformat(reached) if reached else None
@@ -266,12 +270,10 @@ def milestone_reach(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(milestone.agreement)
 
 
-@login_required
+@require(can_edit_agreement, obj=_agreement_to_edit)
 def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
     agenda = selectors.current_agenda_or_404()
     agreement = _agreement(agenda, slug)
-    if not may_edit(request.user, agreement):
-        raise PermissionDenied
     return versioned_edit(
         request,
         agreement,
@@ -291,7 +293,7 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
+@require(is_signed_in)
 def timeline(request: HttpRequest) -> HttpResponse:
     agenda = selectors.current_agenda_or_404()
     portfolio = Portfolio.objects.filter(slug=request.GET.get("portefeuille", "")).first()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from samenspel.accounts.permissions import can_record_decision, require
+from samenspel.accounts.permissions import can_record_decision, is_signed_in, require
 from samenspel.agenda.models import Agenda
 from samenspel.agenda.selectors import current_agenda
 from samenspel.capacity import selectors, services, tables
@@ -87,7 +86,7 @@ def _overview_tables(
     return by_key, extra
 
 
-@login_required
+@require(is_signed_in)
 def overview(request: HttpRequest) -> HttpResponse:
     agenda = current_agenda()
     year = _year(request)

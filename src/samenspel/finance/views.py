@@ -4,7 +4,6 @@ projects of the service desk, the contingency fund and claims."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,8 +13,9 @@ from django.utils.translation import gettext as _
 from samenspel.accounts.permissions import (
     can_manage_money,
     can_view_organisation_finance,
+    is_signed_in,
+    owned_rows_visible_to,
     require,
-    roles_of,
 )
 from samenspel.agenda.selectors import current_agenda, current_agenda_or_404
 from samenspel.core.pages import form_page, versioned_edit
@@ -29,13 +29,10 @@ from samenspel.web.navigation import breadcrumbs
 
 def _visible_claims(user):
     """The bureau sees every open claim; an account holder those of their organisation."""
-    claims = selectors.outstanding_claims()
-    if can_manage_money(user):
-        return claims
-    return claims.filter(organisation_id__in=roles_of(user).account_holder_of)
+    return owned_rows_visible_to(user, selectors.outstanding_claims())
 
 
-@login_required
+@require(is_signed_in)
 def overview(request: HttpRequest) -> HttpResponse:
     agenda = current_agenda_or_404()
     years = selectors.budget_years(agenda)
@@ -79,7 +76,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@require(is_signed_in)
 def contributions(request: HttpRequest, year: int) -> HttpResponse:
     agenda = current_agenda_or_404()
     budget_year = get_object_or_404(
@@ -215,7 +212,7 @@ def fund_spending_add(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@require(is_signed_in)
 def project_list(request: HttpRequest) -> HttpResponse:
     projects = Project.objects.select_related("portfolio").prefetch_related(
         "commissioners", "years"
@@ -246,15 +243,13 @@ def project_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@require(is_signed_in)
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     project = get_object_or_404(
         Project.objects.prefetch_related("commissioners", "other_funders"), slug=slug
     )
     years = [selectors.project_year_shares(py) for py in project.years.all()]
-    claims = project.claims.select_related("organisation")
-    if not can_manage_money(request.user):
-        claims = claims.filter(organisation_id__in=roles_of(request.user).account_holder_of)
+    claims = owned_rows_visible_to(request.user, project.claims.select_related("organisation"))
     return render(
         request,
         "finance/project_detail.html",

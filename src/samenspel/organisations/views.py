@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -13,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samenspel.accounts.permissions import can_edit_structure, require
+from samenspel.accounts.permissions import can_edit_structure, is_signed_in, require
 from samenspel.core.pages import form_page, versioned_edit
 from samenspel.organisations import selectors, services
 from samenspel.organisations.constants import BodyKind, OrganisationKind
@@ -43,7 +42,7 @@ def _as_of(request: HttpRequest) -> dt.date:
         return timezone.localdate()
 
 
-@login_required
+@require(is_signed_in)
 def organisation_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("soort", "")
     query = request.GET.get("q", "").strip()
@@ -86,7 +85,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@require(is_signed_in)
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
     date = _as_of(request)
@@ -216,7 +215,7 @@ def inhabitant_count_add(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
+@require(is_signed_in)
 def body_list(request: HttpRequest) -> HttpResponse:
     bodies = (
         Body.objects.select_related("portfolio")
@@ -238,7 +237,7 @@ def body_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@require(is_signed_in)
 def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body.objects.select_related("portfolio", "prepares"), slug=slug)
     date = _as_of(request)
@@ -311,7 +310,7 @@ def membership_end(request: HttpRequest, membership_id: int) -> HttpResponse:
     )
 
 
-@login_required
+@require(is_signed_in)
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("organisation"), slug=slug)
     memberships = person.memberships.select_related("post__body", "post__organisation").order_by(
@@ -345,7 +344,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
+@require(is_signed_in)
 def governance(request: HttpRequest) -> HttpResponse:
     date = _as_of(request)
     results = governance_check(date=date)

@@ -28,7 +28,7 @@ from samenspel.finance.models import (
     InvoicedContribution,
     SupplierPayment,
 )
-from samenspel.finance.selectors import members_on, split_over_members
+from samenspel.finance.selectors import members_on, reference_date_for, split_over_members
 from samenspel.organisations.models import Membership, Organisation, Person, Post
 from samenspel.reports.snapshots import agenda_loaded_before, snapshot
 
@@ -123,7 +123,7 @@ def _budget_years(agenda: Agenda, as_of: dt.date) -> list[BudgetYearState]:
 def _computed_shares(row: Any, total: Decimal) -> dict[int, Decimal]:
     """The members' shares as finance computes them, from the year as recorded on the date."""
     remaining = max(total - row.from_running_budget, ZERO)
-    members = members_on(row.reference_date or dt.date(row.year, 1, 1))
+    members = members_on(reference_date_for(row.reference_date, row.year))
     fixed = dict(
         FixedContribution.objects.filter(budget_year_id=row.id).values_list(
             "organisation_id", "amount"

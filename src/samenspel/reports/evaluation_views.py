@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from samenspel.accounts.permissions import (
     can_judge_evaluation,
+    can_judge_target,
     can_view_reports,
     is_bureau,
     require,
@@ -105,7 +105,7 @@ def evaluation_portfolio(request: HttpRequest, pk: int, slug: str) -> HttpRespon
             "slug": slug,
             "agreements": agreements,
             "themes": themes,
-            "may_judge": _may_judge(request.user, portfolio),
+            "may_judge": can_judge_evaluation(request.user, portfolio),
             "breadcrumbs": _crumbs(
                 (evaluation_round.name, evaluation_round.get_absolute_url()), (name, None)
             ),
@@ -117,15 +117,6 @@ CONFLICT = gettext_lazy(
     "Iemand anders heeft dit oordeel intussen gewijzigd. Bekijk het nieuwe oordeel en voer "
     "je wijziging opnieuw in."
 )
-
-
-def _may_judge(user, portfolio) -> bool:
-    return is_bureau(user) if portfolio is None else can_judge_evaluation(user, portfolio)
-
-
-def _may_judge_theme(user, theme: Theme) -> bool:
-    portfolios = list(theme.portfolios.all())
-    return any(can_judge_evaluation(user, p) for p in portfolios) or is_bureau(user)
 
 
 def _target(evaluation_round: EvaluationRound, kind: str, target_pk: int):
@@ -146,18 +137,16 @@ def _version(judgement: Judgement | None) -> str:
     return str(latest.first())
 
 
-@require(can_view_reports)
+def _judged(request: HttpRequest, pk: int, kind: str, target_pk: int) -> dict:
+    """What a judgement is about (for `can_judge_target`)."""
+    return _target(get_object_or_404(EvaluationRound, pk=pk), kind, target_pk)
+
+
+@require(can_judge_target, obj=_judged)
 def judgement_edit(request: HttpRequest, pk: int, kind: str, target_pk: int) -> HttpResponse:
     evaluation_round = get_object_or_404(EvaluationRound, pk=pk)
     target = _target(evaluation_round, kind, target_pk)
     item = target.get("agreement") or target.get("theme")
-    allowed = (
-        _may_judge(request.user, item.portfolio)
-        if "agreement" in target
-        else _may_judge_theme(request.user, item)
-    )
-    if not allowed:
-        raise PermissionDenied
     existing = Judgement.objects.filter(round=evaluation_round, **target).first()
     initial = {"seen": _version(existing)}
     if existing:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samenspel.accounts.permissions import is_signed_in, require
+from samenspel.accounts.permissions import is_signed_in, public, require
 from samenspel.reports.following import (
     follow_add,
     follow_label,
@@ -65,6 +65,7 @@ def follow_toggle(request: HttpRequest) -> HttpResponse:
     return redirect(safe_back(request, request.POST.get("next"), reverse("reports:follows")))
 
 
+@public
 def unfollow(request: HttpRequest, token: str) -> HttpResponse:
     """From the link in a digest, no sign-in needed: the signed token says who and what."""
     try:

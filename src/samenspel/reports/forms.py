@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.accounts.permissions import is_bureau, roles_of
+from samenspel.accounts.permissions import is_bureau, organisations_held_by
 from samenspel.agenda.models import Agreement
 from samenspel.core.dates import today
 from samenspel.organisations.constants import GOVERNMENT_KINDS
@@ -42,7 +42,7 @@ class ReportForm(forms.Form):
             del self.fields["organisatie"]
         else:
             self.fields["organisatie"].required = True
-        own = roles_of(user).account_holder_of if user is not None and not is_bureau(user) else ()
+        own = organisations_held_by(user) if user is not None and not is_bureau(user) else ()
         if own and "organisatie" in self.fields:
             # An account holder starts with their own member chosen (others give a 403).
             self.fields["organisatie"].initial = Organisation.objects.filter(pk__in=own).first()

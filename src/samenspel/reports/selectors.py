@@ -13,9 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from samenspel.accounts.permissions import is_bureau, roles_of
+from samenspel.accounts.permissions import owned_rows_visible_to
 from samenspel.agenda.constants import ThemeKind
 from samenspel.agenda.models import Agreement, Theme
 from samenspel.organisations.models import Portfolio
@@ -128,8 +128,4 @@ VERDICT_ORDER = list(Verdict)
 def visible_reports(user) -> QuerySet[GeneratedReport]:
     """Stored reports this user may download: member reports only of their own members."""
     reports = GeneratedReport.objects.select_related("created_by", "portfolio", "organisation")
-    if is_bureau(user):
-        return reports
-    return reports.filter(
-        Q(organisation__isnull=True) | Q(organisation__in=roles_of(user).account_holder_of)
-    )
+    return owned_rows_visible_to(user, reports, shared=True)

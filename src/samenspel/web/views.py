@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from samenspel.accounts.permissions import is_signed_in, public, require, roles_of
+from samenspel.accounts.permissions import can_use_admin, is_signed_in, public, require
 from samenspel.web.dashboard import rendered_panels
 
 
@@ -15,7 +15,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/dashboard.html",
-        {"assignments": assignments, "roles": roles_of(request.user), "panels": rendered},
+        {
+            "assignments": assignments,
+            "may_use_admin": can_use_admin(request.user),
+            "panels": rendered,
+        },
     )
 
 

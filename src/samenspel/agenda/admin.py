@@ -1,0 +1,72 @@
+"""The agenda in the admin: for looking up and repairing, not for the daily work.
+
+The agenda file is the source of the agenda's text (`samenspel loadagenda`); agreements
+are edited on their page (with the version check) and progress is only ever added, so
+updates are read-only here.
+"""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from samenspel.agenda.models import (
+    Agenda,
+    Agreement,
+    Challenge,
+    Milestone,
+    PortfolioProgramme,
+    ProgressUpdate,
+    Theme,
+)
+
+
+@admin.register(Agenda)
+class AgendaAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "slug", "period_start", "period_end"]
+    search_fields = ["name", "slug"]
+
+
+@admin.register(PortfolioProgramme)
+class PortfolioProgrammeAdmin(SimpleHistoryAdmin):
+    list_display = ["portfolio", "agenda"]
+    list_filter = ["agenda"]
+
+
+@admin.register(Challenge)
+class ChallengeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "agenda"]
+    search_fields = ["name"]
+
+
+@admin.register(Theme)
+class ThemeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "agenda"]
+    list_filter = ["kind", "agenda"]
+    search_fields = ["name", "slug"]
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+
+
+@admin.register(Agreement)
+class AgreementAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "portfolio", "theme", "kind"]
+    list_filter = ["portfolio", "kind", "agenda"]
+    search_fields = ["title", "slug", "description"]
+    readonly_fields = ["version"]
+    inlines = [MilestoneInline]
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(SimpleHistoryAdmin):
+    list_display = ["agreement", "date", "status", "author"]
+    list_filter = ["status"]
+    search_fields = ["agreement__title", "text"]
+    list_select_related = ["agreement", "author"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,148 @@
+"""Real ids for every URL pattern of the permission matrix, taken from the demo data.
+
+The demo has no uploaded files, stored reports or evaluation rounds; those few objects
+are made here, inside the test's transaction (so they are gone after it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.files.base import ContentFile
+
+from samenspel.accounts.models import User
+from samenspel.agenda.models import Agreement, Milestone
+from samenspel.decisions import documents
+from samenspel.decisions.models import DocumentTemplate, ExecutiveDecision, Participant
+from samenspel.finance.models import Claim, Project
+from samenspel.meetings import services as meeting_services
+from samenspel.meetings.models import Action, AgendaDocument, AgendaItem, Invitation, Meeting
+from samenspel.organisations.constants import BodyKind
+from samenspel.organisations.models import Body, Membership, Organisation, Person, Post
+from samenspel.reports.following import follow_add, unfollow_token
+from samenspel.reports.models import GeneratedReport
+from samenspel.reports.services import evaluation_round_create
+
+PORTFOLIO = "gezondheid-en-welzijn"  # chaired by the demo account voorzitter-gw
+MEMBER = "assen"  # held by the demo account accounthouder-assen
+YEAR = 2024
+
+
+def matrix_arguments(agenda: Any) -> dict[str, dict[str, Any]]:
+    """URL name → the keyword arguments that make it a real page of the demo."""
+    bureau = User.objects.get(username="bureau")
+    member = Organisation.objects.get(slug=MEMBER)
+    body = Body.objects.filter(kind=BodyKind.PORTFOLIO_MEETING, portfolio__slug=PORTFOLIO).first()
+    post = Post.objects.filter(body=body).first()
+    membership = Membership.objects.filter(post__body=body).first()
+    agreement = Agreement.objects.filter(agenda=agenda, portfolio__slug=PORTFOLIO).first()
+    milestone = Milestone.objects.filter(agreement__portfolio__slug=PORTFOLIO).first()
+    claim = Claim.objects.filter(organisation=member).first()
+    participant = (
+        Participant.objects.filter(organisation=member, proposal__portfolio__slug=PORTFOLIO).first()
+        or Participant.objects.filter(organisation=member).first()
+    )
+    proposal = participant.proposal
+    decision = ExecutiveDecision.objects.filter(participant__organisation=member).first()
+    decision.document.save("besluit.pdf", ContentFile(b"%PDF"))
+    meeting = Meeting.objects.filter(body=body).first()
+    item = AgendaItem.objects.filter(meeting=meeting).first()
+    action = Action.objects.filter(meeting=meeting).first() or Action.objects.first()
+    invitation = Invitation.objects.filter(meeting=meeting).first()
+
+    template = DocumentTemplate(name="Huisstijl", uploaded_by=bureau)
+    template.file.save("huisstijl.docx", ContentFile(documents.DEFAULT_TEMPLATE.read_bytes()))
+    document = AgendaDocument.objects.create(item=item, title="Notitie")
+    version = document.versions.create(
+        number=1, filename="notitie.pdf", size=4, file=ContentFile(b"%PDF", name="notitie.pdf")
+    )
+    report = GeneratedReport(kind="kwartaal", title="Kwartaal", as_of=dt.date(YEAR, 6, 30))
+    report.format = "pdf"
+    report.file.save("kwartaal.pdf", ContentFile(b"%PDF"))
+    evaluation = evaluation_round_create(
+        agenda=agenda, name="Evaluatie", starts_on=dt.date(2025, 7, 1), ends_on=dt.date(2025, 12, 1)
+    )
+    follow = follow_add(user=bureau, target="agreement", object_id=agreement.pk)
+    token = meeting_services.calendar_token_get(person=Person.objects.first()).token
+
+    org, body_slug = {"slug": MEMBER}, {"slug": body.slug}
+    proposal_pk, meeting_pk, item_pk = {"pk": proposal.pk}, {"pk": meeting.pk}, {"pk": item.pk}
+    return {
+        "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "verlopen"},
+        "organisations:detail": org,
+        "organisations:edit": org,
+        "organisations:inhabitants_add": org,
+        "organisations:body": body_slug,
+        "organisations:body_edit": body_slug,
+        "organisations:post_add": body_slug,
+        "organisations:membership_start": {"post_id": post.pk},
+        "organisations:membership_end": {"membership_id": membership.pk},
+        "organisations:person": {"slug": membership.person.slug},
+        "organisations:person_edit": {"slug": membership.person.slug},
+        "agenda:portfolio": {"slug": PORTFOLIO},
+        "agenda:agreement": {"slug": agreement.slug},
+        "agenda:agreement_edit": {"slug": agreement.slug},
+        "agenda:update_add": {"slug": agreement.slug},
+        "agenda:milestone_reach": {"pk": milestone.pk},
+        "public:portfolio": {"slug": PORTFOLIO},
+        "public:agreement": {"slug": agreement.slug},
+        "finance:contributions": {"year": YEAR},
+        "finance:year_edit": {"year": YEAR},
+        "finance:year_invoice": {"year": YEAR},
+        "finance:claim_paid": {"pk": claim.pk},
+        "finance:project": {"slug": Project.objects.first().slug},
+        "capacity:record": {"org_slug": MEMBER},
+        "decisions:template_delete": {"template_pk": template.pk},
+        **{
+            f"decisions:{name}": proposal_pk
+            for name in ("detail", "edit", "pho", "send", "coalition", "withdraw", "zip")
+        },
+        "decisions:participant": {"pk": proposal.pk, "participant_pk": participant.pk},
+        "decisions:decide": {"pk": proposal.pk, "participant_pk": participant.pk},
+        "decisions:document": {"pk": proposal.pk, "participant_pk": participant.pk, "fmt": "docx"},
+        "decisions:decision_document": {
+            "pk": decision.participant.proposal_id,
+            "decision_pk": decision.pk,
+        },
+        **{
+            f"meetings:{name}": meeting_pk
+            for name in (
+                "detail",
+                "edit",
+                "status",
+                "agenda_pdf",
+                "send",
+                "ics",
+                "refresh",
+                "guest_add",
+                "attendance",
+                "item_add",
+                "action_add",
+                "minutes_edit",
+                "minutes_mark",
+                "minutes_approve",
+                "minutes_correct",
+            )
+        },
+        "meetings:invitation_remove": {"pk": invitation.pk},
+        "meetings:invitation_restore": {"pk": invitation.pk},
+        "meetings:backlog_add": body_slug,
+        **{f"meetings:{name}": item_pk for name in ("item_edit", "item_move", "document_add")},
+        "meetings:outcome_add": item_pk,
+        "meetings:version_add": {"pk": document.pk},
+        "meetings:download": {"pk": version.pk},
+        "meetings:action_close": {"pk": action.pk},
+        "meetings:schedule": {"year": YEAR},
+        "meetings:generate": {"year": YEAR},
+        "meetings:person_feed": {"token": token},
+        "meetings:body_feed": body_slug,
+        "reports:stored": {"pk": report.pk},
+        "reports:download": {"pk": report.pk},
+        "reports:unfollow": {"token": unfollow_token(follow)},
+        "reports:evaluation": {"pk": evaluation.pk},
+        "reports:evaluation_portfolio": {"pk": evaluation.pk, "slug": PORTFOLIO},
+        "reports:judgement": {"pk": evaluation.pk, "kind": "afspraak", "target_pk": agreement.pk},
+        "reports:page": {"kind": "kwartaal"},
+        "reports:make": {"kind": "kwartaal"},
+    }

@@ -1,0 +1,26 @@
+"""The bureau can open every admin page on the demo: each model's list, and the page of
+its first record (read-only models show it too). A page that errors fails here."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from samenspel.accounts.models import User
+
+MODELS = sorted(admin.site._registry, key=lambda model: model._meta.label)
+
+
+def test_agenda_and_reports_have_an_admin():
+    apps = {model._meta.app_label for model in MODELS}
+    assert {"agenda", "reports", "decisions", "meetings", "finance"} <= apps
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda model: model._meta.label)
+def test_the_bureau_opens_the_list_and_a_record(model, client, vdg_demo_data):
+    client.force_login(User.objects.get(username="bureau"))
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    assert client.get(reverse(f"{prefix}_changelist")).status_code == 200
+    first = model._default_manager.order_by("pk").first()
+    if first is not None:
+        page = client.get(reverse(f"{prefix}_change", args=[first.pk]))
+        assert page.status_code == 200
