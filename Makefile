@@ -42,6 +42,7 @@ test: install lint migrations-check pytest
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 migrations-check:
 	$(BIN)/samenspel makemigrations --check --dry-run

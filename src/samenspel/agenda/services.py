@@ -13,6 +13,7 @@ from samenspel.agenda.constants import Status
 from samenspel.agenda.models import Agreement, Milestone, ProgressUpdate
 from samenspel.agenda.periods import parse_period
 from samenspel.agenda.workflow import may_follow
+from samenspel.core.history import changed_by
 from samenspel.core.versioning import versioned_update
 
 
@@ -57,7 +58,7 @@ def progress_update_add(
         is_internal=is_internal,
         is_demo=is_demo,
     )
-    update._history_user = author
+    changed_by(update, author)
     update.full_clean()
     update.save()
     return update
@@ -68,7 +69,7 @@ def milestone_reach(*, milestone: Milestone, reached_on: dt.date | None, user: A
     """Mark a milestone reached on a date, or (None) not reached after all."""
     milestone.reached_on = reached_on
     milestone.reached_is_demo = False
-    milestone._history_user = user
+    changed_by(milestone, user)
     milestone.save(update_fields=["reached_on", "reached_is_demo"])
     return milestone
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from samenspel.capacity.constants import MAX_QUARTER_HOURS, QUARTERS
 from samenspel.capacity.models import RealisedHours
+from samenspel.core.history import changed_by
 from samenspel.organisations.models import Organisation, Portfolio
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -89,6 +90,6 @@ def realised_hours_record(
     record.note = note
     record.is_demo = False
     record.entered_by = user if getattr(user, "is_authenticated", False) else None
-    record._history_user = record.entered_by
+    changed_by(record, record.entered_by)
     record.save()
     return record

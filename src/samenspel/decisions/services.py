@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from samenspel.accounts.models import User
 from samenspel.agenda.models import Agreement
 from samenspel.core.dates import today
+from samenspel.core.history import changed_by
 from samenspel.decisions.constants import DecisionOutcome, PhoOutcome, Result, Stage
 from samenspel.decisions.models import (
     DocumentTemplate,
@@ -80,7 +81,7 @@ def pho_decision_record(
 
 def _save(proposal: Proposal, user: User | None) -> Proposal:
     proposal.version += 1
-    proposal._history_user = user
+    changed_by(proposal, user)
     proposal.full_clean()
     proposal.save()
     return proposal
@@ -101,7 +102,7 @@ def proposal_create(
     if not participants:
         raise ValidationError(_("Kies ten minste één deelnemer."))
     proposal = Proposal(created_on=values.pop("created_on", None) or today(), **values)
-    proposal._history_user = user
+    changed_by(proposal, user)
     proposal.full_clean()
     proposal.save()
     proposal.agreements.set(agreements)
@@ -109,7 +110,7 @@ def proposal_create(
         participant = Participant(
             proposal=proposal, organisation=organisation, hours_per_year=hours_per_year
         )
-        participant._history_user = user
+        changed_by(participant, user)
         participant.save()
     proposal_years_set(proposal=proposal, years=years or {}, user=user)
     return proposal
@@ -124,7 +125,7 @@ def proposal_years_set(
         if amount < 0:
             raise ValidationError(_("Het bedrag voor %(year)s is negatief.") % {"year": year})
     for row in proposal.years.exclude(year__in=list(years)):
-        row._history_user = user
+        changed_by(row, user)
         row.delete()
     for year, amount in years.items():
         row, _created = ProposalYear.objects.get_or_create(
@@ -132,7 +133,7 @@ def proposal_years_set(
         )
         if row.amount != amount:
             row.amount = amount
-            row._history_user = user
+            changed_by(row, user)
             row.save()
 
 
@@ -151,13 +152,13 @@ def participants_set(
                 _("%(org)s heeft al een besluit vastgelegd en kan niet worden verwijderd.")
                 % {"org": participant.organisation}
             )
-        participant._history_user = user
+        changed_by(participant, user)
         participant.delete()
     existing = set(proposal.participants.values_list("organisation_id", flat=True))
     for pk, organisation in wanted.items():
         if pk not in existing:
             participant = Participant(proposal=proposal, organisation=organisation)
-            participant._history_user = user
+            changed_by(participant, user)
             participant.save()
     _save(proposal, user)
 
@@ -179,7 +180,7 @@ def participant_update(
         raise ValidationError(NOT_EDITABLE)
     for key, value in values.items():
         setattr(participant, key, value)
-    participant._history_user = user
+    changed_by(participant, user)
     participant.full_clean()
     participant.save()
     return participant
@@ -262,7 +263,7 @@ def executive_decision_record(
     )
     if document is not None:
         decision.document = document
-    decision._history_user = user
+    changed_by(decision, user)
     decision.full_clean()
     decision.save()
     _close_when_final(proposal, user)
@@ -343,7 +344,7 @@ def document_template_add(
     except ValidationError as error:
         raise ValidationError({"file": error}) from error
     template = DocumentTemplate(name=name, organisation=organisation, file=file, uploaded_by=user)
-    template._history_user = user
+    changed_by(template, user)
     template.save()
     return template
 
@@ -351,5 +352,5 @@ def document_template_add(
 @transaction.atomic
 def document_template_delete(*, template: DocumentTemplate, user: User | None) -> None:
     """Remove a template; college proposals fall back to the general or the default one."""
-    template._history_user = user
+    changed_by(template, user)
     template.delete()

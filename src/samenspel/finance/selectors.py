@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Sum
 from django.utils.translation import gettext as _
@@ -106,9 +107,9 @@ def split_over_members(
     key: str,
     members: list[MemberFigure],
     base_amount: Decimal | None = None,
-    fixed: Mapping[Hashable, Decimal | None] | None = None,
+    fixed: Mapping[Any, Decimal | None] | None = None,
     errors: list[str] | None = None,
-) -> dict[Hashable, Decimal]:
+) -> dict[Any, Decimal]:
     """Apply a cost key: each member's share of `total`, keyed by `MemberFigure.share_key`.
 
     The one place a key is applied (budget years, projects, proposals):
@@ -142,9 +143,7 @@ def split_over_members(
     return {**{pk: share + base for pk, share in shares.items()}, **off_top}
 
 
-def _split(
-    weights: dict[Hashable, int], total: Decimal, errors: list[str] | None
-) -> dict[Hashable, Decimal]:
+def _split(weights: dict[Any, int], total: Decimal, errors: list[str] | None) -> dict[Any, Decimal]:
     if not weights:
         return {}
     try:

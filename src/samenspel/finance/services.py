@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samenspel.core.history import changed_by
 from samenspel.core.versioning import versioned_update
 from samenspel.finance.models import BudgetYear, Claim, FundSpending, InvoicedContribution
 from samenspel.finance.selectors import year_figures
@@ -50,11 +51,11 @@ def budget_year_invoice(*, budget_year: BudgetYear, invoiced_on: dt.date, user: 
                 amount=amount,
                 sent_on=invoiced_on,
             )
-            claim._history_user = user
+            changed_by(claim, user)
             claim.save()
             created += 1
     budget_year.invoiced_on = invoiced_on
-    budget_year._history_user = user
+    changed_by(budget_year, user)
     budget_year.save(update_fields=["invoiced_on"])
     return created
 
@@ -64,7 +65,7 @@ def claim_mark_paid(*, claim: Claim, paid_on: dt.date, user: Any) -> Claim:
     if paid_on < claim.sent_on:
         raise ValidationError({"paid_on": _("De betaaldatum ligt vóór de verzenddatum.")})
     claim.paid_on = paid_on
-    claim._history_user = user
+    changed_by(claim, user)
     claim.save(update_fields=["paid_on"])
     return claim
 
@@ -81,7 +82,7 @@ def fund_spending_add(
             }
         )
     spending = FundSpending(spent_on=spent_on, amount=amount, reason=reason, decided_by=user)
-    spending._history_user = user
+    changed_by(spending, user)
     spending.full_clean()
     spending.save()
     return spending

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samenspel.core.history import changed_by
 from samenspel.core.versioning import versioned_update
 from samenspel.organisations.models import InhabitantCount, Membership, Organisation, Person, Post
 
@@ -30,7 +31,7 @@ def inhabitant_count_add(
     figure = InhabitantCount(
         organisation=organisation, reference_date=reference_date, count=count, source=source
     )
-    figure._history_user = user
+    changed_by(figure, user)
     figure.full_clean()
     figure.save()
     return figure
@@ -58,10 +59,10 @@ def membership_start(*, post: Post, person: Person, start_date: dt.date, user: A
                 {"start_date": _("De huidige bezetting begint op of na deze datum.")}
             )
         current.end_date = start_date - dt.timedelta(days=1)
-        current._history_user = user
+        changed_by(current, user)
         current.save()
     membership = Membership(post=post, person=person, start_date=start_date)
-    membership._history_user = user
+    changed_by(membership, user)
     membership.full_clean()
     membership.save()
     return membership
@@ -72,7 +73,7 @@ def membership_end(*, membership: Membership, end_date: dt.date, user: Any) -> M
     if end_date < membership.start_date:
         raise ValidationError({"end_date": _("De einddatum ligt vóór de begindatum.")})
     membership.end_date = end_date
-    membership._history_user = user
+    changed_by(membership, user)
     membership.save()
     return membership
 
@@ -90,7 +91,7 @@ def _unique_slug(model: type, name: str) -> str:
 @transaction.atomic
 def person_create(*, user: Any, **values: Any) -> Person:
     person = Person(slug=_unique_slug(Person, values["name"]), **values)
-    person._history_user = user
+    changed_by(person, user)
     person.full_clean()
     person.save()
     return person
@@ -103,7 +104,7 @@ def post_add(
     if Post.objects.filter(body=body, role=role, organisation=organisation, label=label).exists():
         raise ValidationError(_("Deze zetel bestaat al in dit overlegorgaan."))
     post = Post(body=body, role=role, organisation=organisation, label=label)
-    post._history_user = user
+    changed_by(post, user)
     post.full_clean()
     post.save()
     return post
