@@ -33,26 +33,33 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(autouse=True)
-def _live_server_helper(request):
-    """Replaces pytest-django's helper, which flushes the database around every journey.
+@pytest.fixture(scope="session")
+def journey_server(django_db_setup, django_db_blocker):
+    """One live server for all journeys, sharing the test's in-memory SQLite connection.
 
-    The live server thread shares the test's in-memory SQLite connection, so a journey
-    sees the session's data set (`vdg_data`, …) inside the test's transaction, and what it
-    writes is rolled back like in any other test. PostgreSQL would need a second connection
-    that cannot see that transaction: the journeys run on SQLite only, the server side of
-    every page is covered on both databases by the view tests.
+    Not pytest-django's `live_server`: with that fixture a test becomes a
+    TransactionTestCase that flushes the database afterwards. Here the server thread uses
+    the test's own connection, so a journey sees the session's data set (`vdg_data`, …)
+    inside the test's transaction, and what it writes is rolled back like in any test.
     """
-    if "live_server" not in request.fixturenames:
-        yield
-        return
-    request.getfixturevalue("db")
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def live_url(request, db):
+    # PostgreSQL would need a second connection that cannot see the test's transaction:
+    # the journeys run on SQLite only; the views behind them are tested on both databases.
     if connection.vendor != "sqlite":
         pytest.skip("Browser journeys run on SQLite only (the views are tested on both).")
-    live_server = request.getfixturevalue("live_server")
-    live_server._live_server_modified_settings.enable()
-    yield
-    live_server._live_server_modified_settings.disable()
+    server = request.getfixturevalue("journey_server")
+    server._live_server_modified_settings.enable()
+    yield server.url
+    server._live_server_modified_settings.disable()
 
 
 @pytest.fixture(scope="session")
@@ -74,8 +81,8 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+def page(browser, live_url):
+    context = browser.new_context(base_url=live_url, locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
