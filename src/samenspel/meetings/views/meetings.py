@@ -1,0 +1,266 @@
+"""The meeting list and one meeting: its page, planning, editing, status, the agenda
+as PDF and by e-mail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samenspel.accounts.permissions import (
+    can_manage_meetings,
+    can_plan_meetings,
+    can_read_confidential,
+    can_take_minutes,
+    is_signed_in,
+    require,
+)
+from samenspel.core.dates import today
+from samenspel.core.versioning import EditConflict
+from samenspel.meetings import forms, mailing, selectors, services
+from samenspel.meetings.constants import Attendance, MeetingStatus
+from samenspel.meetings.models import Invitation, Meeting, Minutes
+from samenspel.meetings.views.common import body_of_meeting, crumbs, render_form
+from samenspel.meetings.workflow import ALLOWED
+from samenspel.organisations.models import Body
+from samenspel.web.exports import export_format, table_response
+from samenspel.web.navigation import breadcrumbs
+
+PAGE_SIZE = 50
+
+
+# --- list and meeting page --------------------------------------------------------------
+
+
+def _meeting_rows(meetings):
+    for m in meetings:
+        yield [
+            m.date,
+            timezone.localtime(m.starts_at).strftime("%H:%M"),
+            m.display_title,
+            m.body.name,
+            m.body.portfolio.abbreviation if m.body.portfolio else "",
+            m.place,
+            m.get_status_display(),
+            m.item_count,
+        ]
+
+
+@require(is_signed_in)
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    form = forms.MeetingFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    meetings = selectors.meeting_list(
+        year=filters.get("year"), body=filters.get("body"), portfolio=filters.get("portfolio")
+    )
+    fmt = export_format(request)
+    if fmt:
+        columns = [_("Datum"), _("Tijd"), _("Vergadering"), _("Overleg"), _("Portefeuille")]
+        columns += [_("Plaats"), _("Status"), _("Agendapunten")]
+        return table_response(
+            fmt=fmt, filename="vergaderingen", columns=columns, rows=_meeting_rows(meetings)
+        )
+    now = timezone.make_aware(dt.datetime.combine(today(), dt.time.min))
+    upcoming = meetings.filter(starts_at__gte=now)
+    past = meetings.filter(starts_at__lt=now).order_by("-starts_at", "-pk")
+    page = Paginator(past, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "form": form,
+            "upcoming": upcoming[:PAGE_SIZE],
+            "upcoming_count": upcoming.count(),
+            "page": page,
+            "query": query.urlencode(),
+            "can_create": can_plan_meetings(request.user),
+            "year": today().year,
+            "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Overleggen"), None)),
+        },
+    )
+
+
+def _attendance_counts(invitations: list[Invitation]) -> list[tuple[str, int]]:
+    """(label, number) per recorded attendance, for the line above the invitee table."""
+    counts = Counter(i.attendance for i in invitations if not i.removed)
+    return [(label, counts[value]) for value, label in Attendance.choices if counts[value]]
+
+
+@require(is_signed_in)
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("body__portfolio", "prepares__body"), pk=pk
+    )
+    items = selectors.meeting_items(meeting=meeting)
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    invitations = selectors.meeting_invitations(meeting=meeting)
+    fmt = export_format(request)
+    if fmt:
+        return table_response(
+            fmt=fmt,
+            filename=f"vergadering-{meeting.pk}-genodigden",
+            columns=[_("Naam"), _("Organisatie"), _("Grond"), _("Reden"), _("Aanwezigheid")],
+            rows=[
+                [
+                    i.person.name,
+                    i.person.organisation.display_name,
+                    i.get_source_display(),
+                    i.removed_reason if i.removed else i.reason,
+                    _("afgemeld") if i.removed else i.get_attendance_display(),
+                ]
+                for i in invitations
+            ],
+        )
+    can_manage = can_manage_meetings(request.user, meeting.body)
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            "invitations": invitations,
+            "carried_actions": selectors.meeting_open_actions(meeting=meeting),
+            "new_actions": meeting.actions.select_related("owner__organisation"),
+            "minutes": minutes,
+            "corrections": minutes.corrections.all() if minutes else [],
+            "approves": meeting.approved_minutes.select_related("meeting"),
+            "prepared_by": meeting.prepared_by.select_related("body"),
+            "previous": selectors.previous_meeting(meeting=meeting),
+            "can_manage": can_manage,
+            "can_take_minutes": can_manage or can_take_minutes(request.user, meeting),
+            "can_read_confidential": can_read_confidential(request.user, meeting),
+            "statuses": [s for s in MeetingStatus if s in ALLOWED.get(meeting.status, ())],
+            "attendance_choices": Attendance.choices,
+            "attendance_counts": _attendance_counts(invitations),
+            "total_minutes": sum(i.duration_minutes for i in items),
+            "backlog": selectors.backlog(body=meeting.body) if can_manage else [],
+            "query": "",
+            "breadcrumbs": crumbs((str(meeting), None)),
+        },
+    )
+
+
+@require(can_plan_meetings)
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    initial = {}
+    if request.GET.get("overleg"):
+        initial["body"] = Body.objects.filter(slug=request.GET["overleg"]).first()
+    form = forms.MeetingCreateForm(request.POST or None, initial=initial)
+    bodies = Body.objects.select_related("portfolio").order_by("name")
+    form.fields["body"].queryset = bodies.filter(
+        pk__in=[b.pk for b in bodies if can_manage_meetings(request.user, b)]
+    )
+    if request.method == "POST" and form.is_valid():
+        meeting = services.meeting_create(
+            body=form.cleaned_data["body"], user=request.user, **form.values()
+        )
+        messages.success(request, _("De vergadering is gepland."))
+        return redirect(meeting)
+    return render_form(
+        request,
+        form,
+        title=_("Vergadering plannen"),
+        back=reverse("meetings:list"),
+        breadcrumbs=crumbs((_("Vergadering plannen"), None)),
+    )
+
+
+@require(can_manage_meetings, obj=body_of_meeting)
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting, pk=pk)
+    initial = forms.MeetingForm.initial_for(meeting)
+    form = forms.MeetingEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(
+                meeting=meeting,
+                expected_version=form.cleaned_data["version"],
+                user=request.user,
+                **form.values(),
+            )
+        except EditConflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect(request.path)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect(meeting)
+    return render_form(
+        request,
+        form,
+        title=_("Bewerken: %(name)s") % {"name": meeting},
+        back=meeting.get_absolute_url(),
+        breadcrumbs=crumbs((str(meeting), meeting.get_absolute_url()), (_("Bewerken"), None)),
+    )
+
+
+@require_POST
+@require(can_manage_meetings, obj=body_of_meeting)
+def meeting_status(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting, pk=pk)
+    try:
+        services.meeting_status_set(
+            meeting=meeting, status=request.POST.get("status", ""), user=request.user
+        )
+    except (ValidationError, ValueError) as error:
+        messages.error(request, "; ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("De status is bijgewerkt."))
+    return redirect(meeting)
+
+
+# --- the agenda as PDF and by e-mail ----------------------------------------------------
+
+
+@require(is_signed_in)
+def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    response = HttpResponse(mailing.agenda_pdf(meeting), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="agenda-{meeting.pk}.pdf"'
+    return response
+
+
+@require(can_manage_meetings, obj=body_of_meeting)
+def agenda_send(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET shows what would be sent; POST sends (or, with the dry run ticked, shows again)."""
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    form = forms.SendForm(request.POST if request.method == "POST" else None)
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    preview = mailing.agenda_mailing(meeting, base_url)
+    if request.method == "POST" and form.is_valid():
+        dry_run = form.cleaned_data["dry_run"]
+        result = mailing.agenda_send(
+            meeting=meeting, base_url=base_url, user=request.user, dry_run=dry_run
+        )
+        if not dry_run:
+            messages.success(
+                request,
+                _("De agenda is verstuurd aan %(count)s genodigden.")
+                % {"count": len(result.recipients)},
+            )
+            return redirect(meeting)
+        messages.info(request, _("Proefrun: er is niets verstuurd."))
+    return render(
+        request,
+        "meetings/agenda_send.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "mailing": preview,
+            "breadcrumbs": crumbs(
+                (str(meeting), meeting.get_absolute_url()), (_("Agenda versturen"), None)
+            ),
+        },
+    )
