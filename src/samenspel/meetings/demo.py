@@ -31,7 +31,9 @@ from samenspel.meetings.constants import (
     MeetingStatus,
     OutcomeKind,
 )
+from samenspel.meetings.minutes import minutes_approve, minutes_mark, minutes_save
 from samenspel.meetings.models import Action, AgendaItem, Meeting, MeetingCycle
+from samenspel.meetings.outcomes import action_add, action_close, outcome_record
 from samenspel.meetings.schedule import schedule_generate
 from samenspel.organisations.constants import BodyKind, Role
 from samenspel.organisations.models import Body, Membership, Person
@@ -242,7 +244,7 @@ def _hold(meeting: Meeting, rng: random.Random) -> None:
     for item in items:
         kind, text = _outcome_text(item, rng)
         # The demo proposals carry their PHO decision already (decisions demo).
-        outcome = services.outcome_record(
+        outcome = outcome_record(
             item=item,
             kind=kind,
             text=text,
@@ -255,7 +257,7 @@ def _hold(meeting: Meeting, rng: random.Random) -> None:
         lines.append(f"<li><strong>{item.title}</strong>{label}: {text}</li>")
     members = _members(meeting)
     if members and items:
-        services.action_add(
+        action_add(
             meeting=meeting,
             item=items[-1],
             title=rng.choice(
@@ -272,14 +274,14 @@ def _hold(meeting: Meeting, rng: random.Random) -> None:
             is_demo=True,
         )
     Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.HELD)
-    minutes = services.minutes_save(
+    minutes = minutes_save(
         meeting=meeting,
         text=f"<p>Opening door de voorzitter.</p><ol>{''.join(lines)}</ol><p>Sluiting.</p>",
         minute_taker=_minute_taker(meeting) or (members[0] if members else None),
         user=None,
         is_demo=True,
     )
-    services.minutes_mark(minutes=minutes, user=None, on=meeting.date + dt.timedelta(days=5))
+    minutes_mark(minutes=minutes, user=None, on=meeting.date + dt.timedelta(days=5))
 
 
 def _close_actions(meeting: Meeting, rng: random.Random) -> None:
@@ -288,7 +290,7 @@ def _close_actions(meeting: Meeting, rng: random.Random) -> None:
         body=meeting.body, status=ActionStatus.OPEN, created_on__lt=meeting.date
     ):
         if rng.random() < 0.7:
-            services.action_close(
+            action_close(
                 action=action,
                 status=ActionStatus.DONE,
                 closed_on=meeting.date,
@@ -300,7 +302,7 @@ def _close_actions(meeting: Meeting, rng: random.Random) -> None:
 def _approve_previous(meeting: Meeting, previous: Meeting | None, rng: random.Random) -> None:
     if previous is None or not hasattr(previous, "minutes"):
         return
-    services.minutes_approve(
+    minutes_approve(
         minutes=previous.minutes, at_meeting=meeting, with_changes=rng.random() < 0.2, user=None
     )
 

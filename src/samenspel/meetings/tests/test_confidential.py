@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from samenspel.meetings import services
 from samenspel.meetings.constants import OutcomeKind
+from samenspel.meetings.minutes import minutes_approve, minutes_mark, minutes_save
+from samenspel.meetings.outcomes import outcome_record
 from samenspel.meetings.tests.factories import AgendaItemFactory, MeetingFactory, aware
 from samenspel.organisations.constants import BodyKind
 from samenspel.organisations.tests.factories import (
@@ -99,16 +101,14 @@ def test_new_version_keeps_the_old_one(setup):
 def test_public_page_has_no_confidential_items(client, setup, bureau_user):
     meeting, item, _secret, _open = setup
     later = MeetingFactory(body=meeting.body, starts_at=aware(dt.date(2024, 6, 1)))
-    services.outcome_record(item=item, kind=OutcomeKind.DECISION, text="Open besluit", user=None)
+    outcome_record(item=item, kind=OutcomeKind.DECISION, text="Open besluit", user=None)
     hidden = AgendaItemFactory(meeting=meeting, title="Personele kwestie", is_confidential=True)
-    services.outcome_record(
-        item=hidden, kind=OutcomeKind.DECISION, text="Geheim besluit", user=None
-    )
+    outcome_record(item=hidden, kind=OutcomeKind.DECISION, text="Geheim besluit", user=None)
     page = client.get(reverse("meetings:public") + "?jaar=2024").content.decode()
     assert "Open besluit" not in page  # minutes not approved yet
-    minutes = services.minutes_save(meeting=meeting, text="<p>Notulen</p>", user=None)
-    services.minutes_mark(minutes=minutes, user=None, on=dt.date(2024, 5, 20))
-    services.minutes_approve(minutes=minutes, at_meeting=later, user=bureau_user)
+    minutes = minutes_save(meeting=meeting, text="<p>Notulen</p>", user=None)
+    minutes_mark(minutes=minutes, user=None, on=dt.date(2024, 5, 20))
+    minutes_approve(minutes=minutes, at_meeting=later, user=bureau_user)
     page = client.get(reverse("meetings:public") + "?jaar=2024").content.decode()
     assert "Open besluit" in page
     assert "Geheim besluit" not in page and "Personele kwestie" not in page
@@ -121,10 +121,10 @@ def test_core_group_meetings_and_decisions_stay_internal(client, bureau_user):
     meeting = MeetingFactory(body=core, starts_at=aware(dt.date(2024, 3, 14)))
     later = MeetingFactory(body=core, starts_at=aware(dt.date(2024, 5, 14)))
     item = AgendaItemFactory(meeting=meeting, title="Voorbereiding")
-    services.outcome_record(item=item, kind=OutcomeKind.DECISION, text="Intern besluit", user=None)
-    minutes = services.minutes_save(meeting=meeting, text="<p>Notulen</p>", user=None)
-    services.minutes_mark(minutes=minutes, user=None, on=dt.date(2024, 3, 20))
-    services.minutes_approve(minutes=minutes, at_meeting=later, user=bureau_user)
+    outcome_record(item=item, kind=OutcomeKind.DECISION, text="Intern besluit", user=None)
+    minutes = minutes_save(meeting=meeting, text="<p>Notulen</p>", user=None)
+    minutes_mark(minutes=minutes, user=None, on=dt.date(2024, 3, 20))
+    minutes_approve(minutes=minutes, at_meeting=later, user=bureau_user)
     page = client.get(reverse("meetings:public") + "?jaar=2024").content.decode()
     assert "Intern besluit" not in page and "Kerngroep Geheim" not in page
     assert client.get(reverse("meetings:body_feed", args=[core.slug])).status_code == 404

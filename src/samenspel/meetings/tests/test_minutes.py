@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from samenspel.meetings import services
 from samenspel.meetings.constants import MeetingStatus, MinutesStatus
+from samenspel.meetings.minutes import minutes_approve, minutes_correct, minutes_mark, minutes_save
 from samenspel.meetings.tests.factories import MeetingFactory, aware
 from samenspel.organisations.tests.factories import BodyFactory
 
@@ -23,7 +23,7 @@ def two_meetings():
 
 def test_draft_is_sanitised(two_meetings, bureau_user):
     held, _ = two_meetings
-    minutes = services.minutes_save(
+    minutes = minutes_save(
         meeting=held,
         text='<p onclick="x()">Welkom<script>alert(1)</script></p><a href="javascript:x">k</a>',
         user=bureau_user,
@@ -34,11 +34,11 @@ def test_draft_is_sanitised(two_meetings, bureau_user):
 
 def test_approved_minutes_are_locked(two_meetings, bureau_user):
     held, following = two_meetings
-    minutes = services.minutes_save(meeting=held, text="<p>Concept</p>", user=bureau_user)
-    services.minutes_mark(minutes=minutes, user=bureau_user, on=dt.date(2024, 3, 20))
+    minutes = minutes_save(meeting=held, text="<p>Concept</p>", user=bureau_user)
+    minutes_mark(minutes=minutes, user=bureau_user, on=dt.date(2024, 3, 20))
     with pytest.raises(ValidationError):
-        services.minutes_approve(minutes=minutes, at_meeting=held, user=bureau_user)
-    services.minutes_approve(
+        minutes_approve(minutes=minutes, at_meeting=held, user=bureau_user)
+    minutes_approve(
         minutes=minutes,
         at_meeting=following,
         with_changes=True,
@@ -52,11 +52,11 @@ def test_approved_minutes_are_locked(two_meetings, bureau_user):
     assert held.status == MeetingStatus.MINUTES_APPROVED
 
     with pytest.raises(ValidationError):
-        services.minutes_save(meeting=held, text="<p>Stiekem anders</p>", user=bureau_user)
+        minutes_save(meeting=held, text="<p>Stiekem anders</p>", user=bureau_user)
     minutes.refresh_from_db()
     assert minutes.text == "<p>Concept, met wijziging</p>"
 
-    correction = services.minutes_correct(
+    correction = minutes_correct(
         minutes=minutes, text="<p>Naam gespeld als Jansen</p>", reason="Typefout", user=None
     )
     assert minutes.corrections.get() == correction
@@ -68,11 +68,11 @@ def test_only_marked_minutes_are_approved_and_never_at_a_cancelled_meeting(
     two_meetings, bureau_user
 ):
     held, following = two_meetings
-    minutes = services.minutes_save(meeting=held, text="<p>Concept</p>", user=bureau_user)
+    minutes = minutes_save(meeting=held, text="<p>Concept</p>", user=bureau_user)
     with pytest.raises(ValidationError, match="nog niet gereed gemeld"):
-        services.minutes_approve(minutes=minutes, at_meeting=following, user=bureau_user)
-    services.minutes_mark(minutes=minutes, user=bureau_user, on=dt.date(2024, 3, 20))
+        minutes_approve(minutes=minutes, at_meeting=following, user=bureau_user)
+    minutes_mark(minutes=minutes, user=bureau_user, on=dt.date(2024, 3, 20))
     following.status = MeetingStatus.CANCELLED
     following.save()
     with pytest.raises(ValidationError, match="geannuleerde vergadering"):
-        services.minutes_approve(minutes=minutes, at_meeting=following, user=bureau_user)
+        minutes_approve(minutes=minutes, at_meeting=following, user=bureau_user)

@@ -9,8 +9,8 @@ from samenspel.agenda.constants import Status
 from samenspel.agenda.tests.factories import AgreementFactory
 from samenspel.decisions.constants import PhoOutcome, Stage
 from samenspel.decisions.models import Proposal
-from samenspel.meetings import services
 from samenspel.meetings.constants import OutcomeKind
+from samenspel.meetings.outcomes import outcome_record
 from samenspel.meetings.tests.factories import AgendaItemFactory, MeetingFactory, aware
 from samenspel.organisations.constants import BodyKind
 from samenspel.organisations.tests.factories import BodyFactory
@@ -19,9 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _decide(item, user, **kw):
-    return services.outcome_record(
-        item=item, kind=OutcomeKind.DECISION, text="Ingestemd.", user=user, **kw
-    )
+    return outcome_record(item=item, kind=OutcomeKind.DECISION, text="Ingestemd.", user=user, **kw)
 
 
 def test_decisions_are_numbered_per_body_per_year(bureau_user):
@@ -43,7 +41,7 @@ def test_decisions_are_numbered_per_body_per_year(bureau_user):
         "PHO Sport 2024-01",
         "PHO G&W 2025-01",
     ]
-    noted = services.outcome_record(
+    noted = outcome_record(
         item=AgendaItemFactory(meeting=june), kind=OutcomeKind.NOTED, text="Gezien.", user=None
     )
     assert noted.number is None and noted.reference == ""
@@ -91,7 +89,7 @@ def test_a_decision_about_an_agreement_adds_a_progress_update(bureau_user):
     agreement = AgreementFactory()
     item = AgendaItemFactory(title="Regiobeeld")
     item.agreements.add(agreement)
-    outcome = services.outcome_record(
+    outcome = outcome_record(
         item=item,
         kind=OutcomeKind.DECISION,
         text="Regiobeeld vastgesteld.",

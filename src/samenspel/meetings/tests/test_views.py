@@ -12,6 +12,7 @@ from samenspel.agenda.tests.factories import AgreementFactory
 from samenspel.meetings import services
 from samenspel.meetings.constants import ItemKind, MeetingStatus, OutcomeKind
 from samenspel.meetings.models import Invitation
+from samenspel.meetings.outcomes import action_add, outcome_record
 from samenspel.meetings.tests.factories import (
     ActionFactory,
     AgendaItemFactory,
@@ -100,7 +101,7 @@ def test_meeting_edit_conflict_and_sequence(client, bureau_user, meeting):
 
 def test_lists_export_csv_and_xlsx(client, reader_user, meeting):
     item = AgendaItemFactory(meeting=meeting)
-    services.outcome_record(item=item, kind=OutcomeKind.DECISION, text="Akkoord.", user=None)
+    outcome_record(item=item, kind=OutcomeKind.DECISION, text="Akkoord.", user=None)
     ActionFactory(meeting=meeting)
     client.force_login(reader_user)
     csv = client.get(reverse("meetings:decisions") + "?year=2024&format=csv")
@@ -226,7 +227,7 @@ def test_body_and_person_pages_show_meetings_and_actions(client, make_user, meet
     owner = PersonFactory(name="Olga Eigenaar")
     services.invitation_guest_add(meeting=meeting, person=owner, reason="Lid", user=None)
     earlier = MeetingFactory(body=meeting.body, starts_at=aware(dt.date(2024, 2, 1)))
-    services.action_add(meeting=earlier, title="Notitie rondsturen", owner=owner, user=None)
+    action_add(meeting=earlier, title="Notitie rondsturen", owner=owner, user=None)
     services.agenda_item_add(
         body=meeting.body, title="Geparkeerd punt", kind="discussion", user=None
     )
@@ -295,9 +296,7 @@ def test_meeting_page_queries_do_not_grow_with_the_agenda(
         services.invitation_guest_add(
             meeting=meeting, person=PersonFactory(), reason="Gast", user=None
         )
-        services.action_add(
-            meeting=meeting, item=item, title="Actie", owner=PersonFactory(), user=None
-        )
+        action_add(meeting=meeting, item=item, title="Actie", owner=PersonFactory(), user=None)
 
     add_item(0)
     with CaptureQueriesContext(connection) as one:

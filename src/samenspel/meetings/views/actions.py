@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.permissions import can_manage_meetings, require
-from samenspel.meetings import forms, services
+from samenspel.meetings import forms, outcomes
 from samenspel.meetings.models import Action, Meeting
 from samenspel.meetings.views.common import body_of_meeting, crumbs, render_form
 from samenspel.organisations.models import Body
@@ -21,7 +21,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting, pk=pk)
     form = forms.ActionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.action_add(meeting=meeting, user=request.user, **form.cleaned_data)
+        outcomes.action_add(meeting=meeting, user=request.user, **form.cleaned_data)
         messages.success(request, _("De actie is vastgelegd."))
         return redirect(f"{meeting.get_absolute_url()}#acties")
     return render_form(
@@ -44,7 +44,7 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
     back = safe_back(request, request.GET.get("terug"), action.meeting.get_absolute_url())
     if request.method == "POST" and form.is_valid():
         try:
-            services.action_close(action=action, user=request.user, **form.cleaned_data)
+            outcomes.action_close(action=action, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:

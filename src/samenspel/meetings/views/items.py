@@ -17,7 +17,7 @@ from samenspel.accounts.permissions import (
     require,
 )
 from samenspel.core.versioning import EditConflict
-from samenspel.meetings import documents, forms, services
+from samenspel.meetings import documents, forms, outcomes, services
 from samenspel.meetings.models import AgendaDocument, AgendaItem, DocumentVersion, Meeting
 from samenspel.meetings.views.common import body_of_item, body_of_meeting, crumbs, render_form
 from samenspel.organisations.models import Body
@@ -207,7 +207,7 @@ def outcome_add(request: HttpRequest, pk: int) -> HttpResponse:
         if on_proposal and not can_manage_proposal(request.user, item.proposal):
             raise PermissionDenied
         try:
-            services.outcome_with_action_record(
+            outcomes.outcome_with_action_record(
                 item=item,
                 kind=data["kind"],
                 text=data["text"],

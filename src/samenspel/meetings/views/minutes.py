@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from samenspel.accounts.permissions import can_manage_meetings, can_take_minutes, require
 from samenspel.core.versioning import EditConflict
-from samenspel.meetings import forms, services
+from samenspel.meetings import forms
+from samenspel.meetings import minutes as minutes_services
 from samenspel.meetings.constants import MinutesStatus
 from samenspel.meetings.models import Meeting, Minutes
 from samenspel.meetings.views.common import body_of_meeting, crumbs, meeting_of, render_form
@@ -34,7 +35,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.MinutesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.minutes_save(
+            minutes_services.minutes_save(
                 meeting=meeting,
                 text=form.cleaned_data["text"],
                 minute_taker=form.cleaned_data["minute_taker"],
@@ -60,7 +61,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def minutes_mark(request: HttpRequest, pk: int) -> HttpResponse:
     minutes = get_object_or_404(Minutes.objects.select_related("meeting"), meeting_id=pk)
     try:
-        services.minutes_mark(minutes=minutes, user=request.user)
+        minutes_services.minutes_mark(minutes=minutes, user=request.user)
     except ValidationError as error:
         messages.error(request, "; ".join(error.messages))
     else:
@@ -78,7 +79,7 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.minutes_approve(
+            minutes_services.minutes_approve(
                 minutes=minutes,
                 at_meeting=data["at_meeting"],
                 with_changes=data["with_changes"],
@@ -106,7 +107,7 @@ def minutes_correct(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = forms.CorrectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.minutes_correct(minutes=minutes, user=request.user, **form.cleaned_data)
+        minutes_services.minutes_correct(minutes=minutes, user=request.user, **form.cleaned_data)
         messages.success(request, _("De correctie is vastgelegd."))
         return redirect(f"{minutes.meeting.get_absolute_url()}#notulen")
     return render_form(
