@@ -7,17 +7,53 @@ keep their signatures stable.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Model, Q, QuerySet
 from django.utils import timezone
 
-from samenspel.meetings.constants import NOT_PUBLIC_BODY_KINDS, MinutesStatus, OutcomeKind
-from samenspel.meetings.models import Action, AgendaItem, Invitation, Meeting, Outcome
+from samenspel.accounts.models import User
+from samenspel.accounts.permissions import can_manage_meetings
+from samenspel.meetings.constants import (
+    NOT_PUBLIC_BODY_KINDS,
+    ActionStatus,
+    Attendance,
+    MinutesStatus,
+    OutcomeKind,
+)
+from samenspel.meetings.models import (
+    Action,
+    AgendaItem,
+    CalendarToken,
+    Invitation,
+    Meeting,
+    MeetingCycle,
+    Minutes,
+    Outcome,
+)
+from samenspel.organisations.models import Body, Person
+
+_Row = TypeVar("_Row", bound=Model)
 
 
 def _day_start(date: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(date, dt.time.min))
+
+
+def _on_days(field: str, start: dt.date, end: dt.date) -> dict[str, dt.datetime]:
+    """Lookups for a moment `field` on the days `start` to `end` (both included)."""
+    return {f"{field}__gte": _day_start(start), f"{field}__lt": _day_start(end + dt.timedelta(1))}
+
+
+def _scoped(rows: QuerySet[_Row], *, portfolio: Any = None, body: Any = None) -> QuerySet[_Row]:
+    """Rows of the bodies of `portfolio` and/or of `body` (None: no restriction)."""
+    if portfolio is not None:
+        rows = rows.filter(body__portfolio=portfolio)
+    if body is not None:
+        rows = rows.filter(body=body)
+    return rows
 
 
 def meetings_between(
@@ -26,15 +62,11 @@ def meetings_between(
     """Held or planned meetings from `start` to `end` (both included), by date; no cancelled."""
     meetings = (
         Meeting.objects.taking_place()
-        .filter(starts_at__gte=_day_start(start), starts_at__lt=_day_start(end + dt.timedelta(1)))
+        .filter(**_on_days("starts_at", start, end))
         .select_related("body__portfolio")
         .order_by("starts_at", "pk")
     )
-    if portfolio is not None:
-        meetings = meetings.filter(body__portfolio=portfolio)
-    if body is not None:
-        meetings = meetings.filter(body=body)
-    return meetings
+    return _scoped(meetings, portfolio=portfolio, body=body)
 
 
 def decisions_between(
@@ -47,18 +79,11 @@ def decisions_between(
     """
     decisions = (
         Outcome.objects.filter(kind=OutcomeKind.DECISION)
-        .filter(
-            item__meeting__starts_at__gte=_day_start(start),
-            item__meeting__starts_at__lt=_day_start(end + dt.timedelta(1)),
-        )
+        .filter(**_on_days("item__meeting__starts_at", start, end))
         .select_related("item__meeting__body__portfolio", "body__portfolio", "item__proposal")
         .order_by("item__meeting__starts_at", "body__name", "number")
     )
-    if portfolio is not None:
-        decisions = decisions.filter(body__portfolio=portfolio)
-    if body is not None:
-        decisions = decisions.filter(body=body)
-    return decisions
+    return _scoped(decisions, portfolio=portfolio, body=body)
 
 
 def open_actions_on(
@@ -70,13 +95,9 @@ def open_actions_on(
         .select_related("body__portfolio", "meeting", "owner__organisation")
         .order_by("due_on", "created_on", "pk")
     )
-    if portfolio is not None:
-        actions = actions.filter(body__portfolio=portfolio)
     if person is not None:
         actions = actions.filter(owner=person)
-    if body is not None:
-        actions = actions.filter(body=body)
-    return actions
+    return _scoped(actions, portfolio=portfolio, body=body)
 
 
 def meeting_open_actions(*, meeting: Meeting) -> QuerySet[Action]:
@@ -147,14 +168,9 @@ def meeting_list(
     )
     if year:
         meetings = meetings.filter(
-            starts_at__gte=_day_start(dt.date(year, 1, 1)),
-            starts_at__lt=_day_start(dt.date(year + 1, 1, 1)),
+            **_on_days("starts_at", dt.date(year, 1, 1), dt.date(year, 12, 31))
         )
-    if body is not None:
-        meetings = meetings.filter(body=body)
-    if portfolio is not None:
-        meetings = meetings.filter(body__portfolio=portfolio)
-    return meetings
+    return _scoped(meetings, portfolio=portfolio, body=body)
 
 
 def public_decisions(*, year: int, body: Any = None) -> QuerySet[Outcome]:
@@ -171,3 +187,91 @@ def public_decisions(*, year: int, body: Any = None) -> QuerySet[Outcome]:
 
 def upcoming_for_person(*, person: Any, today: dt.date) -> QuerySet[Meeting]:
     return meetings_of_person(person=person).filter(starts_at__gte=_day_start(today))
+
+
+# --- for the pages --------------------------------------------------------------------
+
+
+def upcoming_and_past(
+    meetings: QuerySet[Meeting], *, on: dt.date
+) -> tuple[QuerySet[Meeting], QuerySet[Meeting]]:
+    """The meetings from `on` onwards (soonest first) and those before it (latest first)."""
+    start = _day_start(on)
+    upcoming = meetings.filter(starts_at__gte=start)
+    return upcoming, meetings.filter(starts_at__lt=start).order_by("-starts_at", "-pk")
+
+
+def minutes_of(*, meeting: Meeting) -> Minutes | None:
+    return Minutes.objects.filter(meeting=meeting).first()
+
+
+def attendance_counts(invitations: Iterable[Invitation]) -> list[tuple[str, int]]:
+    """(label, number) per recorded attendance of the invitees not removed, in the order
+    of the choices; attendances nobody has are left out."""
+    counts = Counter(i.attendance for i in invitations if not i.removed)
+    return [(str(label), counts[value]) for value, label in Attendance.choices if counts[value]]
+
+
+def agenda_minutes(items: Iterable[AgendaItem]) -> int:
+    """How long the agenda takes, in minutes."""
+    return sum(item.duration_minutes for item in items)
+
+
+def bodies_for_planning(*, user: User | None) -> QuerySet[Body]:
+    """The bodies whose meetings `user` may plan (`can_manage_meetings`), by name."""
+    bodies = Body.objects.select_related("portfolio").order_by("name")
+    return bodies.filter(pk__in=[b.pk for b in bodies if can_manage_meetings(user, b)])
+
+
+def action_list(
+    *, year: int, only_open: bool = False, body: Any = None, portfolio: Any = None
+) -> QuerySet[Action]:
+    """The action list: every open action (`only_open`), or the actions agreed in `year`."""
+    actions = Action.objects.select_related("owner__organisation", "body", "meeting").order_by(
+        "created_on", "pk"
+    )
+    if only_open:
+        actions = actions.filter(status=ActionStatus.OPEN)
+    else:
+        actions = actions.filter(created_on__year=year)
+    return _scoped(actions, portfolio=portfolio, body=body)
+
+
+def schedule_of_year(*, year: int) -> QuerySet[Meeting]:
+    """The year's schedule: the meetings that take place, with what they prepare."""
+    return meetings_between(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)).select_related(
+        "prepares__body"
+    )
+
+
+def by_month(meetings: Iterable[Meeting]) -> list[tuple[dt.date, list[Meeting]]]:
+    """The meetings per month (the first of the month), months in order."""
+    months: dict[dt.date, list[Meeting]] = {}
+    for meeting in meetings:
+        months.setdefault(meeting.date.replace(day=1), []).append(meeting)
+    return sorted(months.items())
+
+
+def meeting_cycles() -> QuerySet[MeetingCycle]:
+    return MeetingCycle.objects.select_related("body").order_by("body__name", "title")
+
+
+def public_schedule(*, year: int) -> QuerySet[Meeting]:
+    """The year's meetings on the public page: no preparatory or internal groups."""
+    return meetings_between(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)).exclude(
+        body__kind__in=NOT_PUBLIC_BODY_KINDS
+    )
+
+
+def body_feed_meetings(*, body: Body) -> list[Meeting]:
+    """A body's meetings for its public feed, without their online links."""
+    meetings = list(body.meetings.select_related("body").order_by("starts_at"))
+    for meeting in meetings:
+        meeting.online_link = ""
+    return meetings
+
+
+def person_of_calendar_token(*, token: str) -> Person | None:
+    """Whose feed a calendar token opens; None for a wrong or reset token."""
+    calendar_token = CalendarToken.objects.select_related("person").filter(token=token).first()
+    return calendar_token.person if calendar_token else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -184,6 +184,20 @@ def attendance_record(*, invitation: Invitation, attendance: str, user: Any) -> 
     invitation = locked_row(Invitation, invitation.pk)
     invitation.attendance = attendance
     return saved(invitation, user)
+
+
+@transaction.atomic
+def attendance_save(*, meeting: Meeting, attendance: Mapping[int, str], user: Any) -> int:
+    """The attendance of the whole invitee list (`{invitation id: attendance}`) at once:
+    all of it is saved, or nothing. Values that are no attendance, invitations of other
+    meetings and unchanged rows are left alone; returns how many rows changed."""
+    changed = 0
+    for invitation in meeting.invitations.all():
+        value = attendance.get(invitation.pk)
+        if value in Attendance.values and value != invitation.attendance:
+            attendance_record(invitation=invitation, attendance=value, user=user)
+            changed += 1
+    return changed
 
 
 # --- agenda items -----------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from samenspel.meetings.constants import MeetingStatus
 
-ALLOWED = {
+ALLOWED: dict[str, set[MeetingStatus]] = {
     MeetingStatus.PLANNED: {MeetingStatus.AGENDA_SENT, MeetingStatus.HELD, MeetingStatus.CANCELLED},
     MeetingStatus.AGENDA_SENT: {MeetingStatus.HELD, MeetingStatus.CANCELLED},
     # Approval of the minutes happens at the next meeting (`minutes_approve`).
@@ -18,3 +18,8 @@ OPEN_FOR_INVITATIONS = {MeetingStatus.PLANNED, MeetingStatus.AGENDA_SENT}
 
 def may_follow(current: str, new: str) -> bool:
     return new in ALLOWED.get(current, set())
+
+
+def next_statuses(current: str) -> list[MeetingStatus]:
+    """The statuses a meeting may move to from `current`, in the order of the choices."""
+    return [status for status in MeetingStatus if may_follow(current, status)]

@@ -2,33 +2,81 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404, render
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from samenspel.core.pages import form_page
+from samenspel.core.versioning import EditConflict
 from samenspel.meetings.models import AgendaItem, Meeting
 from samenspel.organisations.models import Body
 from samenspel.web.navigation import breadcrumbs
 
+Trail = tuple[str, str | None]
 
-def body_of_meeting(request: HttpRequest, pk: int, **_kw) -> Body:
+
+def body_of_meeting(request: HttpRequest, pk: int, **_kw: Any) -> Body:
     """The body whose meetings a view changes (for `can_manage_meetings`)."""
     return get_object_or_404(Meeting.objects.select_related("body"), pk=pk).body
 
 
-def meeting_of(request: HttpRequest, pk: int, **_kw) -> Meeting:
+def meeting_of(request: HttpRequest, pk: int, **_kw: Any) -> Meeting:
     return get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
 
 
-def body_of_item(request: HttpRequest, pk: int, **_kw) -> Body:
+def body_of_item(request: HttpRequest, pk: int, **_kw: Any) -> Body:
     return get_object_or_404(AgendaItem.objects.select_related("body"), pk=pk).body
 
 
-def crumbs(*pairs: tuple[str, str | None]) -> list[dict]:
+def crumbs(*pairs: Trail) -> list[dict]:
     return breadcrumbs((_("Overzicht"), "/"), (_("Overleggen"), reverse("meetings:list")), *pairs)
 
 
-def render_form(request, form, *, title, back, template="meetings/form.html", **extra):
-    context = {"form": form, "title": title, "back": back, **extra}
-    return render(request, template, context)
+def meeting_trail(meeting: Meeting, label: str) -> tuple[Trail, Trail]:
+    """Breadcrumbs below a meeting: the meeting (a link), then this page."""
+    return (str(meeting), meeting.get_absolute_url()), (label, None)
+
+
+def meeting_form_page(
+    request: HttpRequest,
+    form: Any,
+    *,
+    save: Callable[[dict[str, Any]], Any],
+    success: str,
+    next_url: str | Callable[[Any], Any],
+    title: str,
+    back: str,
+    trail: tuple[Trail, ...],
+    **context: Any,
+) -> HttpResponse:
+    """`core.pages.form_page` on the meetings form template, under the meetings breadcrumbs.
+
+    `trail` continues the breadcrumbs after "Overleggen"; `context` goes to the template
+    (`multipart=True` for uploads, `item=…` to show the agenda item above the form).
+    """
+    return form_page(
+        request,
+        form,
+        save=save,
+        success=success,
+        next_url=next_url,
+        title=title,
+        back=back,
+        template="meetings/form.html",
+        context={"breadcrumbs": crumbs(*trail), **context},
+    )
+
+
+def versioned_form_page(request: HttpRequest, form: Any, **kwargs: Any) -> HttpResponse:
+    """`meeting_form_page` for a versioned record: a stale form gets the conflict as a
+    message and the page again (with the new data), never an overwrite."""
+    try:
+        return meeting_form_page(request, form, **kwargs)
+    except EditConflict as conflict:
+        messages.error(request, str(conflict))
+        return redirect(request.path)

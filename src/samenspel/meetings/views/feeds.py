@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 from samenspel.accounts.permissions import is_signed_in, public, require
 from samenspel.meetings import ical, selectors, services
 from samenspel.meetings.constants import NOT_PUBLIC_BODY_KINDS
-from samenspel.meetings.models import CalendarToken, Meeting
+from samenspel.meetings.models import Meeting
+from samenspel.meetings.views.common import crumbs
 from samenspel.organisations.models import Body
-from samenspel.web.navigation import breadcrumbs
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -24,10 +24,9 @@ def _base_url(request: HttpRequest) -> str:
 @public
 def person_feed(request: HttpRequest, token: str) -> HttpResponse:
     """No sign-in (calendar apps cannot); the token is the key. A wrong token: 404."""
-    calendar_token = CalendarToken.objects.select_related("person").filter(token=token).first()
-    if calendar_token is None:
+    person = selectors.person_of_calendar_token(token=token)
+    if person is None:
         raise Http404
-    person = calendar_token.person
     meetings = selectors.meetings_of_person(person=person)
     return ical.calendar_response(
         meetings, name=person.name, base_url=_base_url(request), filename="vergaderingen"
@@ -38,11 +37,8 @@ def person_feed(request: HttpRequest, token: str) -> HttpResponse:
 def body_feed(request: HttpRequest, slug: str) -> HttpResponse:
     """A body's meetings: the public schedule, so no token; without online links."""
     body = get_object_or_404(Body.objects.exclude(kind__in=NOT_PUBLIC_BODY_KINDS), slug=slug)
-    meetings = body.meetings.select_related("body").order_by("starts_at")
-    for meeting in meetings:
-        meeting.online_link = ""
     return ical.calendar_response(
-        meetings,
+        selectors.body_feed_meetings(body=body),
         name=body.short_name or body.name,
         base_url=_base_url(request),
         filename=body.slug,
@@ -75,11 +71,7 @@ def my_calendar(request: HttpRequest) -> HttpResponse:
         {
             "person": person,
             "feed_url": feed_url,
-            "breadcrumbs": breadcrumbs(
-                (_("Overzicht"), "/"),
-                (_("Overleggen"), reverse("meetings:list")),
-                (_("Mijn agenda-abonnement"), None),
-            ),
+            "breadcrumbs": crumbs((_("Mijn agenda-abonnement"), None)),
         },
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -16,45 +18,22 @@ from samenspel.accounts.permissions import (
     is_signed_in,
     require,
 )
-from samenspel.core.versioning import EditConflict
 from samenspel.meetings import documents, forms, outcomes, services
 from samenspel.meetings.models import AgendaDocument, AgendaItem, DocumentVersion, Meeting
-from samenspel.meetings.views.common import body_of_item, body_of_meeting, crumbs, render_form
+from samenspel.meetings.views.common import (
+    body_of_item,
+    body_of_meeting,
+    meeting_form_page,
+    meeting_trail,
+    versioned_form_page,
+)
 from samenspel.organisations.models import Body
 
 # --- agenda items -----------------------------------------------------------------------
 
 
-def _item_values(form) -> dict:
-    return {k: v for k, v in form.cleaned_data.items() if k != "version"}
-
-
-def _item_add(request: HttpRequest, body: Body, meeting: Meeting | None) -> HttpResponse:
-    form = forms.AgendaItemForm(request.POST or None, body=body)
-    back = meeting.get_absolute_url() if meeting else f"{body.get_absolute_url()}#backlog"
-    if request.method == "POST" and form.is_valid():
-        services.agenda_item_add(
-            body=body, meeting=meeting, user=request.user, **_item_values(form)
-        )
-        messages.success(request, _("Het agendapunt is toegevoegd."))
-        return redirect(back)
-    title = _("Agendapunt toevoegen") if meeting else _("Agendapunt voor de backlog")
-    return render_form(request, form, title=title, back=back, breadcrumbs=crumbs((title, None)))
-
-
-@require(can_manage_meetings, obj=body_of_meeting)
-def item_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-    return _item_add(request, meeting.body, meeting)
-
-
-def _body_by_slug(request: HttpRequest, slug: str, **_kw) -> Body:
-    return get_object_or_404(Body, slug=slug)
-
-
-@require(can_manage_meetings, obj=_body_by_slug)
-def backlog_add(request: HttpRequest, slug: str) -> HttpResponse:
-    return _item_add(request, get_object_or_404(Body, slug=slug), None)
+def _without_version(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != "version"}
 
 
 def _item_back(item: AgendaItem) -> str:
@@ -63,31 +42,57 @@ def _item_back(item: AgendaItem) -> str:
     return f"{item.body.get_absolute_url()}#backlog"
 
 
+def _item_add(request: HttpRequest, body: Body, meeting: Meeting | None) -> HttpResponse:
+    back = meeting.get_absolute_url() if meeting else f"{body.get_absolute_url()}#backlog"
+    title = _("Agendapunt toevoegen") if meeting else _("Agendapunt voor de backlog")
+    return meeting_form_page(
+        request,
+        forms.AgendaItemForm(request.POST or None, body=body),
+        save=lambda data: services.agenda_item_add(
+            body=body, meeting=meeting, user=request.user, **_without_version(data)
+        ),
+        success=_("Het agendapunt is toegevoegd."),
+        next_url=back,
+        title=title,
+        back=back,
+        trail=((title, None),),
+    )
+
+
+@require(can_manage_meetings, obj=body_of_meeting)
+def item_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    return _item_add(request, meeting.body, meeting)
+
+
+def _body_by_slug(request: HttpRequest, slug: str, **_kw: Any) -> Body:
+    return get_object_or_404(Body, slug=slug)
+
+
+@require(can_manage_meetings, obj=_body_by_slug)
+def backlog_add(request: HttpRequest, slug: str) -> HttpResponse:
+    return _item_add(request, get_object_or_404(Body, slug=slug), None)
+
+
 @require(can_manage_meetings, obj=body_of_item)
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(AgendaItem.objects.select_related("body", "meeting"), pk=pk)
     initial = {name: getattr(item, name) for name in forms.AgendaItemEditForm.base_fields}
     initial["agreements"] = list(item.agreements.all())
-    form = forms.AgendaItemEditForm(request.POST or None, initial=initial, body=item.body)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agenda_item_update(
-                item=item,
-                expected_version=form.cleaned_data["version"],
-                user=request.user,
-                **_item_values(form),
-            )
-        except EditConflict as conflict:
-            messages.error(request, str(conflict))
-            return redirect(request.path)
-        messages.success(request, _("Het agendapunt is bijgewerkt."))
-        return redirect(_item_back(item))
-    return render_form(
+    return versioned_form_page(
         request,
-        form,
+        forms.AgendaItemEditForm(request.POST or None, initial=initial, body=item.body),
+        save=lambda data: services.agenda_item_update(
+            item=item,
+            expected_version=data["version"],
+            user=request.user,
+            **_without_version(data),
+        ),
+        success=_("Het agendapunt is bijgewerkt."),
+        next_url=_item_back(item),
         title=_("Bewerken: %(name)s") % {"name": item},
         back=_item_back(item),
-        breadcrumbs=crumbs((str(item), None)),
+        trail=((str(item), None),),
     )
 
 
@@ -115,59 +120,44 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
 @require(can_manage_meetings, obj=body_of_item)
 def document_add(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(AgendaItem.objects.select_related("meeting", "body"), pk=pk)
-    form = forms.DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.document_upload(
-                item=item,
-                upload=form.cleaned_data["upload"],
-                title=form.cleaned_data["title"],
-                is_confidential=form.cleaned_data["is_confidential"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Het stuk is toegevoegd."))
-            return redirect(_item_back(item))
-    return render_form(
+    return meeting_form_page(
         request,
-        form,
+        forms.DocumentForm(request.POST or None, request.FILES or None),
+        save=lambda data: services.document_upload(
+            item=item,
+            upload=data["upload"],
+            title=data["title"],
+            is_confidential=data["is_confidential"],
+            user=request.user,
+        ),
+        success=_("Het stuk is toegevoegd."),
+        next_url=_item_back(item),
         title=_("Stuk toevoegen aan '%(item)s'") % {"item": item},
         back=_item_back(item),
+        trail=((str(item), None),),
         multipart=True,
-        breadcrumbs=crumbs((str(item), None)),
     )
 
 
-def _document_body(request: HttpRequest, pk: int, **_kw) -> Body:
+def _document_body(request: HttpRequest, pk: int, **_kw: Any) -> Body:
     return get_object_or_404(AgendaDocument.objects.select_related("item__body"), pk=pk).item.body
 
 
 @require(can_manage_meetings, obj=_document_body)
 def document_version_add(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(AgendaDocument.objects.select_related("item__meeting"), pk=pk)
-    form = forms.DocumentVersionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.document_upload(
-                item=document.item,
-                document=document,
-                upload=form.cleaned_data["upload"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("De nieuwe versie is opgeslagen."))
-            return redirect(_item_back(document.item))
-    return render_form(
+    return meeting_form_page(
         request,
-        form,
+        forms.DocumentVersionForm(request.POST or None, request.FILES or None),
+        save=lambda data: services.document_upload(
+            item=document.item, document=document, upload=data["upload"], user=request.user
+        ),
+        success=_("De nieuwe versie is opgeslagen."),
+        next_url=_item_back(document.item),
         title=_("Nieuwe versie van '%(doc)s'") % {"doc": document},
         back=_item_back(document.item),
+        trail=((str(document), None),),
         multipart=True,
-        breadcrumbs=crumbs((str(document), None)),
     )
 
 
@@ -191,7 +181,7 @@ def document_download(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-# --- outcomes and actions ---------------------------------------------------------------
+# --- outcomes ---------------------------------------------------------------------------
 
 
 @require(can_manage_meetings, obj=body_of_item)
@@ -199,37 +189,22 @@ def outcome_add(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(AgendaItem.objects.select_related("meeting", "body"), pk=pk)
     if item.meeting is None:
         raise Http404
-    form = forms.OutcomeForm(request.POST or None, item=item)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def record(data: dict[str, Any]) -> Any:
         # The PHO's decision on a proposal is recorded by who manages the proposal.
         on_proposal = bool(data.get("pho_outcome") and item.proposal_id)
         if on_proposal and not can_manage_proposal(request.user, item.proposal):
             raise PermissionDenied
-        try:
-            outcomes.outcome_with_action_record(
-                item=item,
-                kind=data["kind"],
-                text=data["text"],
-                pho_outcome=data.get("pho_outcome", ""),
-                progress_status=data.get("progress_status", ""),
-                action_title=data["action_title"],
-                action_owner=data["action_owner"],
-                action_due_on=data["action_due_on"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("De uitkomst is vastgelegd."))
-            return redirect(f"{item.meeting.get_absolute_url()}#punt-{item.pk}")
-    return render_form(
+        return outcomes.outcome_with_action_record(item=item, user=request.user, **data)
+
+    return meeting_form_page(
         request,
-        form,
+        forms.OutcomeForm(request.POST or None, item=item),
+        save=record,
+        success=_("De uitkomst is vastgelegd."),
+        next_url=f"{item.meeting.get_absolute_url()}#punt-{item.pk}",
         title=_("Uitkomst van '%(item)s'") % {"item": item},
         back=item.meeting.get_absolute_url(),
+        trail=meeting_trail(item.meeting, _("Uitkomst")),
         item=item,
-        breadcrumbs=crumbs(
-            (str(item.meeting), item.meeting.get_absolute_url()), (_("Uitkomst"), None)
-        ),
     )

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,12 +16,10 @@ from django.views.decorators.http import require_POST
 from samenspel.accounts.permissions import is_bureau, is_signed_in, require
 from samenspel.core.dates import today
 from samenspel.meetings import forms, ical, selectors
-from samenspel.meetings.constants import ActionStatus
-from samenspel.meetings.models import Action, MeetingCycle
 from samenspel.meetings.schedule import schedule_generate
+from samenspel.meetings.views.common import crumbs
 from samenspel.web.documents import pdf_from_template
 from samenspel.web.exports import export_format, table_response
-from samenspel.web.navigation import breadcrumbs
 
 PAGE_SIZE = 100
 
@@ -31,12 +28,6 @@ def _filters(request: HttpRequest) -> tuple[forms.MeetingFilterForm, dict]:
     form = forms.MeetingFilterForm(request.GET or None, initial={"year": today().year})
     data = form.cleaned_data if form.is_valid() else {}
     return form, {**data, "year": data.get("year") or today().year}
-
-
-def _crumbs(label: str) -> list[dict]:
-    return breadcrumbs(
-        (_("Overzicht"), "/"), (_("Overleggen"), reverse("meetings:list")), (label, None)
-    )
 
 
 DECISION_COLUMNS = [_("Nummer"), _("Datum"), _("Overleg"), _("Agendapunt"), _("Besluit")]
@@ -73,7 +64,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
             "year": data["year"],
             "page": Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("pagina")),
             "query": request.GET.urlencode(),
-            "breadcrumbs": _crumbs(_("Besluitenlijst")),
+            "breadcrumbs": crumbs((_("Besluitenlijst"), None)),
         },
     )
 
@@ -107,18 +98,13 @@ def action_rows(actions) -> list[list]:
 @require(is_signed_in)
 def action_list(request: HttpRequest) -> HttpResponse:
     form, data = _filters(request)
-    actions = Action.objects.select_related("owner__organisation", "body", "meeting").order_by(
-        "created_on", "pk"
-    )
     only_open = request.GET.get("open") == "on"
-    if only_open:
-        actions = actions.filter(status=ActionStatus.OPEN)
-    else:
-        actions = actions.filter(created_on__year=data["year"])
-    if data.get("body"):
-        actions = actions.filter(body=data["body"])
-    if data.get("portfolio"):
-        actions = actions.filter(body__portfolio=data["portfolio"])
+    actions = selectors.action_list(
+        year=data["year"],
+        only_open=only_open,
+        body=data.get("body"),
+        portfolio=data.get("portfolio"),
+    )
     fmt = export_format(request)
     if fmt:
         return table_response(
@@ -134,7 +120,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
             "today": today(),
             "page": Paginator(actions, PAGE_SIZE).get_page(request.GET.get("pagina")),
             "query": request.GET.urlencode(),
-            "breadcrumbs": _crumbs(_("Actielijst")),
+            "breadcrumbs": crumbs((_("Actielijst"), None)),
         },
     )
 
@@ -167,19 +153,6 @@ def schedule_rows(meetings) -> list[list]:
     ]
 
 
-def schedule_meetings(year: int, portfolio=None):
-    return selectors.meetings_between(
-        start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), portfolio=portfolio
-    ).select_related("prepares__body")
-
-
-def _by_month(meetings) -> list[tuple[dt.date, list]]:
-    months: dict[dt.date, list] = {}
-    for meeting in meetings:
-        months.setdefault(meeting.date.replace(day=1), []).append(meeting)
-    return sorted(months.items())
-
-
 def _schedule_export(request: HttpRequest, year: int, meetings) -> HttpResponse | None:
     fmt = request.GET.get("format", "")
     if fmt in ("csv", "xlsx"):
@@ -201,7 +174,7 @@ def _schedule_export(request: HttpRequest, year: int, meetings) -> HttpResponse 
             "meetings/documents/schedule.html",
             {
                 "document_title": _("Vergaderplanning %(year)s") % {"year": year},
-                "months": _by_month(meetings),
+                "months": selectors.by_month(meetings),
                 "year": year,
                 "association_name": settings.SAMENSPEL_ASSOCIATION_NAME,
             },
@@ -214,22 +187,21 @@ def _schedule_export(request: HttpRequest, year: int, meetings) -> HttpResponse 
 
 @require(is_signed_in)
 def schedule(request: HttpRequest, year: int) -> HttpResponse:
-    meetings = list(schedule_meetings(year))
+    meetings = list(selectors.schedule_of_year(year=year))
     export = _schedule_export(request, year, meetings)
     if export is not None:
         return export
+    can_generate = is_bureau(request.user)
     return render(
         request,
         "meetings/schedule.html",
         {
             "year": year,
-            "months": _by_month(meetings),
+            "months": selectors.by_month(meetings),
             "count": len(meetings),
-            "can_generate": is_bureau(request.user),
-            "cycles": MeetingCycle.objects.select_related("body").order_by("body__name", "title")
-            if is_bureau(request.user)
-            else [],
-            "breadcrumbs": _crumbs(_("Vergaderplanning %(year)s") % {"year": year}),
+            "can_generate": can_generate,
+            "cycles": selectors.meeting_cycles() if can_generate else [],
+            "breadcrumbs": crumbs((_("Vergaderplanning %(year)s") % {"year": year}, None)),
         },
     )
 

@@ -3,9 +3,6 @@ as PDF and by e-mail."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -25,20 +22,21 @@ from samenspel.accounts.permissions import (
     require,
 )
 from samenspel.core.dates import today
-from samenspel.core.versioning import EditConflict
 from samenspel.meetings import forms, mailing, selectors, services
-from samenspel.meetings.constants import Attendance, MeetingStatus
-from samenspel.meetings.models import Invitation, Meeting, Minutes
-from samenspel.meetings.views.common import body_of_meeting, crumbs, render_form
-from samenspel.meetings.workflow import ALLOWED
-from samenspel.organisations.models import Body
+from samenspel.meetings.constants import Attendance
+from samenspel.meetings.models import Invitation, Meeting
+from samenspel.meetings.views.common import (
+    body_of_meeting,
+    crumbs,
+    meeting_form_page,
+    meeting_trail,
+    versioned_form_page,
+)
+from samenspel.meetings.workflow import next_statuses
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
 
 PAGE_SIZE = 50
-
-
-# --- list and meeting page --------------------------------------------------------------
 
 
 def _meeting_rows(meetings):
@@ -69,10 +67,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         return table_response(
             fmt=fmt, filename="vergaderingen", columns=columns, rows=_meeting_rows(meetings)
         )
-    now = timezone.make_aware(dt.datetime.combine(today(), dt.time.min))
-    upcoming = meetings.filter(starts_at__gte=now)
-    past = meetings.filter(starts_at__lt=now).order_by("-starts_at", "-pk")
-    page = Paginator(past, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    upcoming, past = selectors.upcoming_and_past(meetings, on=today())
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -82,7 +77,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "upcoming": upcoming[:PAGE_SIZE],
             "upcoming_count": upcoming.count(),
-            "page": page,
+            "page": Paginator(past, PAGE_SIZE).get_page(request.GET.get("pagina")),
             "query": query.urlencode(),
             "can_create": can_plan_meetings(request.user),
             "year": today().year,
@@ -91,10 +86,17 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _attendance_counts(invitations: list[Invitation]) -> list[tuple[str, int]]:
-    """(label, number) per recorded attendance, for the line above the invitee table."""
-    counts = Counter(i.attendance for i in invitations if not i.removed)
-    return [(label, counts[value]) for value, label in Attendance.choices if counts[value]]
+def _invitee_rows(invitations: list[Invitation]) -> list[list]:
+    return [
+        [
+            i.person.name,
+            i.person.organisation.display_name,
+            i.get_source_display(),
+            i.removed_reason if i.removed else i.reason,
+            _("afgemeld") if i.removed else i.get_attendance_display(),
+        ]
+        for i in invitations
+    ]
 
 
 @require(is_signed_in)
@@ -103,7 +105,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         Meeting.objects.select_related("body__portfolio", "prepares__body"), pk=pk
     )
     items = selectors.meeting_items(meeting=meeting)
-    minutes = Minutes.objects.filter(meeting=meeting).first()
+    minutes = selectors.minutes_of(meeting=meeting)
     invitations = selectors.meeting_invitations(meeting=meeting)
     fmt = export_format(request)
     if fmt:
@@ -111,16 +113,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             fmt=fmt,
             filename=f"vergadering-{meeting.pk}-genodigden",
             columns=[_("Naam"), _("Organisatie"), _("Grond"), _("Reden"), _("Aanwezigheid")],
-            rows=[
-                [
-                    i.person.name,
-                    i.person.organisation.display_name,
-                    i.get_source_display(),
-                    i.removed_reason if i.removed else i.reason,
-                    _("afgemeld") if i.removed else i.get_attendance_display(),
-                ]
-                for i in invitations
-            ],
+            rows=_invitee_rows(invitations),
         )
     can_manage = can_manage_meetings(request.user, meeting.body)
     return render(
@@ -138,12 +131,12 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "prepared_by": meeting.prepared_by.select_related("body"),
             "previous": selectors.previous_meeting(meeting=meeting),
             "can_manage": can_manage,
-            "can_take_minutes": can_manage or can_take_minutes(request.user, meeting),
+            "can_take_minutes": can_take_minutes(request.user, meeting),
             "can_read_confidential": can_read_confidential(request.user, meeting),
-            "statuses": [s for s in MeetingStatus if s in ALLOWED.get(meeting.status, ())],
+            "statuses": next_statuses(meeting.status),
             "attendance_choices": Attendance.choices,
-            "attendance_counts": _attendance_counts(invitations),
-            "total_minutes": sum(i.duration_minutes for i in items),
+            "attendance_counts": selectors.attendance_counts(invitations),
+            "total_minutes": selectors.agenda_minutes(items),
             "backlog": selectors.backlog(body=meeting.body) if can_manage else [],
             "query": "",
             "breadcrumbs": crumbs((str(meeting), None)),
@@ -153,26 +146,23 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(can_plan_meetings)
 def meeting_create(request: HttpRequest) -> HttpResponse:
-    initial = {}
-    if request.GET.get("overleg"):
-        initial["body"] = Body.objects.filter(slug=request.GET["overleg"]).first()
+    bodies = selectors.bodies_for_planning(user=request.user)
+    slug = request.GET.get("overleg")
+    initial = {"body": bodies.filter(slug=slug).first()} if slug else {}
     form = forms.MeetingCreateForm(request.POST or None, initial=initial)
-    bodies = Body.objects.select_related("portfolio").order_by("name")
-    form.fields["body"].queryset = bodies.filter(
-        pk__in=[b.pk for b in bodies if can_manage_meetings(request.user, b)]
-    )
-    if request.method == "POST" and form.is_valid():
-        meeting = services.meeting_create(
-            body=form.cleaned_data["body"], user=request.user, **form.values()
-        )
-        messages.success(request, _("De vergadering is gepland."))
-        return redirect(meeting)
-    return render_form(
+    form.fields["body"].queryset = bodies
+    title = _("Vergadering plannen")
+    return meeting_form_page(
         request,
         form,
-        title=_("Vergadering plannen"),
+        save=lambda data: services.meeting_create(
+            body=data["body"], user=request.user, **form.values()
+        ),
+        success=_("De vergadering is gepland."),
+        next_url=lambda meeting: meeting.get_absolute_url(),
+        title=title,
         back=reverse("meetings:list"),
-        breadcrumbs=crumbs((_("Vergadering plannen"), None)),
+        trail=((title, None),),
     )
 
 
@@ -181,28 +171,17 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting, pk=pk)
     initial = forms.MeetingForm.initial_for(meeting)
     form = forms.MeetingEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(
-                meeting=meeting,
-                expected_version=form.cleaned_data["version"],
-                user=request.user,
-                **form.values(),
-            )
-        except EditConflict as conflict:
-            messages.error(request, str(conflict))
-            return redirect(request.path)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("De wijzigingen zijn opgeslagen."))
-            return redirect(meeting)
-    return render_form(
+    return versioned_form_page(
         request,
         form,
+        save=lambda data: services.meeting_update(
+            meeting=meeting, expected_version=data["version"], user=request.user, **form.values()
+        ),
+        success=_("De wijzigingen zijn opgeslagen."),
+        next_url=meeting.get_absolute_url(),
         title=_("Bewerken: %(name)s") % {"name": meeting},
         back=meeting.get_absolute_url(),
-        breadcrumbs=crumbs((str(meeting), meeting.get_absolute_url()), (_("Bewerken"), None)),
+        trail=meeting_trail(meeting, _("Bewerken")),
     )
 
 
@@ -259,8 +238,6 @@ def agenda_send(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting": meeting,
             "form": form,
             "mailing": preview,
-            "breadcrumbs": crumbs(
-                (str(meeting), meeting.get_absolute_url()), (_("Agenda versturen"), None)
-            ),
+            "breadcrumbs": crumbs(*meeting_trail(meeting, _("Agenda versturen"))),
         },
     )
