@@ -280,6 +280,35 @@ def can_plan_meetings(user: Any) -> bool:
     return is_signed_in(user) and bool(roles.chair_of or roles.core_group_of)
 
 
+def can_generate_schedule(user: Any) -> bool:
+    """The year's schedule made from the meeting cycles, and the cycles: the bureau's."""
+    return is_bureau(user)
+
+
+def can_read_document(user: Any, document: Any) -> bool:
+    """A meeting document (every version): everyone signed in; a confidential one, or one
+    of a confidential agenda item, only who may read the meeting's confidential documents
+    (`can_read_confidential`) or manages the body's meetings."""
+    if not is_signed_in(user):
+        return False
+    item = document.item
+    if not (document.is_confidential or item.is_confidential):
+        return True
+    if item.meeting is not None and can_read_confidential(user, item.meeting):
+        return True
+    return can_manage_meetings(user, item.body)
+
+
+def can_record_outcome(user: Any, target: dict[str, Any]) -> bool:
+    """An agenda item's outcome (`{"item": …, "on_proposal": …}`): who manages the body's
+    meetings; the PHO's decision on the item's proposal (`on_proposal`) only who also
+    manages that proposal (`can_manage_proposal`)."""
+    item = target["item"]
+    if not can_manage_meetings(user, item.body):
+        return False
+    return not target.get("on_proposal") or can_manage_proposal(user, item.proposal)
+
+
 # --- decisions ------------------------------------------------------------------------
 
 

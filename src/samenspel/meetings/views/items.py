@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from samenspel.accounts.permissions import (
     can_manage_meetings,
-    can_manage_proposal,
-    can_read_confidential,
+    can_read_document,
+    can_record_outcome,
     is_signed_in,
     require,
 )
@@ -161,18 +161,22 @@ def document_version_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require(is_signed_in)
-def document_download(request: HttpRequest, pk: int) -> HttpResponse:
-    """Every download goes through here: a confidential document only for those who may."""
+def _readable_version(request: HttpRequest, pk: int) -> DocumentVersion:
+    """The version asked for, if the user may read its document (`can_read_document`).
+    A confidential one they may not read is not found (404, as for a wrong number):
+    whether it exists is not confirmed."""
     version = get_object_or_404(
         DocumentVersion.objects.select_related("document__item__meeting__body"), pk=pk
     )
-    document = version.document
-    meeting = document.item.meeting
-    if document.is_confidential or document.item.is_confidential:
-        allowed = meeting is not None and can_read_confidential(request.user, meeting)
-        if not (allowed or can_manage_meetings(request.user, document.item.body)):
-            raise Http404
+    if not can_read_document(request.user, version.document):
+        raise Http404
+    return version
+
+
+@require(is_signed_in)
+def document_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every download goes through here; which documents a user gets, `_readable_version`."""
+    version = _readable_version(request, pk)
     return FileResponse(
         version.file.open("rb"),
         as_attachment=True,
@@ -184,23 +188,22 @@ def document_download(request: HttpRequest, pk: int) -> HttpResponse:
 # --- outcomes ---------------------------------------------------------------------------
 
 
-@require(can_manage_meetings, obj=body_of_item)
+def _outcome_target(request: HttpRequest, pk: int, **_kw: Any) -> dict[str, Any]:
+    """What `can_record_outcome` judges: the item, and whether a PHO decision on its
+    proposal is being recorded."""
+    item = get_object_or_404(AgendaItem.objects.select_related("body", "proposal"), pk=pk)
+    return {"item": item, "on_proposal": bool(item.proposal_id and request.POST.get("pho_outcome"))}
+
+
+@require(can_record_outcome, obj=_outcome_target)
 def outcome_add(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(AgendaItem.objects.select_related("meeting", "body"), pk=pk)
     if item.meeting is None:
         raise Http404
-
-    def record(data: dict[str, Any]) -> Any:
-        # The PHO's decision on a proposal is recorded by who manages the proposal.
-        on_proposal = bool(data.get("pho_outcome") and item.proposal_id)
-        if on_proposal and not can_manage_proposal(request.user, item.proposal):
-            raise PermissionDenied
-        return outcomes.outcome_with_action_record(item=item, user=request.user, **data)
-
     return meeting_form_page(
         request,
         forms.OutcomeForm(request.POST or None, item=item),
-        save=record,
+        save=lambda data: outcomes.outcome_with_action_record(item=item, user=request.user, **data),
         success=_("De uitkomst is vastgelegd."),
         next_url=f"{item.meeting.get_absolute_url()}#punt-{item.pk}",
         title=_("Uitkomst van '%(item)s'") % {"item": item},

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samenspel.accounts.permissions import is_bureau, is_signed_in, require
+from samenspel.accounts.permissions import can_generate_schedule, is_signed_in, require
 from samenspel.core.dates import today
 from samenspel.meetings import forms, ical, selectors
 from samenspel.meetings.schedule import schedule_generate
@@ -191,7 +191,7 @@ def schedule(request: HttpRequest, year: int) -> HttpResponse:
     export = _schedule_export(request, year, meetings)
     if export is not None:
         return export
-    can_generate = is_bureau(request.user)
+    can_generate = can_generate_schedule(request.user)
     return render(
         request,
         "meetings/schedule.html",
@@ -207,7 +207,7 @@ def schedule(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @require_POST
-@require(is_bureau)
+@require(can_generate_schedule)
 def schedule_generate_view(request: HttpRequest, year: int) -> HttpResponse:
     created = schedule_generate(year=year, user=request.user)
     messages.success(
