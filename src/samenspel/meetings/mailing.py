@@ -16,6 +16,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.models import User
 from samenspel.meetings import selectors
 from samenspel.meetings.constants import MeetingStatus
 from samenspel.meetings.documents import content_type
@@ -77,7 +78,9 @@ def agenda_mailing(meeting: Meeting, base_url: str) -> Mailing:
     )
 
 
-def agenda_send(*, meeting: Meeting, base_url: str, user: Any, dry_run: bool = True) -> Mailing:
+def agenda_send(
+    *, meeting: Meeting, base_url: str, user: User | None, dry_run: bool = True
+) -> Mailing:
     """Send the agenda (one message, invitees in BCC); a dry run only says what it would do."""
     mailing = agenda_mailing(meeting, base_url)
     if dry_run or not mailing.recipients:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.models import User
 from samenspel.core.versioning import EditConflict
 from samenspel.meetings.constants import MeetingStatus, MinutesStatus
 from samenspel.meetings.models import Meeting, Minutes, MinutesCorrection
@@ -41,7 +42,7 @@ def minutes_save(
     *,
     meeting: Meeting,
     text: str,
-    user: Any,
+    user: User | None,
     minute_taker: Any = None,
     expected_version: int | None = None,
     is_demo: bool = False,
@@ -63,7 +64,7 @@ def minutes_save(
 
 
 @transaction.atomic
-def minutes_mark(*, minutes: Minutes, user: Any, on: dt.date | None = None) -> Minutes:
+def minutes_mark(*, minutes: Minutes, user: User | None, on: dt.date | None = None) -> Minutes:
     """The minute-taker marks the draft ready for approval."""
     minutes = locked_row(Minutes, minutes.pk)
     if minutes.status != MinutesStatus.DRAFT:
@@ -80,7 +81,7 @@ def minutes_approve(
     *,
     minutes: Minutes,
     at_meeting: Meeting,
-    user: Any,
+    user: User | None,
     with_changes: bool = False,
     text: str | None = None,
 ) -> Minutes:
@@ -110,7 +111,9 @@ def minutes_approve(
 
 
 @transaction.atomic
-def minutes_correct(*, minutes: Minutes, text: str, reason: str, user: Any) -> MinutesCorrection:
+def minutes_correct(
+    *, minutes: Minutes, text: str, reason: str, user: User | None
+) -> MinutesCorrection:
     """A later correction to approved minutes, recorded as such beside the approved text."""
     if not minutes.is_locked:
         raise ValidationError(_("Conceptnotulen pas je gewoon aan."))

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.models import User
 from samenspel.agenda.services import progress_update_add
 from samenspel.decisions.services import pho_decision_record
 from samenspel.meetings.constants import ActionStatus, OutcomeKind
@@ -30,7 +31,9 @@ def _next_number(body: Body, year: int) -> int:
     return (last or 0) + 1
 
 
-def _record_on_proposal(item: AgendaItem, outcome: Outcome, pho_outcome: str, user: Any) -> None:
+def _record_on_proposal(
+    item: AgendaItem, outcome: Outcome, pho_outcome: str, user: User | None
+) -> None:
     if not pho_outcome:
         raise ValidationError(
             {"pho_outcome": _("Kies het PHO-besluit over het voorstel '%s'.") % item.proposal}
@@ -44,7 +47,7 @@ def _record_on_proposal(item: AgendaItem, outcome: Outcome, pho_outcome: str, us
     )
 
 
-def _add_progress(item: AgendaItem, outcome: Outcome, status: str, user: Any) -> None:
+def _add_progress(item: AgendaItem, outcome: Outcome, status: str, user: User | None) -> None:
     label = outcome.reference or item.meeting.display_title
     text = f"{label}: {outcome.text}"
     for agreement in item.agreements.all():
@@ -65,7 +68,7 @@ def outcome_record(
     item: AgendaItem,
     kind: str,
     text: str,
-    user: Any,
+    user: User | None,
     pho_outcome: str = "",
     progress_status: str = "",
     record_on_proposal: bool = True,
@@ -109,7 +112,7 @@ def outcome_with_action_record(
     item: AgendaItem,
     kind: str,
     text: str,
-    user: Any,
+    user: User | None,
     pho_outcome: str = "",
     progress_status: str = "",
     action_title: str = "",
@@ -146,7 +149,7 @@ def action_add(
     meeting: Meeting,
     title: str,
     owner: Any,
-    user: Any,
+    user: User | None,
     item: AgendaItem | None = None,
     due_on: dt.date | None = None,
     is_demo: bool = False,
@@ -166,7 +169,7 @@ def action_add(
 
 @transaction.atomic
 def action_close(
-    *, action: Action, status: str, closed_on: dt.date, user: Any, note: str = ""
+    *, action: Action, status: str, closed_on: dt.date, user: User | None, note: str = ""
 ) -> Action:
     """Close an action as done or cancelled; from then on it is no longer carried over."""
     action = locked_row(Action, action.pk)

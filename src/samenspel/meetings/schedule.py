@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 import holidays
 from django.conf import settings
@@ -19,6 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from samenspel.accounts.models import User
 from samenspel.meetings.models import Meeting, MeetingCycle
 from samenspel.meetings.services import meeting_create
 from samenspel.organisations.constants import BodyKind
@@ -128,7 +128,9 @@ def _order(cycles: list[MeetingCycle]) -> list[MeetingCycle]:
     return sorted(cycles, key=lambda c: (depth(c), c.body.name, c.title))
 
 
-def _create(cycle: MeetingCycle, day: dt.date, user: Any, is_demo: bool, prepares=None) -> Meeting:
+def _create(
+    cycle: MeetingCycle, day: dt.date, user: User | None, is_demo: bool, prepares=None
+) -> Meeting:
     start, end = _at(day, cycle)
     return meeting_create(
         body=cycle.body,
@@ -144,7 +146,7 @@ def _create(cycle: MeetingCycle, day: dt.date, user: Any, is_demo: bool, prepare
 
 
 def _generate_cycle(
-    cycle: MeetingCycle, year: int, closed: ClosedDays, user: Any, is_demo: bool
+    cycle: MeetingCycle, year: int, closed: ClosedDays, user: User | None, is_demo: bool
 ) -> list[Meeting]:
     target = prepared_body(cycle.body) if cycle.follows_prepared else None
     if target is not None:
@@ -165,7 +167,7 @@ def _generate_cycle(
 
 @transaction.atomic
 def schedule_generate(
-    *, year: int, user: Any = None, bodies: list[Body] | None = None, is_demo: bool = False
+    *, year: int, user: User | None = None, bodies: list[Body] | None = None, is_demo: bool = False
 ) -> list[Meeting]:
     """Create the year's meetings from the cycles; a body that already has meetings that
     year from its cycle is left alone, so running it twice changes nothing."""

@@ -19,6 +19,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.models import User
+from samenspel.core.history import changed_by
 from samenspel.core.versioning import versioned_update
 from samenspel.meetings import documents
 from samenspel.meetings.constants import Attendance, InvitationSource, MeetingStatus
@@ -38,9 +40,9 @@ from samenspel.organisations.models import Body
 CALENDAR_FIELDS = {"title", "starts_at", "ends_at", "place", "online_link", "status"}
 
 
-def saved(obj: Any, user: Any) -> Any:
+def saved(obj: Any, user: User | None) -> Any:
     """Check and save `obj`, naming `user` in its history (outcomes and minutes use it too)."""
-    obj._history_user = user
+    changed_by(obj, user)
     obj.full_clean()
     obj.save()
     return obj
@@ -65,7 +67,7 @@ def meeting_create(
     title: str = "",
     prepares: Meeting | None = None,
     cycle: Any = None,
-    user: Any = None,
+    user: User | None = None,
     is_demo: bool = False,
 ) -> Meeting:
     meeting = Meeting(
@@ -85,7 +87,9 @@ def meeting_create(
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, expected_version: int, user: Any, **values: Any) -> Meeting:
+def meeting_update(
+    *, meeting: Meeting, expected_version: int, user: User | None, **values: Any
+) -> Meeting:
     """Edit a meeting (version-checked); a change calendars must see raises the sequence."""
     changed = {k for k, v in values.items() if getattr(meeting, k) != v}
     if changed & CALENDAR_FIELDS:
@@ -97,7 +101,7 @@ def meeting_update(*, meeting: Meeting, expected_version: int, user: Any, **valu
 
 
 @transaction.atomic
-def meeting_status_set(*, meeting: Meeting, status: str, user: Any) -> Meeting:
+def meeting_status_set(*, meeting: Meeting, status: str, user: User | None) -> Meeting:
     locked = locked_row(Meeting, meeting.pk)
     if not may_follow(locked.status, status):
         raise ValidationError(
@@ -122,7 +126,7 @@ def _rule_changed(invitation: Invitation, expected: Any) -> bool:
 
 
 @transaction.atomic
-def invitations_refresh(*, meeting: Meeting, user: Any = None) -> None:
+def invitations_refresh(*, meeting: Meeting, user: User | None = None) -> None:
     """Bring the invitee list in line with the rules (until the meeting is held).
 
     Guests and removals by the bureau are kept; rule invitees who no longer qualify are
@@ -144,12 +148,14 @@ def invitations_refresh(*, meeting: Meeting, user: Any = None) -> None:
     for person_id, invitation in existing.items():
         stale = person_id not in expected and invitation.source != InvitationSource.GUEST
         if stale and invitation.attendance == Attendance.UNKNOWN:
-            invitation._history_user = user
+            changed_by(invitation, user)
             invitation.delete()
 
 
 @transaction.atomic
-def invitation_guest_add(*, meeting: Meeting, person: Any, reason: str, user: Any) -> Invitation:
+def invitation_guest_add(
+    *, meeting: Meeting, person: Any, reason: str, user: User | None
+) -> Invitation:
     if not reason.strip():
         raise ValidationError({"reason": _("Geef een reden op voor de uitnodiging.")})
     invitation, _created = Invitation.objects.get_or_create(
@@ -164,7 +170,7 @@ def invitation_guest_add(*, meeting: Meeting, person: Any, reason: str, user: An
 
 
 @transaction.atomic
-def invitation_remove(*, invitation: Invitation, reason: str, user: Any) -> Invitation:
+def invitation_remove(*, invitation: Invitation, reason: str, user: User | None) -> Invitation:
     if not reason.strip():
         raise ValidationError({"removed_reason": _("Geef een reden op voor de afmelding.")})
     invitation = locked_row(Invitation, invitation.pk)
@@ -173,21 +179,21 @@ def invitation_remove(*, invitation: Invitation, reason: str, user: Any) -> Invi
 
 
 @transaction.atomic
-def invitation_restore(*, invitation: Invitation, user: Any) -> Invitation:
+def invitation_restore(*, invitation: Invitation, user: User | None) -> Invitation:
     invitation = locked_row(Invitation, invitation.pk)
     invitation.removed, invitation.removed_reason = False, ""
     return saved(invitation, user)
 
 
 @transaction.atomic
-def attendance_record(*, invitation: Invitation, attendance: str, user: Any) -> Invitation:
+def attendance_record(*, invitation: Invitation, attendance: str, user: User | None) -> Invitation:
     invitation = locked_row(Invitation, invitation.pk)
     invitation.attendance = attendance
     return saved(invitation, user)
 
 
 @transaction.atomic
-def attendance_save(*, meeting: Meeting, attendance: Mapping[int, str], user: Any) -> int:
+def attendance_save(*, meeting: Meeting, attendance: Mapping[int, str], user: User | None) -> int:
     """The attendance of the whole invitee list (`{invitation id: attendance}`) at once:
     all of it is saved, or nothing. Values that are no attendance, invitations of other
     meetings and unchanged rows are left alone; returns how many rows changed."""
@@ -214,7 +220,7 @@ def agenda_item_add(
     body: Body,
     title: str,
     kind: str,
-    user: Any,
+    user: User | None,
     meeting: Meeting | None = None,
     description: str = "",
     lead: Any = None,
@@ -252,7 +258,7 @@ def agenda_item_add(
 
 @transaction.atomic
 def agenda_item_update(
-    *, item: AgendaItem, expected_version: int, user: Any, **values: Any
+    *, item: AgendaItem, expected_version: int, user: User | None, **values: Any
 ) -> AgendaItem:
     agreements = values.pop("agreements", None)
     item = versioned_update(obj=item, expected_version=expected_version, user=user, **values)
@@ -264,7 +270,7 @@ def agenda_item_update(
 
 
 @transaction.atomic
-def agenda_item_move(*, item: AgendaItem, meeting: Meeting | None, user: Any) -> AgendaItem:
+def agenda_item_move(*, item: AgendaItem, meeting: Meeting | None, user: User | None) -> AgendaItem:
     """Pull a backlog item into a meeting, or park an item (meeting None) in the backlog."""
     item = locked_row(AgendaItem, item.pk)
     if hasattr(item, "outcome"):
@@ -288,7 +294,7 @@ def document_upload(
     *,
     item: AgendaItem,
     upload: UploadedFile,
-    user: Any,
+    user: User | None,
     title: str = "",
     is_confidential: bool = False,
     document: AgendaDocument | None = None,
@@ -315,7 +321,7 @@ def document_upload(
         uploaded_by=user,
     )
     version.file.save(version.filename, upload, save=False)
-    version._history_user = user
+    changed_by(version, user)
     version.save()
     return version
 
