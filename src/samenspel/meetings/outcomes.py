@@ -8,7 +8,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.models import User
@@ -16,7 +15,7 @@ from samenspel.agenda.services import progress_update_add
 from samenspel.decisions.services import pho_decision_record
 from samenspel.meetings.constants import ActionStatus, OutcomeKind
 from samenspel.meetings.models import Action, AgendaItem, Meeting, Outcome
-from samenspel.meetings.services import locked_row, saved
+from samenspel.meetings.services import locked_row, next_number, saved
 from samenspel.organisations.constants import BodyKind
 from samenspel.organisations.models import Body
 
@@ -25,10 +24,9 @@ def decision_prefix(body: Body) -> str:
     return body.short_name or body.abbreviation or body.name
 
 
-def _next_number(body: Body, year: int) -> int:
+def _next_decision_number(body: Body, year: int) -> int:
     locked_row(Body, body.pk)  # numbers are handed out one at a time per body
-    last = Outcome.objects.filter(body=body, year=year).aggregate(n=Max("number"))["n"]
-    return (last or 0) + 1
+    return next_number(Outcome.objects.filter(body=body, year=year), "number")
 
 
 def _record_on_proposal(
@@ -89,7 +87,7 @@ def outcome_record(
     body, year = item.meeting.body, item.meeting.date.year
     outcome = Outcome(item=item, kind=kind, text=text, body=body, recorded_by=user, is_demo=is_demo)
     if kind == OutcomeKind.DECISION:
-        outcome.year, outcome.number = year, _next_number(body, year)
+        outcome.year, outcome.number = year, _next_decision_number(body, year)
         outcome.reference = f"{decision_prefix(body)} {year}-{outcome.number:02d}"
     on_proposal = (
         kind == OutcomeKind.DECISION

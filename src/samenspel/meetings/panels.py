@@ -7,7 +7,6 @@ from django.http import HttpRequest
 from samenspel.accounts.permissions import can_manage_meetings
 from samenspel.core.dates import today
 from samenspel.meetings import selectors
-from samenspel.meetings.models import AgendaItem
 
 LIMIT = 10
 
@@ -42,12 +41,7 @@ def person_context(request: HttpRequest, person) -> dict:
 
 
 def proposal_context(request: HttpRequest, proposal) -> dict:
-    items = (
-        AgendaItem.objects.filter(proposal=proposal, meeting__isnull=False)
-        .select_related("meeting__body", "outcome")
-        .order_by("meeting__starts_at")
-    )
-    return {"items": items}
+    return {"items": selectors.proposal_agenda_items(proposal=proposal)}
 
 
 def dashboard_context(request: HttpRequest) -> dict:

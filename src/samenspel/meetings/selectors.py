@@ -148,6 +148,15 @@ def previous_meeting(*, meeting: Meeting) -> Meeting | None:
     )
 
 
+def proposal_agenda_items(*, proposal: Any) -> QuerySet[AgendaItem]:
+    """The meetings' agenda items about a proposal (not the backlog), by meeting date."""
+    return (
+        AgendaItem.objects.filter(proposal=proposal, meeting__isnull=False)
+        .select_related("meeting__body", "outcome")
+        .order_by("meeting__starts_at")
+    )
+
+
 def meetings_of_person(*, person: Any) -> QuerySet[Meeting]:
     """Meetings the person is invited to (and not removed from), cancelled ones included."""
     return (

@@ -16,7 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.models import User
@@ -46,6 +46,11 @@ def saved(obj: Any, user: User | None) -> Any:
     obj.full_clean()
     obj.save()
     return obj
+
+
+def next_number(rows: QuerySet, field: str) -> int:
+    """One more than the highest `field` of `rows` (1 for none): the next in a sequence."""
+    return (rows.aggregate(highest=Max(field))["highest"] or 0) + 1
 
 
 def locked_row(model: type, pk: int) -> Any:
@@ -233,8 +238,6 @@ def agenda_item_add(
 ) -> AgendaItem:
     """Put an item on a meeting's agenda (at the end), or in the body's backlog."""
     _check_item_meeting(body, meeting)
-    siblings = AgendaItem.objects.filter(body=body, meeting=meeting)
-    last = siblings.aggregate(last=Max("order"))["last"] or 0
     item = AgendaItem(
         body=body,
         meeting=meeting,
@@ -244,7 +247,7 @@ def agenda_item_add(
         lead=lead,
         proposal=proposal,
         duration_minutes=duration_minutes,
-        order=last + 1,
+        order=next_number(AgendaItem.objects.filter(body=body, meeting=meeting), "order"),
         water_boards_relevant=water_boards_relevant,
         is_confidential=is_confidential,
         is_demo=is_demo,
@@ -277,8 +280,8 @@ def agenda_item_move(*, item: AgendaItem, meeting: Meeting | None, user: User | 
         raise ValidationError(_("Een agendapunt met een uitkomst blijft bij zijn vergadering."))
     _check_item_meeting(item.body, meeting)
     previous = item.meeting
-    last = AgendaItem.objects.filter(body=item.body, meeting=meeting).aggregate(m=Max("order"))
-    item.meeting, item.order = meeting, (last["m"] or 0) + 1
+    siblings = AgendaItem.objects.filter(body=item.body, meeting=meeting)
+    item.meeting, item.order = meeting, next_number(siblings, "order")
     item.version += 1
     saved(item, user)
     for touched in {previous, meeting} - {None}:
@@ -312,10 +315,9 @@ def document_upload(
         )
     else:
         document = locked_row(AgendaDocument, document.pk)
-    last = document.versions.aggregate(n=Max("number"))["n"] or 0
     version = DocumentVersion(
         document=document,
-        number=last + 1,
+        number=next_number(document.versions.all(), "number"),
         filename=documents.safe_name(upload.name),
         size=upload.size,
         uploaded_by=user,
