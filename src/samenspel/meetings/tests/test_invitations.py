@@ -127,3 +127,24 @@ def test_guest_with_reason_and_attendance(pho, bureau_user):
     )
     invitation.refresh_from_db()
     assert invitation.attendance == Attendance.EXCUSED
+
+
+def test_attendance_of_the_whole_list_leaves_the_rest_alone(pho, seat, bureau_user):
+    first, second = seat(pho), seat(pho)
+    meeting = _meeting(pho, bureau_user)
+    other = _meeting(pho, bureau_user, date=dt.date(2024, 4, 11))
+    invited, elsewhere = _invited(meeting), _invited(other)
+    changed = services.attendance_save(
+        meeting=meeting,
+        attendance={
+            invited[first].pk: Attendance.PRESENT,
+            invited[second].pk: "not-an-attendance",
+            elsewhere[first].pk: Attendance.PRESENT,  # another meeting's invitation
+        },
+        user=bureau_user,
+    )
+    assert changed == 1
+    invited, elsewhere = _invited(meeting), _invited(other)
+    assert invited[first].attendance == Attendance.PRESENT
+    assert invited[second].attendance == Attendance.UNKNOWN
+    assert elsewhere[first].attendance == Attendance.UNKNOWN
