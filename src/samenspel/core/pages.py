@@ -34,22 +34,22 @@ def versioned_edit(
     for name in form_class.base_fields:
         value = getattr(obj, name)
         initial[name] = list(value.all()) if hasattr(value, "all") else value
-    form = form_class(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        values = dict(form.cleaned_data)
+
+    def save_values(values: dict[str, Any]) -> Any:
         version = values.pop("version")
-        try:
-            save(obj=obj, expected_version=version, user=request.user, **values)
-        except EditConflict as conflict:
-            messages.error(request, str(conflict))
-            return redirect(request.path)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, success or _("De wijzigingen zijn opgeslagen."))
-            return redirect(back)
-    page = {"form": form, "title": _("Bewerken: %(name)s") % {"name": obj}, "back": back}
-    return render(request, template, {**page, **(context or {})})
+        return save(obj=obj, expected_version=version, user=request.user, **values)
+
+    return form_page(
+        request,
+        form_class(request.POST or None, initial=initial),
+        save=save_values,
+        success=success or _("De wijzigingen zijn opgeslagen."),
+        next_url=back,
+        title=_("Bewerken: %(name)s") % {"name": obj},
+        back=back,
+        template=template,
+        context=context,
+    )
 
 
 def form_page(
@@ -68,18 +68,32 @@ def form_page(
 
     GET (or an invalid form) renders `template`. A valid POST calls `save(cleaned_data)`;
     a ValidationError from the service lands on the form, so nothing typed is lost;
-    success shows `success` and redirects to `next_url`: a URL, or a function of what
-    `save` returned (e.g. `lambda person: person.get_absolute_url()`).
+    an EditConflict (someone saved the record since the form was opened) is shown as a
+    message and the page is opened again with the new data, never overwritten. Success
+    shows `success` and redirects to `next_url`: a URL, or a function of what `save`
+    returned (e.g. `lambda person: person.get_absolute_url()`).
     The service does the writing; this only wires it to the request.
     """
     if request.method == "POST" and form.is_valid():
         try:
             result = save(dict(form.cleaned_data))
+        except EditConflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect(request.path)
         except ValidationError as error:
-            # Django's add_error(None, …) puts an error naming fields beside those fields.
-            form.add_error(None, error)
+            _error_on_form(form, error)
         else:
             messages.success(request, success)
             return redirect(next_url(result) if callable(next_url) else next_url)
     page = {"form": form, "title": title, "back": back}
     return render(request, template, {**page, **(context or {})})
+
+
+def _error_on_form(form: Any, error: ValidationError) -> None:
+    """A service's error beside the field it names, or on top when the form has no such
+    field (a model's full_clean names model fields; add_error would raise for those)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field_name, errors in error.error_dict.items():
+        form.add_error(field_name if field_name in form.fields else None, errors)

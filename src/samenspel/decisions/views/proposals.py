@@ -18,9 +18,9 @@ from samenspel.accounts.permissions import (
     can_confirm_coalition,
     can_create_proposal,
     can_manage_proposal,
+    can_manage_templates,
     can_record_decision,
     can_view_decision_document,
-    is_bureau,
     is_signed_in,
     require,
 )
@@ -97,7 +97,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "can_create": can_create_proposal(request.user),
-            "is_bureau": is_bureau(request.user),
+            "may_manage_templates": can_manage_templates(request.user),
             "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Voorstellen"), None)),
         },
     )

@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samenspel.core.pages import form_page
-from samenspel.core.versioning import EditConflict
 from samenspel.meetings.models import AgendaItem, Meeting
 from samenspel.organisations.models import Body
 from samenspel.web.navigation import breadcrumbs
@@ -70,13 +68,3 @@ def meeting_form_page(
         template="meetings/form.html",
         context={"breadcrumbs": crumbs(*trail), **context},
     )
-
-
-def versioned_form_page(request: HttpRequest, form: Any, **kwargs: Any) -> HttpResponse:
-    """`meeting_form_page` for a versioned record: a stale form gets the conflict as a
-    message and the page again (with the new data), never an overwrite."""
-    try:
-        return meeting_form_page(request, form, **kwargs)
-    except EditConflict as conflict:
-        messages.error(request, str(conflict))
-        return redirect(request.path)

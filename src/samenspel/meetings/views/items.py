@@ -25,7 +25,6 @@ from samenspel.meetings.views.common import (
     body_of_meeting,
     meeting_form_page,
     meeting_trail,
-    versioned_form_page,
 )
 from samenspel.organisations.models import Body
 
@@ -79,7 +78,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(AgendaItem.objects.select_related("body", "meeting"), pk=pk)
     initial = {name: getattr(item, name) for name in forms.AgendaItemEditForm.base_fields}
     initial["agreements"] = list(item.agreements.all())
-    return versioned_form_page(
+    return meeting_form_page(
         request,
         forms.AgendaItemEditForm(request.POST or None, initial=initial, body=item.body),
         save=lambda data: services.agenda_item_update(

@@ -30,7 +30,6 @@ from samenspel.meetings.views.common import (
     crumbs,
     meeting_form_page,
     meeting_trail,
-    versioned_form_page,
 )
 from samenspel.meetings.workflow import next_statuses
 from samenspel.web.exports import export_format, table_response
@@ -171,7 +170,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting, pk=pk)
     initial = forms.MeetingForm.initial_for(meeting)
     form = forms.MeetingEditForm(request.POST or None, initial=initial)
-    return versioned_form_page(
+    return meeting_form_page(
         request,
         form,
         save=lambda data: services.meeting_update(

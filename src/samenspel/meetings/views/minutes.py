@@ -19,7 +19,6 @@ from samenspel.meetings.views.common import (
     meeting_form_page,
     meeting_of,
     meeting_trail,
-    versioned_form_page,
 )
 
 
@@ -39,7 +38,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "minute_taker": minutes.minute_taker if minutes else None,
         "version": minutes.version if minutes else 1,
     }
-    return versioned_form_page(
+    return meeting_form_page(
         request,
         forms.MinutesForm(request.POST or None, initial=initial),
         save=lambda data: minutes_services.minutes_save(
