@@ -7,13 +7,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from samenspel.core.history import changed_by
 from samenspel.core.versioning import versioned_update
 from samenspel.finance.models import BudgetYear, Claim, FundSpending, InvoicedContribution
-from samenspel.finance.selectors import year_figures
+from samenspel.finance.selectors import contingency_fund, year_figures
 
 
 def budget_year_update(
@@ -70,10 +70,21 @@ def claim_mark_paid(*, claim: Claim, paid_on: dt.date, user: Any) -> Claim:
     return claim
 
 
+# Any fixed number: the key of the PostgreSQL lock that serialises spending from the fund.
+FUND_LOCK = 7_450_001
+
+
 @transaction.atomic
 def fund_spending_add(
-    *, spent_on: dt.date, amount: Decimal, reason: str, user: Any, available: Decimal
+    *, spent_on: dt.date, amount: Decimal, reason: str, user: Any
 ) -> FundSpending:
+    """Spend from the contingency fund, never more than its balance. The balance is read
+    under a lock held to the end of the transaction, so two spendings at the same moment
+    cannot both pass the check (SQLite writes one transaction at a time anyway)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [FUND_LOCK])
+    available = contingency_fund().balance
     if amount > available:
         raise ValidationError(
             {

@@ -198,13 +198,10 @@ def claim_paid(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(can_manage_money)
 def fund_spending_add(request: HttpRequest) -> HttpResponse:
-    fund = selectors.contingency_fund()
     return form_page(
         request,
         FundSpendingForm(request.POST or None),
-        save=lambda values: services.fund_spending_add(
-            user=request.user, available=fund.balance, **values
-        ),
+        save=lambda values: services.fund_spending_add(user=request.user, **values),
         success=_("De uitgave uit het handgeld is vastgelegd."),
         next_url=reverse("finance:overview"),
         title=_("Uitgave uit het handgeld"),
