@@ -5,6 +5,8 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
+# Test processes: one per core of the 2-core CI machine; each loads the data sets itself.
+TEST_WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE ?= samenspel.conf.settings
 
 .PHONY: run install system-libraries compiled-messages test lint format migrations-check pytest browser-test messages clean
@@ -48,7 +50,7 @@ migrations-check:
 	$(BIN)/samenspel makemigrations --check --dry-run
 
 pytest:
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 browser-test: install
 	$(BIN)/pytest -m browser

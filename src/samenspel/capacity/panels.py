@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from samenspel.capacity.selectors import organisation_hours
+from samenspel.capacity.realised import organisation_hours
 from samenspel.core.dates import today
 
 

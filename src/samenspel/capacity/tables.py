@@ -14,7 +14,8 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from samenspel.capacity.models import ExternalHire
-from samenspel.capacity.selectors import HoursTable, MemberTotal, PlannedRealised, PlanRow
+from samenspel.capacity.realised import PlannedRealised, PlanRow
+from samenspel.capacity.selectors import HoursTable, MemberTotal
 from samenspel.web.exports import table_response
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from samenspel.accounts.permissions import can_record_decision, is_signed_in, require
 from samenspel.agenda.models import Agenda
 from samenspel.agenda.selectors import current_agenda
-from samenspel.capacity import selectors, services, tables
+from samenspel.capacity import realised, selectors, services, tables
 from samenspel.capacity.charts import hours_per_portfolio_chart
 from samenspel.capacity.forms import RealisedHoursForm
 from samenspel.core.dates import today
@@ -49,7 +49,7 @@ def _overview_tables(
     }
     table_2_1 = selectors.portfolio_hours_table(**shared)
     table_2_2 = selectors.role_hours_table(**shared)
-    realised = selectors.planned_vs_realised(**shared)
+    planned_realised = realised.planned_vs_realised(**shared)
     hires = list(selectors.external_hires(agenda=agenda))
 
     def record_url(organisation: Organisation) -> str:
@@ -72,14 +72,14 @@ def _overview_tables(
         ),
         "totaal": tables.member_totals_table(selectors.member_totals(**shared), year=year),
         "portefeuilles": tables.portfolio_chart_table(table_2_1),
-        "realisatie": tables.realised_members_table(realised, url_for=record_url),
-        "realisatie-portefeuille": tables.realised_portfolios_table(realised),
+        "realisatie": tables.realised_members_table(planned_realised, url_for=record_url),
+        "realisatie-portefeuille": tables.realised_portfolios_table(planned_realised),
         "inhuur": tables.external_hires_table(hires, member_ids={o.pk for o in member_list}),
     }
     extra = {
         "has_commitments": bool(commitments),
         "chart": hours_per_portfolio_chart(table_2_1) if table_2_1.columns else "",
-        "realised": realised,
+        "realised": planned_realised,
         "hires": hires,
         "recordable": [o for o in member_list if can_record_decision(request.user, o)],
     }
@@ -164,7 +164,7 @@ def realised_hours_record(request: HttpRequest, org_slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid() and _record(request, form, organisation):
         return redirect(f"{request.path}?jaar={form.cleaned_data['year']}")
     year = _year(request) if "jaar" in request.GET else last_year
-    hours = selectors.organisation_hours(organisation, year)
+    hours = realised.organisation_hours(organisation, year)
     table = tables.organisation_quarters_table(
         hours.portfolios, hours.total, name=organisation.display_name, year=year
     )

@@ -93,8 +93,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several processes (runserver, a command) may write; wait instead of failing.
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # Concurrent use of the embedded database (several requests, a command): every
+    # transaction takes the write lock when it begins (IMMEDIATE), so a read-then-write
+    # waits for its turn instead of failing with "database is locked" halfway; WAL lets
+    # readers go on while one writes; a writer waits up to 20 s for the lock.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -128,12 +135,14 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
-# Sessions end after 30 minutes idle (SESSION_COOKIE_AGE, renewed on every request)
-# and after 12 hours at most (checked by SessionLifetimeMiddleware).
+# Sessions end after 30 minutes idle (SESSION_COOKIE_AGE, renewed at most once a
+# SESSION_RENEW_SECONDS by SessionLifetimeMiddleware, so a page view writes no session
+# row) and after 12 hours at most (checked by the same middleware).
 SESSION_IDLE_MINUTES = env("SESSION_IDLE_MINUTES", 30)
 SESSION_MAX_HOURS = env("SESSION_MAX_HOURS", 12)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_RENEW_SECONDS = 60
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

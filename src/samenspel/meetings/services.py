@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from samenspel.accounts.models import User
 from samenspel.core.history import changed_by
@@ -142,14 +143,28 @@ def invitations_refresh(*, meeting: Meeting, user: User | None = None) -> None:
         return
     expected = expected_invitations(meeting)
     existing = {i.person_id: i for i in meeting.invitations.all()}
+    new = []
     for person_id, rule in expected.items():
         invitation = existing.get(person_id)
         if invitation is None:
-            invitation = Invitation(meeting=meeting, person=rule.person, is_demo=meeting.is_demo)
-        elif invitation.source == InvitationSource.GUEST or not _rule_changed(invitation, rule):
-            continue
-        invitation.source, invitation.reason, invitation.post = rule.source, rule.reason, rule.post
-        saved(invitation, user)
+            new.append(
+                Invitation(
+                    meeting=meeting,
+                    person=rule.person,
+                    source=rule.source,
+                    reason=rule.reason,
+                    post=rule.post,
+                    is_demo=meeting.is_demo,
+                )
+            )
+        elif invitation.source != InvitationSource.GUEST and _rule_changed(invitation, rule):
+            invitation.source, invitation.reason = rule.source, rule.reason
+            invitation.post = rule.post
+            saved(invitation, user)
+    # New rule invitees are valid by construction (people and posts just read, one per
+    # person): one insert for all of them, with their history, instead of a check and
+    # save each (a meeting of a large body invites dozens).
+    bulk_create_with_history(new, Invitation, default_user=user)
     for person_id, invitation in existing.items():
         stale = person_id not in expected and invitation.source != InvitationSource.GUEST
         if stale and invitation.attendance == Attendance.UNKNOWN:

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from samenspel.capacity import selectors
+from samenspel.capacity import realised
 from samenspel.capacity.demo import demo_realised_hours_create
 from samenspel.capacity.models import RealisedHours
 from samenspel.capacity.services import realised_hours_record
@@ -110,7 +110,7 @@ def test_organisation_hours_breaks_the_year_down_by_portfolio_and_role(vdg_agend
     realised_hours_record(
         organisation=assen, portfolio=oc, year=2025, quarter=3, hours=40, user=bureau_user
     )
-    hours = selectors.organisation_hours(assen, 2025)
+    hours = realised.organisation_hours(assen, 2025)
     by_portfolio = {row.label: row for row in hours.portfolios}
     assert by_portfolio["Onderwijs en Cultuur"].planned == 90 + 100
     assert by_portfolio["Onderwijs en Cultuur"].quarters == [None, None, Decimal("40.0"), None]
@@ -123,7 +123,7 @@ def test_organisation_hours_breaks_the_year_down_by_portfolio_and_role(vdg_agend
         ("staff_expertise", 360),
     ]
     assert (hours.planned, hours.realised) == (1375, Decimal("40.0"))
-    assert selectors.organisation_hours(assen, 2022).planned == 0
+    assert realised.organisation_hours(assen, 2022).planned == 0
 
 
 def test_demo_realised_hours_are_marked_deterministic_and_made_once(vdg_agenda):
@@ -147,7 +147,7 @@ def test_demo_realised_hours_are_marked_deterministic_and_made_once(vdg_agenda):
     demo_realised_hours_create()
     assert {(r.year, r.quarter): r.hours for r in quarters.all()} == first
 
-    summary = selectors.planned_vs_realised(agenda=vdg_agenda, year=2024)
+    summary = realised.planned_vs_realised(agenda=vdg_agenda, year=2024)
     assert summary.has_demo and summary.has_realised
     assert 80 <= summary.total.percent <= 120
 

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from samenspel.agenda import selectors as agenda_selectors
 from samenspel.agenda.charts import portfolio_status_bars
 from samenspel.agenda.constants import Status
-from samenspel.capacity.selectors import member_totals, organisation_hours
+from samenspel.capacity.realised import organisation_hours
+from samenspel.capacity.selectors import member_totals
 from samenspel.finance.selectors import budget_years, outstanding_claims
 from samenspel.organisations.models import Organisation, Portfolio
 from samenspel.reports.docx import render_docx
