@@ -23,6 +23,7 @@ from docxtpl import DocxTemplate, Listing
 from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
+from lxml.etree import XMLSyntaxError
 
 from samenspel.core.dates import today
 from samenspel.decisions.constants import PROPOSAL_TEXTS
@@ -154,7 +155,13 @@ def template_check(upload: IO[bytes]) -> None:
         raise ValidationError(
             _("Het sjabloon bevat een fout in de opmaakcodes: %(error)s") % {"error": error}
         ) from error
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as error:
+        # Any part Word would choke on (broken XML in a header, say) is the file's fault.
+        name = getattr(upload, "name", None)
+        if name:
+            raise ValidationError(
+                _("'%(name)s' is geen geldig Word-bestand (.docx).") % {"name": name}
+            ) from error
         raise ValidationError(_("Dit is geen geldig Word-bestand (.docx).")) from error
     finally:
         if hasattr(upload, "seek"):
