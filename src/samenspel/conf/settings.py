@@ -8,6 +8,7 @@ meaning, in `.env.example`.
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.conf.env import env
@@ -50,11 +51,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samenspel.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Permissions-Policy on every response, Cache-Control: no-store on private ones.
+    "samenspel.web.middleware.PrivacyHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "samenspel.accounts.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -134,6 +138,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The address axes locks is the client's, not the reverse proxy's: with N trusted proxies in
+# front (docs/deploy.md), the N-th address from the right of X-Forwarded-For. 0 (make run,
+# no proxy): X-Forwarded-For is ignored and REMOTE_ADDR is used.
+SAMENSPEL_TRUSTED_PROXIES = env("SAMENSPEL_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "samenspel.accounts.client_address.client_address"
 
 # Sessions end after 30 minutes idle (SESSION_COOKIE_AGE, renewed at most once a
 # SESSION_RENEW_SECONDS by SessionLifetimeMiddleware, so a page view writes no session
@@ -153,6 +162,37 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+
+# Request size limits, checked before the body is read. Form posts (no files) up to 5 MB
+# and 1,000 fields; uploads stream to a temporary file above 2.5 MB, and no request may
+# carry more than 20 files. The per-file limit is SAMENSPEL_MAX_UPLOAD_MB (web/uploads.py);
+# the proxy's body limit (docs/deploy.md) matches it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+
+# Content-Security-Policy (django-csp): only our own scripts, styles and images; no inline
+# script or style, no plugins, no framing, forms post only to us (docs/security.md).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Browser features Samenspel never uses are switched off (web/middleware.py).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
