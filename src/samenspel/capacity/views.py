@@ -15,19 +15,15 @@ from samenspel.agenda.selectors import current_agenda
 from samenspel.capacity import realised, selectors, services, tables
 from samenspel.capacity.charts import hours_per_portfolio_chart
 from samenspel.capacity.forms import RealisedHoursForm
-from samenspel.core.dates import today
+from samenspel.core.dates import today, year_from
 from samenspel.organisations.models import Organisation
 from samenspel.web.exports import export_format
 from samenspel.web.navigation import breadcrumbs
 
 
 def _year(request: HttpRequest) -> int:
-    """The year a page shows: ?jaar=YYYY, default the current year."""
-    try:
-        year = int(request.GET.get("jaar", ""))
-    except ValueError:
-        return today().year
-    return year if 2000 <= year <= 2100 else today().year
+    """The year a page shows: ?jaar=YYYY, default (and when out of range) the current year."""
+    return year_from(request.GET.get("jaar"))
 
 
 def _years(agenda: Agenda | None, year: int) -> list[int]:

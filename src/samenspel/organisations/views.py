@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.permissions import can_edit_structure, is_signed_in, require
+from samenspel.core.dates import date_from
 from samenspel.core.pages import form_page, versioned_edit
 from samenspel.organisations import selectors, services
 from samenspel.organisations.constants import BodyKind, OrganisationKind
@@ -35,11 +36,9 @@ PAGE_SIZE = 50
 
 
 def _as_of(request: HttpRequest) -> dt.date:
-    """The date a page shows the structure on: ?datum=YYYY-MM-DD, default today."""
-    try:
-        return dt.date.fromisoformat(request.GET.get("datum", ""))
-    except ValueError:
-        return timezone.localdate()
+    """The date a page shows the structure on: ?datum=YYYY-MM-DD, default (and when
+    unparsable or out of range) today; the page names the date it shows."""
+    return date_from(request.GET.get("datum"), default=timezone.localdate())
 
 
 @require(is_signed_in)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.accounts.permissions import is_bureau, organisations_held_by
 from samenspel.agenda.models import Agreement
-from samenspel.core.dates import today
+from samenspel.core.dates import FIRST_YEAR, LAST_YEAR, date_in_range, today
 from samenspel.organisations.constants import GOVERNMENT_KINDS
 from samenspel.organisations.models import Organisation, Portfolio
 from samenspel.reports.constants import FollowTarget, ReportFormat, Verdict
@@ -46,6 +46,19 @@ class ReportForm(forms.Form):
         if own and "organisatie" in self.fields:
             # An account holder starts with their own member chosen (others give a 403).
             self.fields["organisatie"].initial = Organisation.objects.filter(pk__in=own).first()
+
+    def clean_peildatum(self):
+        # A date the reader chose: a message on the field, not a report of another date
+        # (falling back to today would show figures the reader did not ask for), and
+        # outside these years the report's date arithmetic would overflow.
+        date = self.cleaned_data["peildatum"]
+        if not date_in_range(date):
+            raise forms.ValidationError(
+                _("Kies een peildatum van %(first)s tot en met %(last)s."),
+                params={"first": FIRST_YEAR, "last": LAST_YEAR},
+                code="out_of_range",
+            )
+        return date
 
 
 class GenerateForm(ReportForm):

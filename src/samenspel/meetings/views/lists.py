@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenspel.accounts.permissions import can_generate_schedule, is_signed_in, require
-from samenspel.core.dates import today
+from samenspel.core.dates import today, year_or_404
 from samenspel.meetings import forms, ical, selectors
 from samenspel.meetings.schedule import schedule_generate
 from samenspel.meetings.views.common import crumbs
@@ -187,6 +187,7 @@ def _schedule_export(request: HttpRequest, year: int, meetings) -> HttpResponse 
 
 @require(is_signed_in)
 def schedule(request: HttpRequest, year: int) -> HttpResponse:
+    year = year_or_404(year)
     meetings = list(selectors.schedule_of_year(year=year))
     export = _schedule_export(request, year, meetings)
     if export is not None:
@@ -209,6 +210,7 @@ def schedule(request: HttpRequest, year: int) -> HttpResponse:
 @require_POST
 @require(can_generate_schedule)
 def schedule_generate_view(request: HttpRequest, year: int) -> HttpResponse:
+    year = year_or_404(year)
     created = schedule_generate(year=year, user=request.user)
     messages.success(
         request,

@@ -10,16 +10,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from samenspel.accounts.permissions import public
-from samenspel.core.dates import today
+from samenspel.core.dates import year_from
 from samenspel.meetings import selectors
 
 
 def _year(request: HttpRequest) -> int:
-    try:
-        year = int(request.GET.get("jaar", ""))
-    except ValueError:
-        return today().year
-    return year if 2000 <= year <= 2100 else today().year
+    return year_from(request.GET.get("jaar"))
 
 
 @public
