@@ -8,7 +8,9 @@ written.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -127,9 +129,44 @@ def read(name_or_path: str | Path) -> AgendaFile:
         )
         for error in sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
     ]
+    problems += _impossible_dates(agenda_file)
     if problems:
         raise AgendaFileError(path, problems)
     return agenda_file
+
+
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _strings(value: Any, path: str = ""):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}/{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{path}/{index}")
+    elif isinstance(value, str):
+        yield path, value
+
+
+def _impossible_dates(agenda_file: AgendaFile) -> list[AgendaFileProblem]:
+    """Values in the form of a date that name no day (`2027-02-30`): the schema checks only
+    the form, and the loaders would stop at the first with a traceback."""
+    problems = []
+    for path, value in _strings(agenda_file.data):
+        if not _DATE.match(value):
+            continue
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            problems.append(
+                AgendaFileProblem(
+                    path=path,
+                    line=agenda_file.line_of(path),
+                    message=f"Datum {value!r} bestaat niet (verwacht JJJJ-MM-DD, een echte dag).",
+                )
+            )
+    return problems
 
 
 _TYPE_NAMES = {
