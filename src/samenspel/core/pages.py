@@ -68,24 +68,26 @@ def form_page(
 
     GET (or an invalid form) renders `template`. A valid POST calls `save(cleaned_data)`;
     a ValidationError from the service lands on the form, so nothing typed is lost;
-    an EditConflict (someone saved the record since the form was opened) is shown as a
-    message and the page is opened again with the new data, never overwritten. Success
+    an EditConflict (someone saved the record since the form was opened) keeps what this
+    editor typed in the form, shows the saved version beside it (`conflict` in the
+    template: the fields that differ) and takes the saved version's number, so the next
+    save merges instead of overwriting. Success
     shows `success` and redirects to `next_url`: a URL, or a function of what `save`
     returned (e.g. `lambda person: person.get_absolute_url()`).
     The service does the writing; this only wires it to the request.
     """
+    conflict: list[tuple[str, str]] = []
     if request.method == "POST" and form.is_valid():
         try:
             result = save(dict(form.cleaned_data))
-        except EditConflict as conflict:
-            messages.error(request, str(conflict))
-            return redirect(request.path)
+        except EditConflict as error:
+            conflict = _keep_typed_text(form, error)
         except ValidationError as error:
             _error_on_form(form, error)
         else:
             messages.success(request, success)
             return redirect(next_url(result) if callable(next_url) else next_url)
-    page = {"form": form, "title": title, "back": back}
+    page = {"form": form, "title": title, "back": back, "conflict": conflict}
     return render(request, template, {**page, **(context or {})})
 
 
@@ -97,3 +99,39 @@ def _error_on_form(form: Any, error: ValidationError) -> None:
         return
     for field_name, errors in error.error_dict.items():
         form.add_error(field_name if field_name in form.fields else None, errors)
+
+
+def _shown(value: Any) -> str:
+    if hasattr(value, "all"):
+        return ", ".join(str(v) for v in value.all())
+    if value is None or value == "":
+        return "—"
+    return str(value)
+
+
+def _keep_typed_text(form: Any, error: EditConflict) -> list[tuple[str, str]]:
+    """Keep the typed data in `form`, now against the saved version; return the saved
+    values (label, value) of the fields where they differ from what was typed."""
+    current = error.current
+    typed = dict(form.cleaned_data)
+    if current is not None and "version" in form.fields:
+        data = form.data.copy()
+        data[form.add_prefix("version")] = str(current.version)
+        form.data = data
+        form.full_clean()
+    form.add_error(None, str(error))
+    if current is None:
+        return []
+    differ = []
+    for name, field in form.fields.items():
+        if name == "version" or not hasattr(current, name):
+            continue
+        saved = getattr(current, name)
+        mine = typed.get(name)
+        if hasattr(saved, "all"):
+            if {v.pk for v in saved.all()} == {getattr(v, "pk", v) for v in mine or ()}:
+                continue
+        elif saved == mine:
+            continue
+        differ.append((str(field.label or name), _shown(saved)))
+    return differ

@@ -9,7 +9,15 @@ from django.utils.translation import gettext as _
 
 
 class EditConflict(Exception):
-    """Someone else saved the record after this editor opened it."""
+    """Someone else saved the record after this editor opened it.
+
+    `current` is the record as it is now saved, so the form page can show it beside the
+    text the second editor typed (which is kept) and let them merge.
+    """
+
+    def __init__(self, message: str, current: Any = None):
+        super().__init__(message)
+        self.current = current
 
 
 @transaction.atomic
@@ -19,9 +27,11 @@ def versioned_update(*, obj: Any, expected_version: int, user: Any, **values: An
     if locked.version != expected_version:
         raise EditConflict(
             _(
-                "Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe gegevens en voer "
-                "je wijziging opnieuw in."
-            )
+                "Iemand anders heeft dit intussen gewijzigd. Je eigen invoer staat nog in het "
+                "formulier; de opgeslagen versie staat ernaast. Neem over wat je wilt houden "
+                "en sla opnieuw op."
+            ),
+            current=locked,
         )
     many = {k: values.pop(k) for k in list(values) if k == "linked_portfolios"}
     for key, value in values.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django import forms
 from django.db.models import Q
@@ -165,20 +166,24 @@ class DecisionForm(forms.Form):
         return document
 
 
-class ParticipantForm(forms.ModelForm):
-    class Meta:
-        model = Participant
-        fields = ["hours_per_year", "fixed_amount", "planned_on"]
-        widgets = {"planned_on": DateInput}
-
-
 class ParticipantPlanForm(forms.ModelForm):
     """After sending only the planned college date can change."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("version", self.instance.version)
 
     class Meta:
         model = Participant
         fields = ["planned_on"]
         widgets = {"planned_on": DateInput}
+
+
+class ParticipantForm(ParticipantPlanForm):
+    class Meta(ParticipantPlanForm.Meta):
+        fields = ["hours_per_year", "fixed_amount", "planned_on"]
 
 
 class CoalitionForm(forms.Form):

@@ -186,6 +186,7 @@ class Participant(models.Model):
         validators=[MinValueValidator(0)],
     )
     planned_on = models.DateField(_("gepland in het college op"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -17,6 +17,7 @@ from samenspel.accounts.models import User
 from samenspel.agenda.models import Agreement
 from samenspel.core.dates import today
 from samenspel.core.history import changed_by
+from samenspel.core.versioning import versioned_update
 from samenspel.decisions.constants import DecisionOutcome, PhoOutcome, Result, Stage
 from samenspel.decisions.models import (
     DocumentTemplate,
@@ -165,9 +166,10 @@ def participants_set(
 
 @transaction.atomic
 def participant_update(
-    *, participant: Participant, user: User | None, **values: Any
+    *, participant: Participant, expected_version: int, user: User | None, **values: Any
 ) -> Participant:
-    """Hours, fixed amount or the planned college date of one participant.
+    """Hours, fixed amount or the planned college date of one participant (version-checked:
+    a stale form gets a conflict, never an overwrite).
 
     Once the proposal is sent, only the planned date may change: hours and money are
     what the executives decide on.
@@ -178,12 +180,7 @@ def participant_update(
     changed = any(getattr(participant, k) != v for k, v in figures.items())
     if stage not in EDITABLE_STAGES and changed:
         raise ValidationError(NOT_EDITABLE)
-    for key, value in values.items():
-        setattr(participant, key, value)
-    changed_by(participant, user)
-    participant.full_clean()
-    participant.save()
-    return participant
+    return versioned_update(obj=participant, expected_version=expected_version, user=user, **values)
 
 
 @transaction.atomic
@@ -315,8 +312,6 @@ def proposal_update(
 
     Only before sending: the executives decide on one fixed text and one set of figures.
     """
-    from samenspel.core.versioning import versioned_update
-
     if obj.stage not in EDITABLE_STAGES:
         raise ValidationError(NOT_EDITABLE)
     proposal = versioned_update(obj=obj, expected_version=expected_version, user=user, **values)

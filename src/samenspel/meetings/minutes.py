@@ -54,7 +54,13 @@ def minutes_save(
             _("De notulen zijn vastgesteld en liggen vast; leg een correctie vast.")
         )
     if expected_version is not None and expected_version != minutes.version:
-        raise EditConflict(_("Iemand anders heeft de notulen intussen gewijzigd."))
+        raise EditConflict(
+            _(
+                "Iemand anders heeft de notulen intussen gewijzigd. Je eigen tekst staat nog "
+                "in het formulier; de opgeslagen versie staat ernaast."
+            ),
+            current=minutes,
+        )
     minutes.text = minutes_clean(text)
     minutes.minute_taker = minute_taker or minutes.minute_taker
     minutes.status = MinutesStatus.DRAFT

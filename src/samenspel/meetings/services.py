@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -212,18 +213,43 @@ def attendance_record(*, invitation: Invitation, attendance: str, user: User | N
     return saved(invitation, user)
 
 
+@dataclass
+class AttendanceSaved:
+    changed: int = 0
+    kept: list[str] = field(default_factory=list)
+
+
 @transaction.atomic
-def attendance_save(*, meeting: Meeting, attendance: Mapping[int, str], user: User | None) -> int:
+def attendance_save(
+    *,
+    meeting: Meeting,
+    attendance: Mapping[int, str],
+    user: User | None,
+    opened: Mapping[int, str] | None = None,
+) -> AttendanceSaved:
     """The attendance of the whole invitee list (`{invitation id: attendance}`) at once:
     all of it is saved, or nothing. Values that are no attendance, invitations of other
-    meetings and unchanged rows are left alone; returns how many rows changed."""
-    changed = 0
-    for invitation in meeting.invitations.all():
+    meetings and unchanged rows are left alone.
+
+    `opened` is what each row showed when the form was opened: a row the editor did not
+    touch is not written (a stale form never reverts someone else's entry), and a row
+    both this editor and someone else changed keeps the saved value and is reported in
+    `kept`, by name.
+    """
+    result = AttendanceSaved()
+    for invitation in meeting.invitations.select_related("person"):
         value = attendance.get(invitation.pk)
-        if value in Attendance.values and value != invitation.attendance:
-            attendance_record(invitation=invitation, attendance=value, user=user)
-            changed += 1
-    return changed
+        if value not in Attendance.values or value == invitation.attendance:
+            continue
+        was = (opened or {}).get(invitation.pk, invitation.attendance)
+        if was == value:
+            continue  # untouched on this form; someone else changed it since
+        if was != invitation.attendance:
+            result.kept.append(str(invitation.person))
+            continue
+        attendance_record(invitation=invitation, attendance=value, user=user)
+        result.changed += 1
+    return result
 
 
 # --- agenda items -----------------------------------------------------------------------

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from samenspel.core.versioning import EditConflict
 from samenspel.decisions import services
 from samenspel.decisions.constants import Result, Stage
 from samenspel.decisions.models import ExecutiveDecision
@@ -278,12 +279,29 @@ def test_a_sent_proposal_no_longer_changes_its_figures(sent_proposal, members):
     participant = participant_of(sent_proposal, "assen")
     with pytest.raises(ValidationError, match="verandert niet meer"):
         services.participant_update(
-            participant=participant, user=None, hours_per_year=Decimal("99")
+            participant=participant,
+            expected_version=participant.version,
+            user=None,
+            hours_per_year=Decimal("99"),
         )
-    services.participant_update(participant=participant, user=None, planned_on=dt.date(2024, 5, 7))
+    services.participant_update(
+        participant=participant,
+        expected_version=participant.version,
+        user=None,
+        planned_on=dt.date(2024, 5, 7),
+    )
     participant.refresh_from_db()
     assert participant.planned_on == dt.date(2024, 5, 7)
     assert participant.hours_per_year == Decimal("20")
+    with pytest.raises(EditConflict):  # a form opened before that save
+        services.participant_update(
+            participant=participant,
+            expected_version=participant.version - 1,
+            user=None,
+            planned_on=dt.date(2024, 6, 4),
+        )
+    participant.refresh_from_db()
+    assert participant.planned_on == dt.date(2024, 5, 7)
 
 
 def test_sending_is_refused_while_shares_cannot_be_computed(members):

@@ -353,3 +353,24 @@ def test_a_sent_proposal_cannot_be_edited(client, bureau_user, sent_proposal):
     client.force_login(bureau_user)
     response = client.get(reverse("decisions:edit", args=[sent_proposal.pk]), follow=True)
     assert "verandert niet meer" in response.content.decode()
+
+
+def test_participant_edit_of_a_stale_form_keeps_the_typed_figures(client, bureau_user, members):
+    proposal = ProposalFactory()
+    participant = ParticipantFactory(proposal=proposal, organisation=members[0])
+    client.force_login(bureau_user)
+    url = reverse("decisions:participant", args=[proposal.pk, participant.pk])
+    opened = client.get(url).context["form"].initial["version"]
+    first = {"hours_per_year": "10", "fixed_amount": "", "planned_on": "", "version": opened}
+    assert client.post(url, first).status_code == 302
+    second = {**first, "hours_per_year": "32.5"}  # opened before the first save
+    response = client.post(url, second)
+    assert response.status_code == 200
+    assert "Iemand anders heeft dit intussen gewijzigd" in response.content.decode()
+    assert response.context["form"].data["hours_per_year"] == "32.5"
+    assert ("Uren per jaar", "10.0") in response.context["conflict"]
+    participant.refresh_from_db()
+    assert participant.hours_per_year == Decimal("10")
+    assert client.post(url, {**second, "version": opened + 1}).status_code == 302
+    participant.refresh_from_db()
+    assert participant.hours_per_year == Decimal("32.5")

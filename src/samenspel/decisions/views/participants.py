@@ -62,7 +62,10 @@ def participant_edit(request: HttpRequest, pk: int, participant_pk: int) -> Http
         form,
         proposal=participant.proposal,
         save=lambda data: services.participant_update(
-            participant=participant, user=request.user, **data
+            participant=participant,
+            expected_version=data.pop("version"),
+            user=request.user,
+            **data,
         ),
         success=_("De gegevens van de deelnemer zijn opgeslagen."),
         title=_("Deelnemer %(org)s") % {"org": participant.organisation},

@@ -142,9 +142,39 @@ def test_attendance_of_the_whole_list_leaves_the_rest_alone(pho, seat, bureau_us
             elsewhere[first].pk: Attendance.PRESENT,  # another meeting's invitation
         },
         user=bureau_user,
-    )
+    ).changed
     assert changed == 1
     invited, elsewhere = _invited(meeting), _invited(other)
     assert invited[first].attendance == Attendance.PRESENT
     assert invited[second].attendance == Attendance.UNKNOWN
     assert elsewhere[first].attendance == Attendance.UNKNOWN
+
+
+def test_a_stale_attendance_form_never_reverts_what_someone_else_recorded(pho, seat, bureau_user):
+    first, second, third = seat(pho), seat(pho), seat(pho)
+    meeting = _meeting(pho, bureau_user)
+    invited = _invited(meeting)
+    opened = {invited[p].pk: Attendance.UNKNOWN for p in (first, second, third)}
+    # Meanwhile a colleague records the first as present and the third as excused.
+    services.attendance_record(
+        invitation=invited[first], attendance=Attendance.PRESENT, user=bureau_user
+    )
+    services.attendance_record(
+        invitation=invited[third], attendance=Attendance.EXCUSED, user=bureau_user
+    )
+    saved = services.attendance_save(
+        meeting=meeting,
+        attendance={
+            invited[first].pk: Attendance.UNKNOWN,  # untouched on the stale form
+            invited[second].pk: Attendance.PRESENT,  # changed here only
+            invited[third].pk: Attendance.PRESENT,  # changed here and there
+        },
+        opened=opened,
+        user=bureau_user,
+    )
+    assert saved.changed == 1
+    assert saved.kept == [str(invited[third].person)]
+    invited = _invited(meeting)
+    assert invited[first].attendance == Attendance.PRESENT
+    assert invited[second].attendance == Attendance.PRESENT
+    assert invited[third].attendance == Attendance.EXCUSED

@@ -139,6 +139,19 @@ def test_guest_removal_and_attendance_pages(client, bureau_user, meeting):
     )
     invitation.refresh_from_db()
     assert invitation.attendance == "present"
+    # A form opened before that save, where this editor chose "excused": the saved
+    # "present" stays and the editor is told.
+    page = client.post(
+        reverse("meetings:attendance", args=[meeting.pk]),
+        {
+            f"aanwezigheid-{invitation.pk}": "excused",
+            f"was-aanwezigheid-{invitation.pk}": "unknown",
+        },
+        follow=True,
+    ).content.decode()
+    assert "heeft intussen de aanwezigheid van" in page and str(guest) in page
+    invitation.refresh_from_db()
+    assert invitation.attendance == "present"
     response = client.post(reverse("meetings:invitation_remove", args=[invitation.pk]), {})
     assert response.status_code == 200  # a reason is required
     client.post(reverse("meetings:invitation_remove", args=[invitation.pk]), {"reason": "Ziek"})

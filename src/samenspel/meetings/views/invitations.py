@@ -77,12 +77,14 @@ def invitation_restore(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_invitees_url(invitation.meeting))
 
 
-def _posted_attendance(request: HttpRequest) -> dict[int, str]:
-    """`aanwezigheid-<invitation id>` = attendance, for every invitee on the form."""
+def _posted_attendance(request: HttpRequest, prefix: str = "") -> dict[int, str]:
+    """`aanwezigheid-<invitation id>` = attendance, for every invitee on the form (with
+    `prefix` "was-": the attendance each row showed when the form was opened)."""
     posted = {}
+    field = prefix + ATTENDANCE_FIELD
     for key, value in request.POST.items():
-        number = key.removeprefix(ATTENDANCE_FIELD)
-        if key.startswith(ATTENDANCE_FIELD) and number.isascii() and number.isdigit():
+        number = key.removeprefix(field)
+        if key.startswith(field) and number.isascii() and number.isdigit():
             posted[int(number)] = value
     return posted
 
@@ -92,8 +94,20 @@ def _posted_attendance(request: HttpRequest) -> dict[int, str]:
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     """One form for the whole list (see `services.attendance_save`)."""
     meeting = get_object_or_404(Meeting, pk=pk)
-    services.attendance_save(
-        meeting=meeting, attendance=_posted_attendance(request), user=request.user
-    )
+    kept = services.attendance_save(
+        meeting=meeting,
+        attendance=_posted_attendance(request),
+        opened=_posted_attendance(request, prefix="was-"),
+        user=request.user,
+    ).kept
     messages.success(request, _("De aanwezigheid is opgeslagen."))
+    if kept:
+        messages.warning(
+            request,
+            _(
+                "Iemand anders heeft intussen de aanwezigheid van %(names)s vastgelegd; die "
+                "is bewaard. Pas hem opnieuw aan als jouw invoer klopt."
+            )
+            % {"names": ", ".join(kept)},
+        )
     return redirect(_invitees_url(meeting))

@@ -68,6 +68,37 @@ def test_bureau_edits_and_a_stale_form_gets_a_conflict(client, bureau_user, vdg_
     assert org.description == "Hoofdstad"
 
 
+def test_the_second_saver_keeps_their_text_sees_the_saved_one_and_can_merge(
+    client, bureau_user, vdg_structure
+):
+    client.force_login(bureau_user)
+    org = Organisation.objects.get(slug="assen")
+    opened = org.version
+    data = {
+        "name": "Gemeente Assen",
+        "short_name": "Assen",
+        "kind": "municipality",
+        "is_member": "on",
+        "description": "Eerste editor",
+        "version": opened,
+    }
+    assert client.post("/organisaties/assen/bewerken/", data).status_code == 302
+    mine = {**data, "description": "Een lange tekst van de tweede editor", "version": opened}
+    response = client.post("/organisaties/assen/bewerken/", mine)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Een lange tekst van de tweede editor" in page  # typed text kept in the form
+    assert response.context["conflict"] == [("Omschrijving", "Eerste editor")]
+    form = response.context["form"]
+    assert form.data["version"] == str(opened + 1)  # now against the saved version
+    org.refresh_from_db()
+    assert org.description == "Eerste editor"  # nothing overwritten
+    merged = {**mine, "description": "Eerste editor. Aangevuld.", "version": opened + 1}
+    assert client.post("/organisaties/assen/bewerken/", merged).status_code == 302
+    org.refresh_from_db()
+    assert org.description == "Eerste editor. Aangevuld."
+
+
 def test_bad_input_is_named(client, bureau_user, vdg_structure):
     client.force_login(bureau_user)
     response = client.post(
