@@ -1,4 +1,5 @@
-"""Production settings: the base plus HTTPS-only cookies, HSTS and a required SECRET_KEY.
+"""Production settings: the base plus HTTPS-only cookies, HSTS, a required SECRET_KEY and
+a required DATABASE_URL.
 
 `samenspel check --deploy` reports nothing with these settings (tested).
 """
@@ -6,6 +7,15 @@
 import os
 
 from django.core.exceptions import ImproperlyConfigured
+
+# Without DATABASE_URL the base falls back to a SQLite file under var/: in production that
+# would quietly start on an empty database beside the code, so refuse instead, before the
+# base reads it (an empty value would fail there unexplained).
+if not os.environ.get("DATABASE_URL", "").strip():
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be set in production (e.g. postgres://user:pass@host:5432/samenspel);"
+        " without it Samenspel would use a local SQLite file."
+    )
 
 from samenspel.conf.env import env
 from samenspel.conf.settings import *  # noqa: F403

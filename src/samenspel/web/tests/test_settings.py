@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "samenspel.conf.production",
     "SECRET_KEY": "p" * 20 + "-production-secret-for-the-deploy-check-0123456789",
     "ALLOWED_HOSTS": "samenspel.example.org",
+    "DATABASE_URL": "postgres://samenspel@db.example.org:5432/samenspel",
 }
 
 
@@ -73,6 +74,17 @@ def test_production_refuses_a_missing_or_weak_secret_key(secret):
     result = run_python("import django; django.setup()", **{**PRODUCTION_ENV, "SECRET_KEY": secret})
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize("database_url", [None, "", "  "])
+def test_production_refuses_a_missing_database_url(database_url):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DATABASE_URL"}
+    if database_url is not None:
+        env["DATABASE_URL"] = database_url
+    result = run_python("import django; django.setup()", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DATABASE_URL must be set in production" in result.stderr
 
 
 def test_bad_boolean_in_environment_names_the_variable():
