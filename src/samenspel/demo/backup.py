@@ -131,14 +131,32 @@ class BackupSummary:
 def backup_write(target: Path, using: str = DEFAULT_DB_ALIAS) -> BackupSummary:
     """Write the archive to `target` (first to a temporary name, then moved in place)."""
     media_root = Path(settings.MEDIA_ROOT)
+    partial = target.with_name(target.name + ".deel")
+    try:
+        tables, files = _archive_write(partial, media_root, using)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # never leave half an archive behind
+        raise
+    partial.replace(target)
+    return BackupSummary(
+        tables=len(tables), rows=sum(t["rows"] for t in tables.values()), files=len(files)
+    )
+
+
+def _archive_write(partial: Path, media_root: Path, using: str) -> tuple[dict, dict]:
     tables: dict[str, dict[str, Any]] = {}
     files: dict[str, dict[str, Any]] = {}
-    partial = target.with_name(target.name + ".deel")
-    # One read transaction, so every table is from the same moment.
+    # One read transaction, so every table is from the same moment (on PostgreSQL a
+    # repeatable-read snapshot; SQLite holds its lock for the transaction).
+    connection = connections[using]
+    outermost = not connection.in_atomic_block
     with (
         transaction.atomic(using=using),
         zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive,
     ):
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         for model in backed_up_models():
             content, count = table_dump(model, using)
             label = model._meta.label_lower
@@ -162,10 +180,7 @@ def backup_write(target: Path, using: str = DEFAULT_DB_ALIAS) -> BackupSummary:
             "files": files,
         }
         archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
-    partial.replace(target)
-    return BackupSummary(
-        tables=len(tables), rows=sum(t["rows"] for t in tables.values()), files=len(files)
-    )
+    return tables, files
 
 
 def _safe_media_path(relative: str) -> PurePosixPath:
