@@ -10,19 +10,39 @@ from samenspel.decisions.models import (
 )
 
 
+class ThroughThePagesAdmin(SimpleHistoryAdmin):
+    """Read-only here: proposals and decisions change only through the pages (their
+    services keep the stage rules, the version check and the history)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ProposalYearInline(admin.TabularInline):
     model = ProposalYear
     extra = 0
+    has_add_permission = has_change_permission = has_delete_permission = (
+        ThroughThePagesAdmin.has_change_permission
+    )
 
 
 class ParticipantInline(admin.TabularInline):
     model = Participant
     extra = 0
+    has_add_permission = has_change_permission = has_delete_permission = (
+        ThroughThePagesAdmin.has_change_permission
+    )
     autocomplete_fields = ["organisation"]
 
 
 @admin.register(Proposal)
-class ProposalAdmin(SimpleHistoryAdmin):
+class ProposalAdmin(ThroughThePagesAdmin):
     list_display = ["title", "portfolio", "stage", "decision_deadline", "is_demo"]
     list_filter = ["stage", "portfolio", "is_demo"]
     search_fields = ["title", "subject"]
@@ -31,7 +51,7 @@ class ProposalAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ExecutiveDecision)
-class ExecutiveDecisionAdmin(SimpleHistoryAdmin):
+class ExecutiveDecisionAdmin(ThroughThePagesAdmin):
     list_display = ["participant", "decided_on", "outcome", "reference", "is_demo"]
     list_filter = ["outcome", "is_demo"]
     list_select_related = ["participant__organisation", "participant__proposal"]

@@ -24,3 +24,24 @@ def test_the_bureau_opens_the_list_and_a_record(model, client, vdg_demo_data):
     if first is not None:
         page = client.get(reverse(f"{prefix}_change", args=[first.pk]))
         assert page.status_code == 200
+
+
+@pytest.mark.parametrize("label", ["decisions.Proposal", "decisions.ExecutiveDecision"])
+def test_proposals_and_decisions_change_only_through_the_pages(label, client, vdg_demo_data):
+    """The admin would bypass the stage rules and the version check: read-only there."""
+    from django.apps import apps
+
+    model = apps.get_model(label)
+    client.force_login(User.objects.get(username="bureau"))
+    first = model._default_manager.order_by("pk").first()
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    before = model._default_manager.filter(pk=first.pk).values().get()
+    page = client.get(reverse(f"{prefix}_change", args=[first.pk])).content.decode()
+    assert 'name="_save"' not in page
+    assert client.post(reverse(f"{prefix}_change", args=[first.pk]), {}).status_code == 403
+    assert client.get(reverse(f"{prefix}_add")).status_code == 403
+    assert (
+        client.post(reverse(f"{prefix}_delete", args=[first.pk]), {"post": "yes"}).status_code
+        == 403
+    )
+    assert model._default_manager.filter(pk=first.pk).values().get() == before
