@@ -279,7 +279,10 @@ def _rows_insert(model: type[models.Model], payload: dict[str, Any], using: str)
     batch = max(connection.ops.bulk_batch_size(columns, objects) or 1, 1) if objects else 1
     manager = model._base_manager.db_manager(using)
     for start in range(0, len(objects), batch):
-        manager._insert(objects[start : start + batch], fields=columns, raw=True, using=using)
+        # raw=True as loaddata: the stored values as they are, auto_now left alone.
+        manager._insert(  # type: ignore[attr-defined]
+            objects[start : start + batch], fields=columns, raw=True, using=using
+        )
 
 
 def _decode(field: models.Field, value: Any) -> Any:

@@ -67,12 +67,13 @@ def _check(upload: UploadedFile, allowed: dict[str, bytes]) -> None:
             _("'%(name)s' is geen toegestaan bestandstype; kies %(types)s.")
             % {"name": name, "types": ", ".join(sorted(allowed))}
         )
-    if upload.size > max_upload_bytes():
+    size = upload.size or 0
+    if size > max_upload_bytes():
         raise ValidationError(
             _("'%(name)s' is te groot (%(size).1f MB); het maximum is %(max)s MB.")
             % {
                 "name": name,
-                "size": upload.size / 1024 / 1024,
+                "size": size / 1024 / 1024,
                 "max": settings.SAMENSPEL_MAX_UPLOAD_MB,
             }
         )
