@@ -15,8 +15,9 @@ from openpyxl import load_workbook
 
 from samenspel.agenda.tests.factories import AgendaFactory, AgreementFactory
 from samenspel.decisions.tests.factories import ProposalFactory
-from samenspel.finance.models import Project
-from samenspel.meetings.constants import OutcomeKind
+from samenspel.finance.models import BudgetLine, BudgetYear, Project
+from samenspel.meetings.constants import InvitationSource, OutcomeKind
+from samenspel.meetings.models import Invitation
 from samenspel.meetings.outcomes import outcome_record
 from samenspel.meetings.tests.factories import (
     ActionFactory,
@@ -25,7 +26,15 @@ from samenspel.meetings.tests.factories import (
     aware,
 )
 from samenspel.organisations.constants import BodyKind
-from samenspel.organisations.tests.factories import BodyFactory, OrganisationFactory
+from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.organisations.tests.factories import (
+    BodyFactory,
+    InhabitantCountFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    PostFactory,
+)
 from samenspel.web.exports import table_response
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +137,62 @@ def test_numbers_stay_numbers():
     assert integer.data_type == "n" and integer.value == -3
     assert text.data_type == "s" and text.value == "'-3"
     assert plain.value == "gewoon"
+
+
+# --- the network -------------------------------------------------------------------------
+
+
+def test_body_list(reader):
+    BodyFactory(name=EVIL)
+    assert_neutralised(reader, reverse("organisations:bodies"))
+
+
+def test_body_detail(reader):
+    post = PostFactory(label=EVIL)
+    MembershipFactory(post=post)
+    assert_neutralised(reader, reverse("organisations:body", args=[post.body.slug]))
+
+
+def test_person_detail(reader):
+    membership = MembershipFactory(post=PostFactory(body=BodyFactory(name=EVIL)))
+    assert_neutralised(reader, reverse("organisations:person", args=[membership.person.slug]))
+
+
+def test_organisation_detail_seats_and_inhabitants(reader):
+    count = InhabitantCountFactory(note=EVIL)
+    organisation = count.organisation
+    body = BodyFactory(name=EVIL)
+    MembershipFactory(post=PostFactory(body=body, organisation=organisation))
+    url = reverse("organisations:detail", args=[organisation.slug])
+    assert_neutralised(reader, url)
+    assert_neutralised(reader, url + "?tabel=inwoners", "&")
+
+
+def test_meeting_invitees(reader, meeting):
+    Invitation.objects.create(
+        meeting=meeting, person=PersonFactory(name=EVIL), source=InvitationSource.GUEST
+    )
+    assert_neutralised(reader, reverse("meetings:detail", args=[meeting.pk]))
+
+
+# --- money and hours (on the VDG agenda) -------------------------------------------------
+
+
+def test_budget(reader, vdg_data):
+    line = BudgetLine.objects.filter(agenda=vdg_data).first()
+    line.name = EVIL
+    line.save()
+    assert_neutralised(reader, reverse("finance:overview"))
+
+
+def test_contributions_and_hours(reader, vdg_data):
+    year = BudgetYear.objects.filter(agenda=vdg_data).order_by("year").first().year
+    Organisation.objects.filter(slug="assen").update(name=EVIL, short_name=EVIL)
+    assert_neutralised(reader, reverse("finance:contributions", args=[year]))
+    assert_neutralised(reader, reverse("capacity:overview") + "?tabel=2.1", "&")
+
+
+def test_realised_hours(client, bureau_user, vdg_data):
+    Portfolio.objects.filter(pk=Portfolio.objects.order_by("order").first().pk).update(name=EVIL)
+    client.force_login(bureau_user)
+    assert_neutralised(client, reverse("capacity:record", args=["assen"]))
