@@ -45,10 +45,10 @@ def year_from(value: str | None, *, default: int | None = None) -> int:
     try:
         year = int(value or "")
     except ValueError:
-        return default if default is not None else today().year
-    if not year_in_range(year):
-        return default if default is not None else today().year
-    return year
+        year = 0  # out of range: the default
+    if year_in_range(year):
+        return year
+    return default if default is not None else today().year
 
 
 def date_from(value: str | None, *, default: dt.date | None = None) -> dt.date:
@@ -57,7 +57,7 @@ def date_from(value: str | None, *, default: dt.date | None = None) -> dt.date:
     try:
         date = dt.date.fromisoformat(value or "")
     except ValueError:
-        return default if default is not None else today()
-    if not date_in_range(date):
-        return default if default is not None else today()
-    return date
+        date = dt.date.min  # out of range: the default
+    if date_in_range(date):
+        return date
+    return default if default is not None else today()
