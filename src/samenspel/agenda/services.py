@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.models import User
 from samenspel.agenda.constants import Status
 from samenspel.agenda.models import Agreement, Milestone, ProgressUpdate
 from samenspel.agenda.periods import parse_period
@@ -26,7 +27,7 @@ def _current_status(agreement: Agreement) -> str:
 def progress_update_add(
     *,
     agreement: Agreement,
-    author: Any,
+    author: User | None,
     date: dt.date,
     status: str,
     text: str,
@@ -65,7 +66,9 @@ def progress_update_add(
 
 
 @transaction.atomic
-def milestone_reach(*, milestone: Milestone, reached_on: dt.date | None, user: Any) -> Milestone:
+def milestone_reach(
+    *, milestone: Milestone, reached_on: dt.date | None, user: User | None
+) -> Milestone:
     """Mark a milestone reached on a date, or (None) not reached after all."""
     milestone.reached_on = reached_on
     milestone.reached_is_demo = False
@@ -75,7 +78,7 @@ def milestone_reach(*, milestone: Milestone, reached_on: dt.date | None, user: A
 
 
 def agreement_update(
-    *, agreement: Agreement, expected_version: int, user: Any, **values: Any
+    *, agreement: Agreement, expected_version: int, user: User | None, **values: Any
 ) -> Agreement:
     if "period_text" in values:
         period = parse_period(values["period_text"])

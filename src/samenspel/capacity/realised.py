@@ -99,7 +99,7 @@ def planned_vs_realised(
     )
     organisations = members() if member_list is None else member_list
     by_member = {o.pk: PlanRow(label=o.display_name, organisation=o) for o in organisations}
-    by_portfolio = {
+    by_portfolio: dict[int | None, PlanRow] = {
         p.pk: PlanRow(label=p.name, portfolio=p) for p in Portfolio.objects.order_by("order")
     }
     by_portfolio[None] = _roles_row()
@@ -167,7 +167,9 @@ def organisation_hours(
     agenda = agenda or current_agenda()
     commitments = staff_commitments(agenda=agenda, year=year) if agenda is not None else []
     mine = [c for c in commitments if c.organisation_id == organisation.pk]
-    rows = {p.pk: PlanRow(label=p.name, portfolio=p) for p in Portfolio.objects.order_by("order")}
+    rows: dict[int | None, PlanRow] = {
+        p.pk: PlanRow(label=p.name, portfolio=p) for p in Portfolio.objects.order_by("order")
+    }
     rows[None] = _roles_row()
     total = PlanRow(label=_("Totaal"), organisation=organisation)
     roles: dict[tuple[str, str], int] = defaultdict(int)

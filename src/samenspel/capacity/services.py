@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.models import User
 from samenspel.capacity.constants import MAX_QUARTER_HOURS, QUARTERS
 from samenspel.capacity.models import RealisedHours
 from samenspel.core.history import changed_by
@@ -61,7 +62,7 @@ def realised_hours_record(
     year: int,
     quarter: int,
     hours: Decimal | int | str,
-    user: Any,
+    user: User | None,
     note: str = "",
 ) -> RealisedHours:
     """Record the hours `organisation` spent in one quarter on `portfolio` (None: its roles).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -21,7 +22,9 @@ class EditConflict(Exception):
 
 
 @transaction.atomic
-def versioned_update(*, obj: Any, expected_version: int, user: Any, **values: Any) -> Any:
+def versioned_update(
+    *, obj: Any, expected_version: int, user: AbstractBaseUser | None, **values: Any
+) -> Any:
     """Save `values` on `obj` unless someone saved it since `expected_version` was read."""
     locked = type(obj).objects.select_for_update().order_by().get(pk=obj.pk)
     if locked.version != expected_version:

@@ -42,7 +42,7 @@ class ParticipantState:
 
     @property
     def outcome_label(self) -> str:
-        return DecisionOutcome(self.outcome).label if self.outcome else ""
+        return str(DecisionOutcome(self.outcome).label) if self.outcome else ""
 
     @property
     def decided_on(self) -> dt.date | None:
@@ -63,11 +63,11 @@ class ProposalState:
 
     @property
     def result_label(self) -> str:
-        return Result(self.result).label
+        return str(Result(self.result).label)
 
     @property
     def stage_label(self) -> str:
-        return Stage(self.stage).label
+        return str(Stage(self.stage).label)
 
     @property
     def participant_count(self) -> int:

@@ -301,7 +301,7 @@ def proposal_withdraw(*, proposal: Proposal, withdrawn_on: dt.date, user: User |
 def proposal_update(
     *,
     obj: Proposal,
-    expected_version: int | None,
+    expected_version: int,
     user: User | None,
     participant_organisations: Iterable[Organisation],
     amounts_text: Mapping[int, Decimal],

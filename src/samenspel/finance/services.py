@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.models import User
 from samenspel.core.history import changed_by
 from samenspel.core.versioning import versioned_update
 from samenspel.finance.models import BudgetYear, Claim, FundSpending, InvoicedContribution
@@ -17,7 +18,7 @@ from samenspel.finance.selectors import contingency_fund, year_figures
 
 
 def budget_year_update(
-    *, budget_year: BudgetYear, expected_version: int, user: Any, **values: Any
+    *, budget_year: BudgetYear, expected_version: int, user: User | None, **values: Any
 ) -> BudgetYear:
     """Change key, reference date or funding of a year. An invoiced year stays as invoiced;
     the page shows the change as a difference instead."""
@@ -25,7 +26,7 @@ def budget_year_update(
 
 
 @transaction.atomic
-def budget_year_invoice(*, budget_year: BudgetYear, invoiced_on: dt.date, user: Any) -> int:
+def budget_year_invoice(*, budget_year: BudgetYear, invoiced_on: dt.date, user: User | None) -> int:
     """Freeze a year: record each member's amount as invoiced and send a claim to each."""
     budget_year = BudgetYear.objects.select_for_update().get(pk=budget_year.pk)
     if budget_year.invoiced_on is not None:
@@ -61,7 +62,7 @@ def budget_year_invoice(*, budget_year: BudgetYear, invoiced_on: dt.date, user: 
 
 
 @transaction.atomic
-def claim_mark_paid(*, claim: Claim, paid_on: dt.date, user: Any) -> Claim:
+def claim_mark_paid(*, claim: Claim, paid_on: dt.date, user: User | None) -> Claim:
     if paid_on < claim.sent_on:
         raise ValidationError({"paid_on": _("De betaaldatum ligt vóór de verzenddatum.")})
     claim.paid_on = paid_on
@@ -76,7 +77,7 @@ FUND_LOCK = 7_450_001
 
 @transaction.atomic
 def fund_spending_add(
-    *, spent_on: dt.date, amount: Decimal, reason: str, user: Any
+    *, spent_on: dt.date, amount: Decimal, reason: str, user: User | None
 ) -> FundSpending:
     """Spend from the contingency fund, never more than its balance. The balance is read
     under a lock held to the end of the transaction, so two spendings at the same moment

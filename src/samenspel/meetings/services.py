@@ -17,13 +17,15 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Model, QuerySet
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from samenspel.accounts.models import User
+from samenspel.agenda.models import Agreement
 from samenspel.core.history import changed_by
 from samenspel.core.versioning import versioned_update
+from samenspel.decisions.models import Proposal
 from samenspel.meetings import documents
 from samenspel.meetings.constants import Attendance, InvitationSource, MeetingStatus
 from samenspel.meetings.invitations import expected_invitations
@@ -34,9 +36,10 @@ from samenspel.meetings.models import (
     DocumentVersion,
     Invitation,
     Meeting,
+    MeetingCycle,
 )
 from samenspel.meetings.workflow import OPEN_FOR_INVITATIONS, may_follow
-from samenspel.organisations.models import Body
+from samenspel.organisations.models import Body, Person
 
 # Changes to these fields reach calendar clients: the iCalendar sequence goes up.
 CALENDAR_FIELDS = {"title", "starts_at", "ends_at", "place", "online_link", "status"}
@@ -55,9 +58,9 @@ def next_number(rows: QuerySet, field: str) -> int:
     return (rows.aggregate(highest=Max(field))["highest"] or 0) + 1
 
 
-def locked_row(model: type, pk: int) -> Any:
+def locked_row(model: type[Model], pk: int) -> Any:
     """The row of `model` with `pk`, locked until the transaction ends."""
-    return model.objects.select_for_update().order_by().get(pk=pk)
+    return model._default_manager.select_for_update().order_by().get(pk=pk)
 
 
 # --- meetings ---------------------------------------------------------------------------
@@ -73,7 +76,7 @@ def meeting_create(
     online_link: str = "",
     title: str = "",
     prepares: Meeting | None = None,
-    cycle: Any = None,
+    cycle: MeetingCycle | None = None,
     user: User | None = None,
     is_demo: bool = False,
 ) -> Meeting:
@@ -175,7 +178,7 @@ def invitations_refresh(*, meeting: Meeting, user: User | None = None) -> None:
 
 @transaction.atomic
 def invitation_guest_add(
-    *, meeting: Meeting, person: Any, reason: str, user: User | None
+    *, meeting: Meeting, person: Person, reason: str, user: User | None
 ) -> Invitation:
     if not reason.strip():
         raise ValidationError({"reason": _("Geef een reden op voor de uitnodiging.")})
@@ -269,9 +272,9 @@ def agenda_item_add(
     user: User | None,
     meeting: Meeting | None = None,
     description: str = "",
-    lead: Any = None,
-    agreements: Iterable[Any] = (),
-    proposal: Any = None,
+    lead: Person | None = None,
+    agreements: Iterable[Agreement] = (),
+    proposal: Proposal | None = None,
     duration_minutes: int = 15,
     water_boards_relevant: bool = False,
     is_confidential: bool = False,
@@ -308,7 +311,7 @@ def agenda_item_update(
     item = versioned_update(obj=item, expected_version=expected_version, user=user, **values)
     if agreements is not None:
         item.agreements.set(agreements)
-    if item.meeting_id:
+    if item.meeting is not None:
         invitations_refresh(meeting=item.meeting, user=user)
     return item
 
@@ -325,8 +328,9 @@ def agenda_item_move(*, item: AgendaItem, meeting: Meeting | None, user: User | 
     item.meeting, item.order = meeting, next_number(siblings, "order")
     item.version += 1
     saved(item, user)
-    for touched in {previous, meeting} - {None}:
-        invitations_refresh(meeting=touched, user=user)
+    for touched in {previous, meeting}:
+        if touched is not None:
+            invitations_refresh(meeting=touched, user=user)
     return item
 
 
@@ -349,7 +353,7 @@ def document_upload(
         document = saved(
             AgendaDocument(
                 item=item,
-                title=title or upload.name,
+                title=title or upload.name or "",
                 is_confidential=is_confidential,
             ),
             user,
@@ -359,8 +363,8 @@ def document_upload(
     version = DocumentVersion(
         document=document,
         number=next_number(document.versions.all(), "number"),
-        filename=documents.safe_name(upload.name),
-        size=upload.size,
+        filename=documents.safe_name(upload.name or ""),
+        size=upload.size or 0,
         uploaded_by=user,
     )
     version.file.save(version.filename, upload, save=False)
@@ -372,7 +376,7 @@ def document_upload(
 # --- calendar tokens --------------------------------------------------------------------
 
 
-def calendar_token_get(*, person: Any) -> CalendarToken:
+def calendar_token_get(*, person: Person) -> CalendarToken:
     token, _created = CalendarToken.objects.get_or_create(
         person=person, defaults={"token": secrets.token_urlsafe(32)}
     )
@@ -380,7 +384,7 @@ def calendar_token_get(*, person: Any) -> CalendarToken:
 
 
 @transaction.atomic
-def calendar_token_reset(*, person: Any) -> CalendarToken:
+def calendar_token_reset(*, person: Person) -> CalendarToken:
     """A new secret: the old feed URL stops working (404)."""
     token = calendar_token_get(person=person)
     token.token = secrets.token_urlsafe(32)

@@ -53,7 +53,7 @@ def body_posts_on(*, body: Body, date: dt.date) -> list[Post]:
     return sorted(
         posts,
         key=lambda p: (
-            ROLE_ORDER.index(p.role),
+            ROLE_ORDER.index(Role(p.role)),
             p.organisation.name if p.organisation else "",
             p.label,
         ),

@@ -7,15 +7,17 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.models import User
 from samenspel.core.history import changed_by
 from samenspel.core.versioning import versioned_update
 from samenspel.organisations.models import InhabitantCount, Membership, Organisation, Person, Post
 
 
 def organisation_update(
-    *, organisation: Organisation, expected_version: int, user: Any, **values: Any
+    *, organisation: Organisation, expected_version: int, user: User | None, **values: Any
 ) -> Organisation:
     return versioned_update(
         obj=organisation, expected_version=expected_version, user=user, **values
@@ -24,7 +26,12 @@ def organisation_update(
 
 @transaction.atomic
 def inhabitant_count_add(
-    *, organisation: Organisation, reference_date: dt.date, count: int, source: str, user: Any
+    *,
+    organisation: Organisation,
+    reference_date: dt.date,
+    count: int,
+    source: str,
+    user: User | None,
 ) -> InhabitantCount:
     if organisation.inhabitant_counts.filter(reference_date=reference_date).exists():
         raise ValidationError({"reference_date": _("Er is al een inwonertal op deze peildatum.")})
@@ -38,7 +45,9 @@ def inhabitant_count_add(
 
 
 @transaction.atomic
-def membership_start(*, post: Post, person: Person, start_date: dt.date, user: Any) -> Membership:
+def membership_start(
+    *, post: Post, person: Person, start_date: dt.date, user: User | None
+) -> Membership:
     """Seat `person` in `post` from `start_date`, ending whoever held it the day before."""
     if post.organisation_id and person.organisation_id != post.organisation_id:
         raise ValidationError(
@@ -69,7 +78,7 @@ def membership_start(*, post: Post, person: Person, start_date: dt.date, user: A
 
 
 @transaction.atomic
-def membership_end(*, membership: Membership, end_date: dt.date, user: Any) -> Membership:
+def membership_end(*, membership: Membership, end_date: dt.date, user: User | None) -> Membership:
     if end_date < membership.start_date:
         raise ValidationError({"end_date": _("De einddatum ligt vóór de begindatum.")})
     membership.end_date = end_date
@@ -78,18 +87,18 @@ def membership_end(*, membership: Membership, end_date: dt.date, user: Any) -> M
     return membership
 
 
-def _unique_slug(model: type, name: str) -> str:
+def _unique_slug(model: type[Model], name: str) -> str:
     from django.utils.text import slugify
 
     base = slugify(name)[:70] or "item"
     slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
+    while model._default_manager.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
 
 @transaction.atomic
-def person_create(*, user: Any, **values: Any) -> Person:
+def person_create(*, user: User | None, **values: Any) -> Person:
     person = Person(slug=_unique_slug(Person, values["name"]), **values)
     changed_by(person, user)
     person.full_clean()
@@ -99,7 +108,7 @@ def person_create(*, user: Any, **values: Any) -> Person:
 
 @transaction.atomic
 def post_add(
-    *, body: Any, role: str, organisation: Organisation | None, label: str, user: Any
+    *, body: Any, role: str, organisation: Organisation | None, label: str, user: User | None
 ) -> Post:
     if Post.objects.filter(body=body, role=role, organisation=organisation, label=label).exists():
         raise ValidationError(_("Deze zetel bestaat al in dit overlegorgaan."))

@@ -102,23 +102,23 @@ def round_progress(evaluation_round: EvaluationRound, *, as_of: dt.date) -> list
     )
     portfolio_of = dict(agreements)
     themes = Theme.objects.filter(agenda=evaluation_round.agenda, kind__in=EVALUATED_THEME_KINDS)
-    theme_portfolios = {
+    theme_portfolios: dict[int, list[int | None]] = {
         t.pk: [p.pk for p in t.portfolios.all()] for t in themes.prefetch_related("portfolios")
     }
-    rows = {None: PortfolioProgress(None, 0, 0)}
+    rows: dict[int | None, PortfolioProgress] = {None: PortfolioProgress(None, 0, 0)}
     for portfolio in Portfolio.objects.order_by("order"):
         rows[portfolio.pk] = PortfolioProgress(portfolio, 0, 0)
     for _pk, portfolio_id in agreements:
         rows[portfolio_id].agreements += 1
     for portfolio_ids in theme_portfolios.values():
-        for portfolio_id in portfolio_ids or [None]:
-            rows[portfolio_id].themes += 1
+        for owner in portfolio_ids or [None]:
+            rows[owner].themes += 1
     for judgement in judgements_on(evaluation_round, as_of=as_of):
         if judgement.agreement_id:
             rows[portfolio_of.get(judgement.agreement_id)].verdicts[judgement.verdict] += 1
         else:
-            for portfolio_id in theme_portfolios.get(judgement.theme_id) or [None]:
-                rows[portfolio_id].verdicts[judgement.verdict] += 1
+            for owner in theme_portfolios.get(judgement.theme_id) or [None]:
+                rows[owner].verdicts[judgement.verdict] += 1
     return [*(r for k, r in rows.items() if k is not None), rows[None]]
 
 
