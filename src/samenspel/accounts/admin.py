@@ -1,8 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from samenspel.accounts.models import RoleAssignment, User
+from samenspel.accounts.services import user_deactivate, user_has_history
 
 
 class RoleAssignmentInline(admin.TabularInline):
@@ -13,8 +17,61 @@ class RoleAssignmentInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
+    """A user with history (`accounts.services.user_has_history`) cannot be deleted, so the
+    history keeps who made each change; the bureau deactivates them instead."""
+
     inlines = [RoleAssignmentInline]
     list_display = ["username", "first_name", "last_name", "email", "is_active", "is_demo"]
     list_filter = ["is_active", "is_demo", "role_assignments__role"]
     fieldsets = (*BaseUserAdmin.fieldsets, ("Samenspel", {"fields": ("person", "is_demo")}))
     autocomplete_fields = ["person"]
+    # `delete_selected` replaces Django's bulk delete, which would delete users with history.
+    actions = ["deactivate", "delete_selected"]
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and user_has_history(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    @admin.action(description=_("Deactiveren"), permissions=["change"])
+    def deactivate(self, request, queryset):
+        count = 0
+        for user in queryset.filter(is_active=True):
+            user_deactivate(user)
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d gebruiker gedeactiveerd; de geschiedenis blijft bij deze gebruiker.",
+                "%(count)d gebruikers gedeactiveerd; de geschiedenis blijft bij deze gebruikers.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Geselecteerde gebruikers zonder geschiedenis verwijderen"),
+        permissions=["delete"],
+    )
+    def delete_selected(self, request, queryset):
+        """Django's bulk delete (its confirmation page posts back to this name), for the
+        selected users without history only."""
+        kept = [user for user in queryset if user_has_history(user)]
+        if kept:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d gebruiker heeft geschiedenis en wordt niet verwijderd; "
+                    "deactiveer deze gebruiker.",
+                    "%(count)d gebruikers hebben geschiedenis en worden niet verwijderd; "
+                    "deactiveer deze gebruikers.",
+                    len(kept),
+                )
+                % {"count": len(kept)},
+                messages.WARNING,
+            )
+        rest = queryset.exclude(pk__in=[user.pk for user in kept])
+        if not rest.exists():
+            return None
+        return delete_selected(self, request, rest)

@@ -4,6 +4,11 @@ Each meeting is one VEVENT with a UID that never changes and a SEQUENCE that goe
 with every change a calendar must see (time, place, cancellation), so clients update
 the event instead of adding a second one. A cancelled meeting stays in the feed with
 STATUS:CANCELLED.
+
+A body's public feed (`public_calendar_response`) shows what the public page shows and
+nothing more: the meetings of `selectors.public_schedule`, each with its time, its body's
+name and its status. No title, place, online link or agenda, and a cancelled meeting
+leaves the feed as it leaves the page (a subscribed calendar drops it on its next refresh).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
@@ -24,7 +30,7 @@ def event_uid(meeting: Meeting) -> str:
     return f"{meeting.uid}@samenspel"
 
 
-def _event(meeting: Meeting, base_url: str) -> Event:
+def _timed_event(meeting: Meeting) -> Event:
     event = Event()
     event.add("uid", event_uid(meeting))
     event.add("sequence", meeting.sequence)
@@ -33,6 +39,11 @@ def _event(meeting: Meeting, base_url: str) -> Event:
     # Local time with its TZID (and a VTIMEZONE), so clients show the Dutch time.
     event.add("dtstart", timezone.localtime(meeting.starts_at))
     event.add("dtend", timezone.localtime(meeting.ends_at))
+    return event
+
+
+def _event(meeting: Meeting, base_url: str) -> Event:
+    event = _timed_event(meeting)
     event.add("summary", meeting.display_title)
     if meeting.place:
         event.add("location", meeting.place)
@@ -47,7 +58,19 @@ def _event(meeting: Meeting, base_url: str) -> Event:
     return event
 
 
-def calendar_bytes(meetings: Iterable[Meeting], *, name: str, base_url: str) -> bytes:
+def public_event(meeting: Meeting, base_url: str) -> Event:
+    """A meeting as the public page shows it (`meetings/public/index.html`): the time, the
+    body's name and the status, linked to the public page of its year."""
+    event = _timed_event(meeting)
+    event.add("summary", meeting.body.name)
+    url = f"{base_url}{reverse('meetings:public')}?jaar={meeting.date.year}"
+    event.add("url", url)
+    event.add("description", "\n".join([str(meeting.get_status_display()), url]))
+    event.add("status", "CONFIRMED")
+    return event
+
+
+def _calendar_bytes(events: Iterable[Event], *, name: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -55,19 +78,32 @@ def calendar_bytes(meetings: Iterable[Meeting], *, name: str, base_url: str) -> 
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"{name} — {settings.SAMENSPEL_ASSOCIATION_NAME}")
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    for meeting in meetings:
-        calendar.add_component(_event(meeting, base_url))
+    for event in events:
+        calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def calendar_bytes(meetings: Iterable[Meeting], *, name: str, base_url: str) -> bytes:
+    return _calendar_bytes((_event(m, base_url) for m in meetings), name=name)
+
+
+def _response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    response["Cache-Control"] = "private, max-age=300"
+    return response
 
 
 def calendar_response(
     meetings: Iterable[Meeting], *, name: str, base_url: str, filename: str
 ) -> HttpResponse:
-    response = HttpResponse(
-        calendar_bytes(meetings, name=name, base_url=base_url),
-        content_type="text/calendar; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
-    response["Cache-Control"] = "private, max-age=300"
-    return response
+    return _response(calendar_bytes(meetings, name=name, base_url=base_url), filename)
+
+
+def public_calendar_response(
+    meetings: Iterable[Meeting], *, name: str, base_url: str, filename: str
+) -> HttpResponse:
+    """A public feed: pass `selectors.public_schedule(...)`; each event is `public_event`."""
+    events = (public_event(m, base_url) for m in meetings)
+    return _response(_calendar_bytes(events, name=name), filename)

@@ -265,19 +265,22 @@ def meeting_cycles() -> QuerySet[MeetingCycle]:
     return MeetingCycle.objects.select_related("body").order_by("body__name", "title")
 
 
-def public_schedule(*, year: int) -> QuerySet[Meeting]:
-    """The year's meetings on the public page: no preparatory or internal groups."""
-    return meetings_between(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)).exclude(
-        body__kind__in=NOT_PUBLIC_BODY_KINDS
+def public_schedule(*, year: int | None = None, body: Body | None = None) -> QuerySet[Meeting]:
+    """The meetings the public sees: the public page (one `year`) and a body's public feed
+    (one `body`, every year) both read this. Meetings that take place, no preparatory or
+    internal groups. Of each, the public sees only its time, its body's name and its status
+    (`meetings/public/index.html`, `ical.public_calendar_response`)."""
+    meetings = (
+        Meeting.objects.taking_place()
+        .exclude(body__kind__in=NOT_PUBLIC_BODY_KINDS)
+        .select_related("body__portfolio")
+        .order_by("starts_at", "pk")
     )
-
-
-def body_feed_meetings(*, body: Body) -> list[Meeting]:
-    """A body's meetings for its public feed, without their online links."""
-    meetings = list(body.meetings.select_related("body").order_by("starts_at"))
-    for meeting in meetings:
-        meeting.online_link = ""
-    return meetings
+    if year is not None:
+        meetings = meetings.filter(
+            **_on_days("starts_at", dt.date(year, 1, 1), dt.date(year, 12, 31))
+        )
+    return _scoped(meetings, body=body)
 
 
 def person_of_calendar_token(*, token: str) -> Person | None:

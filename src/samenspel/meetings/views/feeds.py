@@ -35,10 +35,11 @@ def person_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 @public
 def body_feed(request: HttpRequest, slug: str) -> HttpResponse:
-    """A body's meetings: the public schedule, so no token; without online links."""
+    """A body's meetings as the public page shows them (no token): the same selector and
+    the same fields, so no title, place or online link."""
     body = get_object_or_404(Body.objects.exclude(kind__in=NOT_PUBLIC_BODY_KINDS), slug=slug)
-    return ical.calendar_response(
-        selectors.body_feed_meetings(body=body),
+    return ical.public_calendar_response(
+        selectors.public_schedule(body=body),
         name=body.short_name or body.name,
         base_url=_base_url(request),
         filename=body.slug,

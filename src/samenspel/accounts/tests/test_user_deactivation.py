@@ -1,0 +1,138 @@
+"""Users with history are deactivated, never deleted: the history keeps who did what."""
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from samenspel.accounts.models import User
+from samenspel.accounts.services import user_deactivate, user_has_history
+from samenspel.organisations.models import Person
+from samenspel.organisations.tests.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "admin:accounts_user_changelist"
+
+
+def _url(view, user):
+    return reverse(f"admin:accounts_user_{view}", args=[user.pk])
+
+
+@pytest.fixture(params=["bureau", "superuser"])
+def admin_client(request, client, make_user):
+    if request.param == "bureau":
+        user = make_user("bureau")
+    else:
+        user = make_user()
+        user.is_superuser = user.is_staff = True
+        user.save()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def with_history(make_user):
+    """A user who changed a person (the history row names them as who)."""
+    user = make_user("reader")
+    person = PersonFactory()
+    person.name = "Gewijzigde naam"
+    person._history_user = user
+    person.save()
+    assert person.history.filter(history_user=user).exists()
+    return user
+
+
+@pytest.fixture
+def without_history(make_user):
+    """A user with a role and nothing else: no history of theirs, nothing written."""
+    return make_user("reader")
+
+
+def test_has_history_counts_history_rows_and_records_not_own_roles(
+    with_history, without_history, make_user
+):
+    assert user_has_history(with_history)
+    assert not user_has_history(without_history)
+    # A record that names the user (who uploaded a document) counts too.
+    from samenspel.meetings import services
+    from samenspel.meetings.tests.factories import AgendaItemFactory
+
+    uploader = make_user()
+    upload = SimpleUploadedFile("stuk.pdf", b"%PDF-1.7\n% test\n", content_type="application/pdf")
+    services.document_upload(item=AgendaItemFactory(), upload=upload, user=uploader)
+    assert user_has_history(uploader)
+
+
+def test_a_user_with_history_cannot_be_deleted(admin_client, with_history):
+    page = admin_client.get(_url("change", with_history)).content.decode()
+    assert _url("delete", with_history) not in page
+    assert admin_client.get(_url("delete", with_history)).status_code == 403
+    assert admin_client.post(_url("delete", with_history), {"post": "yes"}).status_code == 403
+    assert User.objects.filter(pk=with_history.pk).exists()
+
+
+def test_deactivate_keeps_the_user_and_their_history(admin_client, with_history):
+    rows = Person.history.filter(history_user=with_history).count()
+    response = admin_client.post(
+        reverse(CHANGELIST),
+        {"action": "deactivate", ACTION_CHECKBOX_NAME: [with_history.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    texts = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("1 gebruiker gedeactiveerd" in text for text in texts), texts
+    with_history.refresh_from_db()
+    assert not with_history.is_active
+    assert Person.history.filter(history_user=with_history).count() == rows == 1
+    assert user_has_history(with_history)
+
+
+def test_user_deactivate_is_idempotent(with_history):
+    user_deactivate(with_history)
+    user_deactivate(with_history)
+    with_history.refresh_from_db()
+    assert not with_history.is_active
+
+
+def test_a_user_without_history_can_still_be_deleted(admin_client, without_history):
+    page = admin_client.get(_url("change", without_history)).content.decode()
+    assert _url("delete", without_history) in page
+    assert admin_client.get(_url("delete", without_history)).status_code == 200
+    response = admin_client.post(_url("delete", without_history), {"post": "yes"})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=without_history.pk).exists()
+
+
+def test_bulk_delete_leaves_users_with_history(admin_client, with_history, without_history):
+    selected = [with_history.pk, without_history.pk]
+    confirm = admin_client.post(
+        reverse(CHANGELIST), {"action": "delete_selected", ACTION_CHECKBOX_NAME: selected}
+    )
+    assert confirm.status_code == 200
+    page = confirm.content.decode()
+    assert f'value="{without_history.pk}"' in page
+    assert f'value="{with_history.pk}"' not in page
+    texts = [str(m) for m in get_messages(confirm.wsgi_request)]
+    assert any("heeft geschiedenis en wordt niet verwijderd" in text for text in texts), texts
+
+    # The confirmation page posts back what it listed; even the full selection keeps the
+    # user with history.
+    admin_client.post(
+        reverse(CHANGELIST),
+        {"action": "delete_selected", ACTION_CHECKBOX_NAME: selected, "post": "yes"},
+    )
+    assert User.objects.filter(pk=with_history.pk).exists()
+    assert not User.objects.filter(pk=without_history.pk).exists()
+    assert Person.history.filter(history_user=with_history).exists()
+
+
+def test_bulk_delete_of_only_users_with_history_deletes_nothing(admin_client, with_history):
+    response = admin_client.post(
+        reverse(CHANGELIST),
+        {"action": "delete_selected", ACTION_CHECKBOX_NAME: [with_history.pk], "post": "yes"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert User.objects.filter(pk=with_history.pk).exists()
