@@ -208,6 +208,22 @@ def can_view_member_report(user: Any, organisation: Any) -> bool:
     return can_record_decision(user, organisation)
 
 
+def can_store_report(user: Any, subject: dict[str, Any]) -> bool:
+    """Make a report as a file and store it (`{"scope": "" | "portfolio" | "organisation",
+    "portfolio": …, "organisation": …}`, the scope of its report type): the bureau every
+    report; a portfolio's chair and core group the reports about that portfolio; a
+    member's account holder that member's report. Reading reports as a page is
+    `can_view_reports`."""
+    if is_bureau(user):
+        return True
+    scope = subject.get("scope", "")
+    if scope == "portfolio":
+        return can_edit_portfolio(user, subject.get("portfolio"))
+    if scope == "organisation":
+        return can_view_member_report(user, subject.get("organisation"))
+    return False
+
+
 def can_judge_evaluation(user: Any, portfolio: Any) -> bool:
     """Judgements in the agenda's evaluation: the bureau, and a chair for their portfolio."""
     if is_bureau(user):

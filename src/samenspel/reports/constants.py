@@ -36,3 +36,8 @@ class FollowTarget(models.TextChoices):
     PORTFOLIO = "portfolio", _("Portefeuille")
     AGREEMENT = "agreement", _("Afspraak")
     PROPOSAL = "proposal", _("Voorstel")
+
+
+# Stored reports (files under MEDIA_ROOT) one user may have; beyond it making one is
+# refused with a message, nothing is deleted for them.
+MAX_STORED_REPORTS_PER_USER = 100

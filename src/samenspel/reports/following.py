@@ -4,7 +4,8 @@ A digest lists changes of the last SAMENSPEL_DIGEST_DAYS days on what the user f
 updates, milestones reached, proposals made, sent or decided by an executive. Each change
 has a key; a key sent to a user is recorded (DigestItem) and never sent to them again, so
 running `senddigests` twice, or daily, sends nothing twice. Unfollowing needs no sign-in:
-every digest carries a signed link per follow.
+every digest carries a signed link per follow, which holds for SAMENSPEL_UNFOLLOW_MAX_AGE_DAYS
+days after it was made (the token carries its signing time).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ def follow_remove(*, user: Any, target: str, object_id: int) -> bool:
 
 
 def unfollow_token(follow: Follow) -> str:
+    """A signed token for one follow; `signing.dumps` stamps it with the time of signing."""
     return signing.dumps([follow.user_id, follow.target, follow.object_id], salt=UNFOLLOW_SALT)
 
 
@@ -60,9 +62,17 @@ def unfollow_url(follow: Follow) -> str:
     return f"{settings.SAMENSPEL_SITE_URL}{path}"
 
 
+def unfollow_max_age() -> dt.timedelta:
+    return dt.timedelta(days=settings.SAMENSPEL_UNFOLLOW_MAX_AGE_DAYS)
+
+
 def unfollow_by_token(token: str) -> tuple[int, str, int]:
-    """The (user pk, target, object id) a token stands for; signing.BadSignature if forged."""
-    user_id, target, object_id = signing.loads(token, salt=UNFOLLOW_SALT)
+    """The (user pk, target, object id) a token stands for. signing.SignatureExpired when
+    it was signed more than SAMENSPEL_UNFOLLOW_MAX_AGE_DAYS ago, signing.BadSignature (of
+    which SignatureExpired is a kind) when it is forged."""
+    user_id, target, object_id = signing.loads(
+        token, salt=UNFOLLOW_SALT, max_age=unfollow_max_age()
+    )
     return int(user_id), str(target), int(object_id)
 
 

@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from samenspel.accounts.models import User
-from samenspel.accounts.permissions import can_view_member_report, can_view_reports
+from samenspel.accounts.permissions import (
+    can_store_report,
+    can_view_member_report,
+    can_view_reports,
+)
 from samenspel.reports.document import Report
 from samenspel.reports.types.annual import annual_report
 from samenspel.reports.types.evaluation import evaluation_report
@@ -34,6 +38,11 @@ class ReportType:
         if self.scope == "organisation":
             return can_view_member_report(user, organisation)
         return can_view_reports(user)
+
+    def may_store(self, user: Any, *, portfolio: Any = None, organisation: Any = None) -> bool:
+        """Whether `user` may make this report as a file and store it (`can_store_report`)."""
+        subject = {"scope": self.scope, "portfolio": portfolio, "organisation": organisation}
+        return can_store_report(user, subject)
 
 
 REPORT_TYPES: dict[str, ReportType] = {}

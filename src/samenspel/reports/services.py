@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from samenspel.core.dates import today
-from samenspel.reports.constants import ReportFormat
+from samenspel.reports.constants import MAX_STORED_REPORTS_PER_USER, ReportFormat
 from samenspel.reports.document import Report
 from samenspel.reports.docx import render_docx
 from samenspel.reports.models import EvaluationRound, GeneratedReport, Judgement
-from samenspel.reports.registry import report_build
+from samenspel.reports.registry import REPORT_TYPES, report_build
 from samenspel.reports.render import figures_json, render_html_document, render_pdf
 
 
@@ -25,7 +28,29 @@ def report_render(report: Report, *, fmt: str) -> bytes:
     return render_html_document(report).encode()
 
 
-@transaction.atomic
+class StoredReportsFull(Exception):
+    """The user already stores MAX_STORED_REPORTS_PER_USER reports; the message says what to
+    do, in Dutch."""
+
+
+def _check_may_store(user: Any, *, kind: str, portfolio: Any, organisation: Any) -> None:
+    """Refuse (PermissionDenied) who may not store this report (`can_store_report`)."""
+    if not REPORT_TYPES[kind].may_store(user, portfolio=portfolio, organisation=organisation):
+        raise PermissionDenied(_("U mag deze rapportage niet maken en bewaren."))
+
+
+def _check_room(user: Any) -> None:
+    if GeneratedReport.objects.filter(created_by=user).count() >= MAX_STORED_REPORTS_PER_USER:
+        raise StoredReportsFull(
+            _(
+                "U hebt al %(max)d rapportages bewaard, het maximum per gebruiker; deze is niet "
+                "gemaakt. Laat het bureau oude rapportages verwijderen (in het beheer) en maak "
+                "deze daarna opnieuw."
+            )
+            % {"max": MAX_STORED_REPORTS_PER_USER}
+        )
+
+
 def report_generate(
     *,
     kind: str,
@@ -33,9 +58,19 @@ def report_generate(
     fmt: str,
     portfolio: Any = None,
     organisation: Any = None,
-    user: Any = None,
+    user: Any,
 ) -> GeneratedReport:
-    """Build the report, render it in `fmt` and store the file with its figures."""
+    """Build the report, render it in `fmt` and store the file with its figures, for a
+    user who may store it (PermissionDenied otherwise) and has room left
+    (StoredReportsFull otherwise).
+
+    Building and rendering (seconds for a PDF) run outside any transaction opened here, so
+    they hold no database lock (SQLite takes its write lock when a transaction begins);
+    only writing the row and its file is one short transaction, which checks the room
+    again with the user's row locked, so two requests at once cannot pass the limit.
+    """
+    _check_may_store(user, kind=kind, portfolio=portfolio, organisation=organisation)
+    _check_room(user)  # before the render, so a full user does not wait for nothing
     report = report_build(kind=kind, as_of=as_of, portfolio=portfolio, organisation=organisation)
     content = report_render(report, fmt=fmt)
     stored = GeneratedReport(
@@ -46,10 +81,18 @@ def report_generate(
         organisation=organisation,
         format=fmt,
         figures=figures_json(report),
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=user,
     )
-    stored.file.save(f"{report.filename}.{fmt}", ContentFile(content), save=False)
-    stored.save()
+    try:
+        with transaction.atomic():
+            get_user_model().objects.select_for_update().get(pk=user.pk)
+            _check_room(user)
+            stored.file.save(f"{report.filename}.{fmt}", ContentFile(content), save=False)
+            stored.save()
+    except BaseException:
+        if stored.file.name:  # the row was not written: do not leave its file behind
+            stored.file.delete(save=False)
+        raise
     return stored
 
 

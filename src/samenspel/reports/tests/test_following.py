@@ -2,9 +2,11 @@
 
 import datetime as dt
 import io
+import time
+from unittest import mock
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -13,7 +15,7 @@ from samenspel.agenda.tests.factories import (
     MilestoneFactory,
     ProgressUpdateFactory,
 )
-from samenspel.reports.following import digest_for, follow_add, unfollow_token
+from samenspel.reports.following import digest_for, follow_add, unfollow_by_token, unfollow_token
 from samenspel.reports.models import DigestItem, Follow
 
 
@@ -104,3 +106,43 @@ def test_follow_pages(client, followed, make_user):
         ).status_code
         == 404
     )
+
+
+def _signed_days_ago(follow, days):
+    """A token as `unfollow_token` made it `days` days ago (signing reads time.time())."""
+    with mock.patch("time.time", return_value=time.time() - days * 24 * 3600):
+        return unfollow_token(follow)
+
+
+def test_an_unfollow_link_expires_after_the_max_age(client, followed, settings):
+    assert settings.SAMENSPEL_UNFOLLOW_MAX_AGE_DAYS == 60
+    user, _agreement, _other = followed
+    follow = Follow.objects.get(user=user, target="agreement")
+    fresh = _signed_days_ago(follow, 59)
+    assert unfollow_by_token(fresh) == (user.pk, "agreement", follow.object_id)
+    old = _signed_days_ago(follow, 61)
+    with pytest.raises(signing.SignatureExpired):
+        unfollow_by_token(old)
+
+    url = reverse("reports:unfollow", args=[old])
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 410
+        assert "Deze afmeldlink is verlopen" in response.text
+        assert reverse("reports:follows") in response.text  # sign in and stop there
+        assert "60 dagen" in response.text
+    assert Follow.objects.filter(pk=follow.pk).exists()  # an expired link stops nothing
+
+    assert client.get(reverse("reports:unfollow", args=[fresh])).status_code == 200
+    assert client.post(reverse("reports:unfollow", args=[fresh])).status_code == 200
+    assert not Follow.objects.filter(pk=follow.pk).exists()
+
+
+def test_the_max_age_is_a_setting_and_a_forged_link_stays_a_404(client, followed, settings):
+    user, _agreement, _other = followed
+    follow = Follow.objects.get(user=user, target="portfolio")
+    settings.SAMENSPEL_UNFOLLOW_MAX_AGE_DAYS = 1
+    token = _signed_days_ago(follow, 2)
+    assert client.get(reverse("reports:unfollow", args=[token])).status_code == 410
+    forged = signing.dumps([user.pk, "portfolio", follow.object_id], salt="iets anders")
+    assert client.get(reverse("reports:unfollow", args=[forged])).status_code == 404
+    assert client.get(reverse("reports:unfollow", args=[token[:-4] + "xxxx"])).status_code == 404

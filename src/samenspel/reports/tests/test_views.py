@@ -71,7 +71,11 @@ def test_member_report_only_for_the_bureau_and_that_members_account_holder(
 
 def test_stored_member_reports_are_hidden_from_others(client, make_user, member, agenda_data):
     stored = report_generate(
-        kind="lid", as_of=dt.date(2024, 9, 30), fmt="docx", organisation=member
+        kind="lid",
+        as_of=dt.date(2024, 9, 30),
+        fmt="docx",
+        organisation=member,
+        user=make_user("bureau"),
     )
     holder = make_user("account_holder", organisation=member)
     reader = make_user("reader")
@@ -114,7 +118,9 @@ def test_bad_input_is_named(client, bureau_user, agenda_data):
 def test_dashboard_panel_links_the_last_quarter_and_the_latest_reports(
     client, bureau_user, agenda_data
 ):
-    stored = report_generate(kind="kwartaal", as_of=dt.date(2024, 9, 30), fmt="pdf")
+    stored = report_generate(
+        kind="kwartaal", as_of=dt.date(2024, 9, 30), fmt="pdf", user=bureau_user
+    )
     client.force_login(bureau_user)
     page = client.get("/")
     assert "Voortgangsrapportage van het vorige kwartaal" in page.text

@@ -16,7 +16,7 @@ from samenspel.reports.models import GeneratedReport
 from samenspel.reports.registry import REPORT_TYPES, ReportType, report_build
 from samenspel.reports.render import report_context
 from samenspel.reports.selectors import visible_reports
-from samenspel.reports.services import report_generate, report_regenerate
+from samenspel.reports.services import StoredReportsFull, report_generate, report_regenerate
 from samenspel.reports.types.common import ReportUnavailable
 from samenspel.web.navigation import breadcrumbs
 
@@ -80,6 +80,7 @@ def report_page(request: HttpRequest, kind: str) -> HttpResponse:
             context["unavailable"] = str(exc)
         else:
             context.update(report_context(report))
+            context["may_store"] = report_type.may_store(request.user, **scope)
     return render(request, "reports/report.html", context)
 
 
@@ -92,6 +93,8 @@ def report_make(request: HttpRequest, kind: str) -> HttpResponse:
         messages.error(request, _("Kies een geldige peildatum en wat de rapportage betreft."))
         return redirect("reports:page", kind=kind)
     scope = _checked(request, report_type, form)
+    if not report_type.may_store(request.user, **scope):
+        raise PermissionDenied
     try:
         stored = report_generate(
             kind=kind,
@@ -100,7 +103,7 @@ def report_make(request: HttpRequest, kind: str) -> HttpResponse:
             user=request.user,
             **scope,
         )
-    except ReportUnavailable as exc:
+    except (ReportUnavailable, StoredReportsFull) as exc:
         messages.error(request, str(exc))
         return redirect("reports:page", kind=kind)
     return redirect("reports:download", pk=stored.pk)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import ObjectDoesNotExist
@@ -67,9 +68,15 @@ def follow_toggle(request: HttpRequest) -> HttpResponse:
 
 @public
 def unfollow(request: HttpRequest, token: str) -> HttpResponse:
-    """From the link in a digest, no sign-in needed: the signed token says who and what."""
+    """From the link in a digest, no sign-in needed: the signed token says who and what.
+    A forged token is a 404; one older than SAMENSPEL_UNFOLLOW_MAX_AGE_DAYS a 410 with a
+    page that points to the follows page (after signing in)."""
     try:
         user_id, target, object_id = unfollow_by_token(token)
+    except signing.SignatureExpired:
+        # Genuine but old: say so and show the way round (410 Gone, not an error page).
+        days = settings.SAMENSPEL_UNFOLLOW_MAX_AGE_DAYS
+        return render(request, "reports/unfollow_expired.html", {"max_age_days": days}, status=410)
     except signing.BadSignature as exc:
         raise Http404(_("Deze link is ongeldig.")) from exc
     follow = Follow.objects.filter(user_id=user_id, target=target, object_id=object_id).first()
