@@ -2,7 +2,7 @@
 
 The agenda file is the source of the agenda's text (`samenspel loadagenda`); agreements
 are edited on their page (with the version check) and progress is only ever added, so
-updates are read-only here.
+agreements (with their milestones) and updates are read-only here.
 """
 
 from django.contrib import admin
@@ -44,11 +44,20 @@ class ThemeAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "slug"]
 
 
+def _not_here(self, request, obj=None):
+    return False
+
+
 class MilestoneInline(admin.TabularInline):
     model = Milestone
     extra = 0
+    has_add_permission = has_change_permission = has_delete_permission = _not_here
 
 
+# Read-only (a): the agreement's page edits it with the version check and the rule that
+# the planning text sets the period (`agenda.services.agreement_update`); the rest comes
+# from the agenda file, milestones are reached on the page. An admin edit would bypass
+# both, so the admin only shows it (like decisions' ThroughThePagesAdmin).
 @admin.register(Agreement)
 class AgreementAdmin(SimpleHistoryAdmin):
     list_display = ["title", "portfolio", "theme", "kind"]
@@ -56,6 +65,7 @@ class AgreementAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "slug", "description"]
     readonly_fields = ["version"]
     inlines = [MilestoneInline]
+    has_add_permission = has_change_permission = has_delete_permission = _not_here
 
 
 @admin.register(ProgressUpdate)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from samenspel.core.admin import VersionCheckedAdmin
 from samenspel.finance.models import (
     BudgetAmount,
     BudgetLine,
@@ -32,9 +33,14 @@ class FixedContributionInline(admin.TabularInline):
     extra = 0
 
 
+# Editable, with the version check (b): the page edits only key, date and funding (no
+# rules beyond the version), while the members' fixed amounts are kept only here.
+# `invoiced_on` is read-only: invoicing (the page) also freezes the members' amounts and
+# sends the claims, which setting or clearing the date here would not.
 @admin.register(BudgetYear)
-class BudgetYearAdmin(SimpleHistoryAdmin):
+class BudgetYearAdmin(VersionCheckedAdmin, SimpleHistoryAdmin):
     list_display = ["year", "key", "from_running_budget", "reference_date", "invoiced_on"]
+    readonly_fields = ["invoiced_on"]
     inlines = [FixedContributionInline]
 
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from samenspel.core.admin import VersionCheckedAdmin
 from samenspel.organisations.models import (
     Body,
     GovernanceRuleSetting,
@@ -24,8 +25,13 @@ class InhabitantCountInline(admin.TabularInline):
     extra = 0
 
 
+# Organisations, people and bodies are reference data the bureau keeps here too: the
+# pages edit some of their fields (no stage rules, only the version check), while slugs,
+# identifiers and corrections of seats, memberships and figures are made only here. So
+# editable, with the version check (b). A change in an inline (a seat, a membership, an
+# identifier) is saved only with a fresh parent form: every admin save bumps its version.
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(VersionCheckedAdmin, SimpleHistoryAdmin):
     list_display = ["name", "kind", "is_member", "is_demo"]
     list_filter = ["kind", "is_member", "is_demo"]
     search_fields = ["name", "short_name", "slug", "identifiers__value"]
@@ -46,7 +52,7 @@ class PostInline(admin.TabularInline):
 
 
 @admin.register(Body)
-class BodyAdmin(SimpleHistoryAdmin):
+class BodyAdmin(VersionCheckedAdmin, SimpleHistoryAdmin):
     list_display = ["name", "kind", "portfolio", "link_status"]
     list_filter = ["kind", "portfolio", "link_status"]
     search_fields = ["name", "short_name", "slug"]
@@ -60,7 +66,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(VersionCheckedAdmin, SimpleHistoryAdmin):
     list_display = ["name", "organisation", "function", "is_demo"]
     list_filter = ["function", "is_demo", "organisation__kind"]
     search_fields = ["name", "slug", "organisation__name"]
@@ -68,6 +74,8 @@ class PersonAdmin(SimpleHistoryAdmin):
     inlines = [MembershipInline]
 
 
+# Post has no `version` field (no check without a migration): a seat edited in its
+# body's admin page (the inline) goes through the body's version check, not here.
 @admin.register(Post)
 class PostAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "role", "organisation"]
