@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.models import User
+from samenspel.agenda.models import Agenda, Agreement, Theme
 from samenspel.core.dates import today
+from samenspel.organisations.models import Organisation, Portfolio
 from samenspel.reports.constants import MAX_STORED_REPORTS_PER_USER, ReportFormat
 from samenspel.reports.document import Report
 from samenspel.reports.docx import render_docx
@@ -33,13 +34,19 @@ class StoredReportsFull(Exception):
     do, in Dutch."""
 
 
-def _check_may_store(user: Any, *, kind: str, portfolio: Any, organisation: Any) -> None:
+def _check_may_store(
+    user: User | None,
+    *,
+    kind: str,
+    portfolio: Portfolio | None,
+    organisation: Organisation | None,
+) -> None:
     """Refuse (PermissionDenied) who may not store this report (`can_store_report`)."""
     if not REPORT_TYPES[kind].may_store(user, portfolio=portfolio, organisation=organisation):
         raise PermissionDenied(_("U mag deze rapportage niet maken en bewaren."))
 
 
-def _check_room(user: Any) -> None:
+def _check_room(user: User) -> None:
     if GeneratedReport.objects.filter(created_by=user).count() >= MAX_STORED_REPORTS_PER_USER:
         raise StoredReportsFull(
             _(
@@ -56,9 +63,9 @@ def report_generate(
     kind: str,
     as_of: dt.date,
     fmt: str,
-    portfolio: Any = None,
-    organisation: Any = None,
-    user: Any,
+    portfolio: Portfolio | None = None,
+    organisation: Organisation | None = None,
+    user: User,
 ) -> GeneratedReport:
     """Build the report, render it in `fmt` and store the file with its figures, for a
     user who may store it (PermissionDenied otherwise) and has room left
@@ -85,7 +92,7 @@ def report_generate(
     )
     try:
         with transaction.atomic():
-            get_user_model().objects.select_for_update().get(pk=user.pk)
+            User.objects.select_for_update().get(pk=user.pk)
             _check_room(user)
             stored.file.save(f"{report.filename}.{fmt}", ContentFile(content), save=False)
             stored.save()
@@ -113,7 +120,7 @@ def report_regenerate(*, stored: GeneratedReport) -> tuple[dict, bool]:
 
 @transaction.atomic
 def evaluation_round_create(
-    *, agenda: Any, name: str, starts_on: dt.date, ends_on: dt.date, is_demo: bool = False
+    *, agenda: Agenda, name: str, starts_on: dt.date, ends_on: dt.date, is_demo: bool = False
 ) -> EvaluationRound:
     evaluation_round = EvaluationRound(
         agenda=agenda, name=name, starts_on=starts_on, ends_on=ends_on, is_demo=is_demo
@@ -130,14 +137,16 @@ def judgement_record(
     verdict: str,
     explanation: str,
     lessons: str = "",
-    agreement: Any = None,
-    theme: Any = None,
-    user: Any = None,
+    agreement: Agreement | None = None,
+    theme: Theme | None = None,
+    user: User | None = None,
     judged_on: dt.date | None = None,
     is_demo: bool = False,
 ) -> Judgement:
     """Record (or revise) the judgement on one agreement or theme; history keeps the old one."""
-    target = {"agreement": agreement} if agreement is not None else {"theme": theme}
+    target: dict[str, Agreement | Theme | None] = (
+        {"agreement": agreement} if agreement is not None else {"theme": theme}
+    )
     # order_by("pk"): the default ordering joins the nullable agreement/theme, and
     # PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
     judgement = Judgement.objects.select_for_update().filter(
