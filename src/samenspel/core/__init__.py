@@ -3,9 +3,13 @@
 Charter: only code that (1) more than two apps need, (2) knows no domain (no models, no
 roles, no agenda rules) and (3) imports nothing of Samenspel but `core` itself. Today:
 
-- `dates.today()`: the date rules are judged on (SAMENSPEL_TODAY for demonstrations).
+- `dates`: `today()`, the date rules are judged on (SAMENSPEL_TODAY for demonstrations),
+  and reading a year or date from a URL or query (`year_or_404`, `year_from`, `date_from`:
+  2000-2100, never a 500).
 - `versioning`: optimistic locking on a `version` field (`versioned_update`, `EditConflict`).
 - `pages`: the form-page patterns of views (`versioned_edit`, `form_page`).
+- `history`: `changed_by`, who made the next change, for django-simple-history.
+- `admin`: `VersionCheckedAdmin`, the same version check for admin change forms.
 
 Anything that needs a model or a role belongs in the app that owns it. Not a Django app:
 it has no models, migrations or templates of its own (its one template lives in the
