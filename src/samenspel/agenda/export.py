@@ -15,7 +15,7 @@ from openpyxl.styles import Font
 
 from samenspel.agenda.agenda_file import FORMAT
 from samenspel.agenda.models import Agenda
-from samenspel.organisations.models import Body, Organisation, Person, Portfolio
+from samenspel.organisations.models import Association, Body, Organisation, Person, Portfolio
 
 
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
@@ -179,6 +179,21 @@ def _agreements(agenda: Agenda) -> list[dict]:
     return result
 
 
+def _association(association: Association) -> dict[str, Any]:
+    return _clean(
+        {
+            "slug": association.slug,
+            "name": association.name,
+            "short_name": association.short_name,
+            "kind": association.kind,
+            "contact_email": association.contact_email,
+            "website": association.website,
+            "is_example": association.is_example or None,
+            "hostnames": sorted(h.hostname for h in association.hosts.all()),
+        }
+    )
+
+
 def agenda_export(agenda: Agenda) -> dict[str, Any]:
     programmes = {p.portfolio_id: p for p in agenda.programmes.all()}
     portfolios = []
@@ -212,6 +227,7 @@ def agenda_export(agenda: Agenda) -> dict[str, Any]:
     return _clean(
         {
             "format": FORMAT,
+            "association": _association(agenda.association),
             "agenda": _clean(
                 {
                     "slug": agenda.slug,

@@ -26,8 +26,14 @@ from samenspel.agenda.models import (
 )
 from samenspel.agenda.periods import parse_period
 from samenspel.agenda.references import references_check
-from samenspel.organisations.models import Organisation, Person, Portfolio
-from samenspel.organisations.structure import LoadCounts, set_m2m, structure_load, upsert
+from samenspel.organisations.models import Association, Organisation, Person, Portfolio
+from samenspel.organisations.structure import (
+    LoadCounts,
+    association_load,
+    set_m2m,
+    structure_load,
+    upsert,
+)
 
 # Apps above the agenda (finance, capacity) load their own sections of the file: they
 # register a loader here in AppConfig.ready(), so the agenda app need not import them.
@@ -47,14 +53,15 @@ def agenda_file_load(agenda_file: AgendaFile) -> LoadCounts:
     with transaction.atomic():
         counts = structure_load(agenda_file.data)
         if "agenda" in agenda_file.data:
-            agenda = agenda_load(agenda_file.data, counts=counts)
+            association = association_load(agenda_file.data.get("association"), counts)
+            agenda = agenda_load(agenda_file.data, association=association, counts=counts)
             for section, loader in _SECTION_LOADERS.items():
                 if section in agenda_file.data:
                     loader(agenda, agenda_file.data[section], counts)
     return counts
 
 
-def agenda_load(data: dict[str, Any], *, counts: LoadCounts) -> Agenda:
+def agenda_load(data: dict[str, Any], *, association: Association, counts: LoadCounts) -> Agenda:
     meta = data["agenda"]
     text_fields = [
         "foreword",
@@ -70,6 +77,7 @@ def agenda_load(data: dict[str, Any], *, counts: LoadCounts) -> Agenda:
         Agenda,
         {"slug": meta["slug"]},
         {
+            "association": association,
             "name": meta["name"],
             "period_start": dt.date.fromisoformat(meta["period_start"]),
             "period_end": dt.date.fromisoformat(meta["period_end"]),

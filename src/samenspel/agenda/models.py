@@ -22,6 +22,12 @@ from samenspel.agenda.constants import (
 
 
 class Agenda(models.Model):
+    association = models.ForeignKey(
+        "organisations.Association",
+        on_delete=models.PROTECT,
+        related_name="agendas",
+        verbose_name=_("samenwerkingsverband"),
+    )
     slug = models.SlugField(_("code"), max_length=80, unique=True)
     name = models.CharField(_("naam"), max_length=200)
     period_start = models.DateField(_("begin"))

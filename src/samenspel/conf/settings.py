@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.association, from the host (docs/associations.md).
+    "samenspel.organisations.middleware.AssociationMiddleware",
     # Permissions-Policy on every response, Cache-Control: no-store on private ones.
     "samenspel.web.middleware.PrivacyHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -107,6 +109,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+# The admin's history pages show old versions but never write one back: a revert would
+# pass by the stage rules and version checks (pages and core.admin.VersionCheckedAdmin).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -217,7 +222,9 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Samenspel <samenspel@localhost>")
 
-# The association this installation serves; shown in the header and in documents.
+# The association an agenda file without an `association:` block belongs to, and the one
+# served on a host no association names (docs/associations.md).
+SAMENSPEL_DEFAULT_ASSOCIATION = env("SAMENSPEL_DEFAULT_ASSOCIATION", "vdg")
 SAMENSPEL_ASSOCIATION_NAME = env("SAMENSPEL_ASSOCIATION_NAME", "Vereniging van Drentse Gemeenten")
 SAMENSPEL_DEFAULT_AGENDA = env("SAMENSPEL_DEFAULT_AGENDA", "vdg-2023-2027")
 # Demo accounts get this password when set; otherwise a random one per installation.

@@ -15,6 +15,12 @@ class OrganisationKind(models.TextChoices):
     NETWORK = "network", _("Samenwerkingsverband")
 
 
+class AssociationKind(models.TextChoices):
+    PROVINCIAL = "provincial", _("Provinciale vereniging van gemeenten")
+    REGIONAL = "regional", _("Regionale samenwerking")
+    OTHER = "other", _("Andere samenwerking")
+
+
 # Kinds whose executive takes formal decisions and who name an account holder (5.1).
 GOVERNMENT_KINDS = (
     OrganisationKind.MUNICIPALITY,

@@ -14,8 +14,11 @@ from typing import Any
 
 from django.db import transaction
 
-from samenspel.organisations.constants import GOVERNMENT_KINDS, OrganisationKind
+from samenspel.organisations.associations import association_default
+from samenspel.organisations.constants import GOVERNMENT_KINDS, AssociationKind, OrganisationKind
 from samenspel.organisations.models import (
+    Association,
+    AssociationHost,
     Body,
     GovernanceRuleSetting,
     Identifier,
@@ -258,3 +261,25 @@ def set_m2m(obj: Any, field: str, wanted: set[int], counts: LoadCounts) -> None:
     if set(manager.values_list("pk", flat=True)) != wanted:
         manager.set(wanted)
         counts.add(f"{type(obj).__name__}.{field}", created=False)
+
+
+def association_load(spec: dict[str, Any] | None, counts: LoadCounts) -> Association:
+    """The association an agenda file names (created or updated), or the default one."""
+    if spec is None:
+        return association_default()
+    association = upsert(
+        Association,
+        {"slug": spec["slug"]},
+        {
+            "name": spec["name"],
+            "short_name": spec["short_name"],
+            "kind": spec.get("kind", AssociationKind.OTHER),
+            "contact_email": spec.get("contact_email", ""),
+            "website": spec.get("website", ""),
+            "is_example": spec.get("is_example", False),
+        },
+        counts,
+    )
+    for hostname in spec.get("hostnames", []):
+        upsert(AssociationHost, {"hostname": hostname}, {"association": association}, counts)
+    return association

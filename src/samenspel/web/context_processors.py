@@ -18,7 +18,10 @@ def has_demo_data() -> bool:
 
 def site(request: HttpRequest) -> dict:
     return {
-        "association_name": settings.SAMENSPEL_ASSOCIATION_NAME,
+        "association": getattr(request, "association", None),
+        "association_name": getattr(
+            getattr(request, "association", None), "name", settings.SAMENSPEL_ASSOCIATION_NAME
+        ),
         "main_navigation": main_navigation(request),
         "show_demo_banner": has_demo_data(),
     }

@@ -4,6 +4,7 @@ import factory
 
 from samenspel.agenda.constants import AgreementKind, ThemeKind
 from samenspel.agenda.models import Agenda, Agreement, Milestone, ProgressUpdate, Theme
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.tests.factories import PortfolioFactory
 
 
@@ -12,6 +13,7 @@ class AgendaFactory(factory.django.DjangoModelFactory):
         model = Agenda
         django_get_or_create = ["slug"]
 
+    association = factory.LazyFunction(association_default)
     slug = "test-agenda"
     name = "Testagenda 2023-2027"
     period_start = dt.date(2023, 1, 1)
