@@ -1,8 +1,9 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from samenspel.core.admin import VersionCheckedAdmin
+from samenspel.core.admin import HistoryAdmin, VersionCheckedAdmin
 from samenspel.organisations.models import (
+    Association,
+    AssociationHost,
     Body,
     GovernanceRuleSetting,
     Identifier,
@@ -13,6 +14,22 @@ from samenspel.organisations.models import (
     Portfolio,
     Post,
 )
+
+
+class AssociationHostInline(admin.TabularInline):
+    model = AssociationHost
+    extra = 1
+
+
+# Associations are set up by `samenspel loadagenda` (the file's `association:` block); the
+# bureau of the installation adds hostnames and contact data here. No `version` field:
+# two people editing an association's contact data at once is not a real risk.
+@admin.register(Association)
+class AssociationAdmin(HistoryAdmin):
+    list_display = ["name", "short_name", "kind", "is_example"]
+    list_filter = ["kind", "is_example"]
+    search_fields = ["name", "short_name", "slug", "hosts__hostname"]
+    inlines = [AssociationHostInline]
 
 
 class IdentifierInline(admin.TabularInline):
@@ -31,7 +48,7 @@ class InhabitantCountInline(admin.TabularInline):
 # editable, with the version check (b). A change in an inline (a seat, a membership, an
 # identifier) is saved only with a fresh parent form: every admin save bumps its version.
 @admin.register(Organisation)
-class OrganisationAdmin(VersionCheckedAdmin, SimpleHistoryAdmin):
+class OrganisationAdmin(VersionCheckedAdmin, HistoryAdmin):
     list_display = ["name", "kind", "is_member", "is_demo"]
     list_filter = ["kind", "is_member", "is_demo"]
     search_fields = ["name", "short_name", "slug", "identifiers__value"]
@@ -40,7 +57,7 @@ class OrganisationAdmin(VersionCheckedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Portfolio)
-class PortfolioAdmin(SimpleHistoryAdmin):
+class PortfolioAdmin(HistoryAdmin):
     list_display = ["name", "abbreviation", "order"]
     search_fields = ["name", "abbreviation"]
 
@@ -52,7 +69,7 @@ class PostInline(admin.TabularInline):
 
 
 @admin.register(Body)
-class BodyAdmin(VersionCheckedAdmin, SimpleHistoryAdmin):
+class BodyAdmin(VersionCheckedAdmin, HistoryAdmin):
     list_display = ["name", "kind", "portfolio", "link_status"]
     list_filter = ["kind", "portfolio", "link_status"]
     search_fields = ["name", "short_name", "slug"]
@@ -66,7 +83,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(VersionCheckedAdmin, SimpleHistoryAdmin):
+class PersonAdmin(VersionCheckedAdmin, HistoryAdmin):
     list_display = ["name", "organisation", "function", "is_demo"]
     list_filter = ["function", "is_demo", "organisation__kind"]
     search_fields = ["name", "slug", "organisation__name"]
@@ -77,12 +94,12 @@ class PersonAdmin(VersionCheckedAdmin, SimpleHistoryAdmin):
 # Post has no `version` field (no check without a migration): a seat edited in its
 # body's admin page (the inline) goes through the body's version check, not here.
 @admin.register(Post)
-class PostAdmin(SimpleHistoryAdmin):
+class PostAdmin(HistoryAdmin):
     list_display = ["__str__", "role", "organisation"]
     list_filter = ["role", "body__kind"]
     search_fields = ["body__name", "label", "organisation__name"]
 
 
 @admin.register(GovernanceRuleSetting)
-class GovernanceRuleSettingAdmin(SimpleHistoryAdmin):
+class GovernanceRuleSettingAdmin(HistoryAdmin):
     list_display = ["code", "enabled", "reason"]
