@@ -55,7 +55,8 @@ def test_list_queries_do_not_grow_with_proposals(
         for organisation in members:
             ParticipantFactory(proposal=proposal, organisation=organisation)
     client.force_login(reader_user)
-    with django_assert_max_num_queries(12) as few:
+    # 12, and 2 the first time a process routes a host (the association table, cached).
+    with django_assert_max_num_queries(14) as few:
         client.get(reverse("decisions:list"))
     for _ in range(5):
         ProposalFactory(sent=True)
