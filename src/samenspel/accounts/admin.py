@@ -42,8 +42,8 @@ class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
         self.message_user(
             request,
             ngettext(
-                "%(count)d gebruiker gedeactiveerd; de geschiedenis blijft bij deze gebruiker.",
-                "%(count)d gebruikers gedeactiveerd; de geschiedenis blijft bij deze gebruikers.",
+                "%(count)d gebruiker gedeactiveerd; de wijzigingen op zijn naam blijven bewaard.",
+                "%(count)d gebruikers gedeactiveerd; de wijzigingen op hun naam blijven bewaard.",
                 count,
             )
             % {"count": count},
@@ -51,7 +51,7 @@ class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
         )
 
     @admin.action(
-        description=_("Geselecteerde gebruikers zonder geschiedenis verwijderen"),
+        description=_("Geselecteerde gebruikers zonder wijzigingen op hun naam verwijderen"),
         permissions=["delete"],
     )
     def delete_selected(self, request, queryset):
@@ -62,10 +62,12 @@ class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
             self.message_user(
                 request,
                 ngettext(
-                    "%(count)d gebruiker heeft geschiedenis en wordt niet verwijderd; "
-                    "deactiveer deze gebruiker.",
-                    "%(count)d gebruikers hebben geschiedenis en worden niet verwijderd; "
-                    "deactiveer deze gebruikers.",
+                    "%(count)d gebruiker heeft wijzigingen op zijn naam staan; die blijven "
+                    "bewaard, dus deze gebruiker wordt niet verwijderd. Deactiveer deze "
+                    "gebruiker.",
+                    "%(count)d gebruikers hebben wijzigingen op hun naam staan; die blijven "
+                    "bewaard, dus deze gebruikers worden niet verwijderd. Deactiveer deze "
+                    "gebruikers.",
                     len(kept),
                 )
                 % {"count": len(kept)},

@@ -211,7 +211,9 @@ def can_view_member_report(user: Any, organisation: Any) -> bool:
 def can_store_report(user: Any, subject: dict[str, Any]) -> bool:
     """Make a report as a file and store it (`{"scope": "" | "portfolio" | "organisation",
     "portfolio": …, "organisation": …}`, the scope of its report type): the bureau every
-    report; a portfolio's chair and core group the reports about that portfolio; a
+    report; an association-wide report (scope "": quarterly, annual, evaluation) also
+    everyone with a working role (a chair, a core group member, an account holder; not a
+    reader); a portfolio's chair and core group the reports about that portfolio; a
     member's account holder that member's report. Reading reports as a page is
     `can_view_reports`."""
     if is_bureau(user):
@@ -221,6 +223,9 @@ def can_store_report(user: Any, subject: dict[str, Any]) -> bool:
         return can_edit_portfolio(user, subject.get("portfolio"))
     if scope == "organisation":
         return can_view_member_report(user, subject.get("organisation"))
+    if scope == "":
+        roles = roles_of(user)  # empty for anonymous and inactive users
+        return bool(roles.chair_of or roles.core_group_of or roles.account_holder_of)
     return False
 
 

@@ -4,6 +4,10 @@ The history of every model names the user who made each change (simple-history's
 `history_user`, which deleting the user would set to empty), and some records name the
 user who wrote them (an author, who recorded a payment...). Such a user stays, inactive,
 so the record of who did what stays whole.
+
+Rows of the user model's own history about the user themself do not count: signing in
+saves `last_login`, which writes such a row naming the user as who, and it records
+nothing the user did to anyone else.
 """
 
 from __future__ import annotations
@@ -38,12 +42,18 @@ def _user_references() -> Iterator[tuple[type[models.Model], str]]:
                 yield model, field.name
 
 
+def _references_to(user: User, model: type[models.Model], field: str) -> models.QuerySet:
+    rows = model._default_manager.filter(**{field: user})
+    if getattr(model, "instance_type", None) is get_user_model():
+        # The user's own history rows (signing in, their own profile) are about them.
+        rows = rows.exclude(id=user.pk)
+    return rows
+
+
 def user_has_history(user: User) -> bool:
-    """Whether `user` made a change in any history, or is named by a record that keeps them."""
-    return any(
-        model._default_manager.filter(**{field: user}).exists()
-        for model, field in _user_references()
-    )
+    """Whether `user` made a change in any history (other than to their own user row), or
+    is named by a record that keeps them."""
+    return any(_references_to(user, model, field).exists() for model, field in _user_references())
 
 
 @transaction.atomic

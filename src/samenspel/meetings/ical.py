@@ -6,9 +6,13 @@ the event instead of adding a second one. A cancelled meeting stays in the feed 
 STATUS:CANCELLED.
 
 A body's public feed (`public_calendar_response`) shows what the public page shows and
-nothing more: the meetings of `selectors.public_schedule`, each with its time, its body's
-name and its status. No title, place, online link or agenda, and a cancelled meeting
-leaves the feed as it leaves the page (a subscribed calendar drops it on its next refresh).
+nothing more: the meetings of `selectors.public_schedule`, each with its begin- en
+eindtijd, naam van het overleg en status (start and end time, the body's name and the
+status). No title, place, online link or agenda, and a cancelled meeting leaves the feed
+as it leaves the page (a subscribed calendar drops it on its next refresh). Besides these
+it carries only what the calendar protocol needs: the UID and the SEQUENCE, and as
+DTSTAMP the time the feed was made; no LAST-MODIFIED, so it does not tell when a meeting
+was last edited.
 """
 
 from __future__ import annotations
@@ -30,12 +34,18 @@ def event_uid(meeting: Meeting) -> str:
     return f"{meeting.uid}@samenspel"
 
 
-def _timed_event(meeting: Meeting) -> Event:
+def _timed_event(meeting: Meeting, *, public: bool = False) -> Event:
+    """UID, SEQUENCE, DTSTAMP and the time. A private event is stamped with the meeting's
+    last change (and says so in LAST-MODIFIED); a public one with the time of generation
+    and no LAST-MODIFIED, so the public feed does not show when a meeting was edited."""
     event = Event()
     event.add("uid", event_uid(meeting))
     event.add("sequence", meeting.sequence)
-    event.add("dtstamp", meeting.updated_at or timezone.now())
-    event.add("last-modified", meeting.updated_at or timezone.now())
+    if public:
+        event.add("dtstamp", timezone.now())
+    else:
+        event.add("dtstamp", meeting.updated_at or timezone.now())
+        event.add("last-modified", meeting.updated_at or timezone.now())
     # Local time with its TZID (and a VTIMEZONE), so clients show the Dutch time.
     event.add("dtstart", timezone.localtime(meeting.starts_at))
     event.add("dtend", timezone.localtime(meeting.ends_at))
@@ -59,9 +69,9 @@ def _event(meeting: Meeting, base_url: str) -> Event:
 
 
 def public_event(meeting: Meeting, base_url: str) -> Event:
-    """A meeting as the public page shows it (`meetings/public/index.html`): the time, the
-    body's name and the status, linked to the public page of its year."""
-    event = _timed_event(meeting)
+    """A meeting as the public page shows it (`meetings/public/index.html`): begin- en
+    eindtijd, naam van het overleg en status, linked to the public page of its year."""
+    event = _timed_event(meeting, public=True)
     event.add("summary", meeting.body.name)
     url = f"{base_url}{reverse('meetings:public')}?jaar={meeting.date.year}"
     event.add("url", url)

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from samenspel.accounts.models import User
 from samenspel.accounts.permissions import owned_rows_visible_to
 from samenspel.agenda.constants import ThemeKind
 from samenspel.agenda.models import Agreement, Theme
@@ -39,7 +40,9 @@ def current_round(*, on: dt.date | None = None) -> EvaluationRound | None:
     return rounds.first()
 
 
-def evaluated_agreements(evaluation_round: EvaluationRound, portfolio: Portfolio | None):
+def evaluated_agreements(
+    evaluation_round: EvaluationRound, portfolio: Portfolio | None
+) -> QuerySet[Agreement]:
     """The round's agreements of one portfolio (None: those without a portfolio)."""
     return Agreement.objects.filter(agenda=evaluation_round.agenda, portfolio=portfolio).order_by(
         "order"
@@ -69,7 +72,7 @@ class PortfolioProgress:
     portfolio: Portfolio | None
     agreements: int
     themes: int
-    verdicts: Counter = field(default_factory=Counter)
+    verdicts: Counter[str] = field(default_factory=Counter)
 
     @property
     def slug(self) -> str:
@@ -125,7 +128,7 @@ def round_progress(evaluation_round: EvaluationRound, *, as_of: dt.date) -> list
 VERDICT_ORDER = list(Verdict)
 
 
-def visible_reports(user) -> QuerySet[GeneratedReport]:
+def visible_reports(user: User) -> QuerySet[GeneratedReport]:
     """Stored reports this user may download: member reports only of their own members."""
     reports = GeneratedReport.objects.select_related("created_by", "portfolio", "organisation")
     return owned_rows_visible_to(user, reports, shared=True)

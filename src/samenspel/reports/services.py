@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
@@ -10,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.models import User
+from samenspel.accounts.permissions import is_bureau
 from samenspel.agenda.models import Agenda, Agreement, Theme
 from samenspel.core.dates import today
 from samenspel.organisations.models import Organisation, Portfolio
@@ -47,15 +49,22 @@ def _check_may_store(
 
 
 def _check_room(user: User) -> None:
-    if GeneratedReport.objects.filter(created_by=user).count() >= MAX_STORED_REPORTS_PER_USER:
-        raise StoredReportsFull(
-            _(
-                "U hebt al %(max)d rapportages bewaard, het maximum per gebruiker; deze is niet "
-                "gemaakt. Laat het bureau oude rapportages verwijderen (in het beheer) en maak "
-                "deze daarna opnieuw."
-            )
-            % {"max": MAX_STORED_REPORTS_PER_USER}
+    """Refuse (StoredReportsFull) a user who stores MAX_STORED_REPORTS_PER_USER reports;
+    the message says who deletes old ones: the bureau itself, in the admin."""
+    if GeneratedReport.objects.filter(created_by=user).count() < MAX_STORED_REPORTS_PER_USER:
+        return
+    if is_bureau(user):
+        message = _(
+            "U hebt al %(max)d rapportages bewaard, het maximum per gebruiker; deze is niet "
+            "gemaakt. Verwijder oude rapportages in het beheer en maak deze daarna opnieuw."
         )
+    else:
+        message = _(
+            "U hebt al %(max)d rapportages bewaard, het maximum per gebruiker; deze is niet "
+            "gemaakt. Laat het bureau oude rapportages verwijderen (in het beheer) en maak "
+            "deze daarna opnieuw."
+        )
+    raise StoredReportsFull(message % {"max": MAX_STORED_REPORTS_PER_USER})
 
 
 def report_generate(
@@ -103,7 +112,7 @@ def report_generate(
     return stored
 
 
-def report_regenerate(*, stored: GeneratedReport) -> tuple[dict, bool]:
+def report_regenerate(*, stored: GeneratedReport) -> tuple[dict[str, Any], bool]:
     """The figures of the same report made now, and whether they equal the stored ones."""
     report = report_build(
         kind=stored.kind,

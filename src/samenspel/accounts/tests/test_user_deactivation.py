@@ -4,10 +4,12 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from samenspel.accounts.models import User
 from samenspel.accounts.services import user_deactivate, user_has_history
+from samenspel.accounts.tests.factories import PASSWORD, UserFactory
 from samenspel.organisations.models import Person
 from samenspel.organisations.tests.factories import PersonFactory
 
@@ -82,7 +84,7 @@ def test_deactivate_keeps_the_user_and_their_history(admin_client, with_history)
     )
     assert response.status_code == 200
     texts = [str(m) for m in get_messages(response.wsgi_request)]
-    assert any("1 gebruiker gedeactiveerd" in text for text in texts), texts
+    assert "1 gebruiker gedeactiveerd; de wijzigingen op zijn naam blijven bewaard." in texts
     with_history.refresh_from_db()
     assert not with_history.is_active
     assert Person.history.filter(history_user=with_history).count() == rows == 1
@@ -105,6 +107,39 @@ def test_a_user_without_history_can_still_be_deleted(admin_client, without_histo
     assert not User.objects.filter(pk=without_history.pk).exists()
 
 
+def _sign_in(user):
+    """Sign in through the real login view, in a browser of the user's own."""
+    browser = Client()
+    response = browser.post("/inloggen/", {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 302
+    assert browser.session["_auth_user_id"] == str(user.pk)
+
+
+def test_signing_in_is_no_history_and_the_user_can_still_be_deleted(admin_client):
+    """Signing in saves `last_login`, which writes a history row of the user about the
+    user themself; that is no change to anything else and keeps nobody from deletion."""
+    user = UserFactory(username="alleen-ingelogd")
+    _sign_in(user)
+    assert User.history.filter(id=user.pk, history_user=user).exists()
+    assert not user_has_history(user)
+    assert admin_client.get(_url("delete", user)).status_code == 200
+    assert admin_client.post(_url("delete", user), {"post": "yes"}).status_code == 302
+    assert not User.objects.filter(pk=user.pk).exists()
+
+
+def test_a_user_who_changed_another_user_has_history(admin_client, make_user):
+    """Changes to other users (the user model's own history) still count."""
+    user = UserFactory(username="wijzigt-anderen")
+    _sign_in(user)
+    other = make_user()
+    other.first_name = "Anders"
+    other._history_user = user
+    other.save()
+    assert user_has_history(user)
+    assert admin_client.get(_url("delete", user)).status_code == 403
+    assert User.objects.filter(pk=user.pk).exists()
+
+
 def test_bulk_delete_leaves_users_with_history(admin_client, with_history, without_history):
     selected = [with_history.pk, without_history.pk]
     confirm = admin_client.post(
@@ -115,7 +150,8 @@ def test_bulk_delete_leaves_users_with_history(admin_client, with_history, witho
     assert f'value="{without_history.pk}"' in page
     assert f'value="{with_history.pk}"' not in page
     texts = [str(m) for m in get_messages(confirm.wsgi_request)]
-    assert any("heeft geschiedenis en wordt niet verwijderd" in text for text in texts), texts
+    kept = "1 gebruiker heeft wijzigingen op zijn naam staan; die blijven bewaard"
+    assert any(kept in text and "Deactiveer" in text for text in texts), texts
 
     # The confirmation page posts back what it listed; even the full selection keeps the
     # user with history.

@@ -1,5 +1,6 @@
 """A body's public feed shows exactly what the public page shows: the same meetings, and
-of each only the time, the body's name and the status."""
+of each only begin- en eindtijd, naam van het overleg en status (plus the UID, SEQUENCE
+and a DTSTAMP of the time of generation that calendars need; no LAST-MODIFIED)."""
 
 import datetime as dt
 import html
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar
 
-from samenspel.meetings import services
+from samenspel.meetings import ical, services
 from samenspel.meetings.constants import NOT_PUBLIC_BODY_KINDS, MeetingStatus
 from samenspel.meetings.models import Meeting
 from samenspel.meetings.tests.factories import AgendaItemFactory, MeetingFactory, aware
@@ -62,6 +63,7 @@ def _assert_feeds_match_page(client, years) -> list:
         for event in body_events:
             assert str(event["SUMMARY"]) == body.name
             assert "LOCATION" not in event
+            assert "LAST-MODIFIED" not in event  # when a meeting was edited is not public
             year = timezone.localtime(event.decoded("DTSTART")).year
             lines = str(event["DESCRIPTION"]).split("\n")
             assert lines[1:] == [_public_url(year)]
@@ -135,3 +137,26 @@ def test_titled_meeting_in_the_feed_as_on_the_page(client):
         assert [_event_row(e) for e in events] == _page_rows(client, 2024)
     assert b"Jaarcongres" not in response.content and b"Museumzaal" not in response.content
     assert "Kerngroep Intern" not in str(_page_rows(client, 2024))
+
+
+def test_public_events_are_stamped_now_and_not_with_the_last_edit(client):
+    body = BodyFactory(kind=BodyKind.GENERAL_BOARD, name="Algemeen bestuur Stempel")
+    meeting = MeetingFactory(body=body, starts_at=aware(dt.date(2024, 10, 3)))
+    edited = timezone.now() - dt.timedelta(days=40)
+    Meeting.objects.filter(pk=meeting.pk).update(updated_at=edited)
+    before = timezone.now().replace(microsecond=0)
+    _response, events = _feed(client, body)
+    (event,) = events
+    assert "LAST-MODIFIED" not in event
+    assert event.decoded("DTSTAMP") >= before
+    assert str(event["UID"]) == f"{meeting.uid}@samenspel"
+    assert int(event["SEQUENCE"]) == Meeting.objects.get(pk=meeting.pk).sequence
+    # The private feeds keep the meeting's last change (LAST-MODIFIED and DTSTAMP).
+    private = Calendar.from_ical(
+        ical.calendar_bytes(
+            [Meeting.objects.get(pk=meeting.pk)], name="Test", base_url="http://testserver"
+        )
+    )
+    (private_event,) = private.walk("VEVENT")
+    assert private_event.decoded("LAST-MODIFIED") == edited.replace(microsecond=0)
+    assert private_event.decoded("DTSTAMP") == edited.replace(microsecond=0)

@@ -130,6 +130,9 @@ def test_an_unfollow_link_expires_after_the_max_age(client, followed, settings):
         assert "Deze afmeldlink is verlopen" in response.text
         assert reverse("reports:follows") in response.text  # sign in and stop there
         assert "60 dagen" in response.text
+        # Every link of the last max-age days works, not only the newest e-mail's.
+        assert "Een link uit een e-mail van de afgelopen 60 dagen werkt wel." in response.text
+        assert "nieuwste e-mail" not in response.text
     assert Follow.objects.filter(pk=follow.pk).exists()  # an expired link stops nothing
 
     assert client.get(reverse("reports:unfollow", args=[fresh])).status_code == 200
