@@ -3,10 +3,10 @@ from django.contrib.admin.actions import delete_selected
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from samenspel.accounts.models import RoleAssignment, User
 from samenspel.accounts.services import user_deactivate, user_has_history
+from samenspel.core.admin import HistoryAdmin
 
 
 class RoleAssignmentInline(admin.TabularInline):
@@ -16,7 +16,7 @@ class RoleAssignmentInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
+class UserAdmin(HistoryAdmin, BaseUserAdmin):
     """A user with history (`accounts.services.user_has_history`) cannot be deleted, so the
     history keeps who made each change; the bureau deactivates them instead."""
 

@@ -6,7 +6,6 @@ agreements (with their milestones) and updates are read-only here.
 """
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from samenspel.agenda.models import (
     Agenda,
@@ -17,28 +16,29 @@ from samenspel.agenda.models import (
     ProgressUpdate,
     Theme,
 )
+from samenspel.core.admin import HistoryAdmin
 
 
 @admin.register(Agenda)
-class AgendaAdmin(SimpleHistoryAdmin):
+class AgendaAdmin(HistoryAdmin):
     list_display = ["name", "slug", "period_start", "period_end"]
     search_fields = ["name", "slug"]
 
 
 @admin.register(PortfolioProgramme)
-class PortfolioProgrammeAdmin(SimpleHistoryAdmin):
+class PortfolioProgrammeAdmin(HistoryAdmin):
     list_display = ["portfolio", "agenda"]
     list_filter = ["agenda"]
 
 
 @admin.register(Challenge)
-class ChallengeAdmin(SimpleHistoryAdmin):
+class ChallengeAdmin(HistoryAdmin):
     list_display = ["name", "agenda"]
     search_fields = ["name"]
 
 
 @admin.register(Theme)
-class ThemeAdmin(SimpleHistoryAdmin):
+class ThemeAdmin(HistoryAdmin):
     list_display = ["name", "kind", "agenda"]
     list_filter = ["kind", "agenda"]
     search_fields = ["name", "slug"]
@@ -59,7 +59,7 @@ class MilestoneInline(admin.TabularInline):
 # from the agenda file, milestones are reached on the page. An admin edit would bypass
 # both, so the admin only shows it (like decisions' ThroughThePagesAdmin).
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin):
+class AgreementAdmin(HistoryAdmin):
     list_display = ["title", "portfolio", "theme", "kind"]
     list_filter = ["portfolio", "kind", "agenda"]
     search_fields = ["title", "slug", "description"]
@@ -69,7 +69,7 @@ class AgreementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(SimpleHistoryAdmin):
+class ProgressUpdateAdmin(HistoryAdmin):
     list_display = ["agreement", "date", "status", "author"]
     list_filter = ["status"]
     search_fields = ["agreement__title", "text"]

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from samenspel.capacity.models import (
     ExternalHire,
@@ -8,10 +7,11 @@ from samenspel.capacity.models import (
     StaffCommitment,
     TemporaryCommitment,
 )
+from samenspel.core.admin import HistoryAdmin
 
 
 @admin.register(StaffCommitment)
-class StaffCommitmentAdmin(SimpleHistoryAdmin):
+class StaffCommitmentAdmin(HistoryAdmin):
     list_display = ["organisation", "kind", "label", "hours_per_year", "year_from", "year_to"]
     list_filter = ["agenda", "kind", "portfolio", "organisation", "is_demo"]
     list_select_related = ["organisation"]
@@ -19,14 +19,14 @@ class StaffCommitmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(StaffArrangement)
-class StaffArrangementAdmin(SimpleHistoryAdmin):
+class StaffArrangementAdmin(HistoryAdmin):
     list_display = ["text", "subject", "hours", "per", "compensated_by_all_members"]
     list_filter = ["agenda", "subject"]
     filter_horizontal = ["providers"]
 
 
 @admin.register(ExternalHire)
-class ExternalHireAdmin(SimpleHistoryAdmin):
+class ExternalHireAdmin(HistoryAdmin):
     list_display = ["title", "portfolio", "hours", "hours_per", "amount", "period_text"]
     list_filter = ["agenda", "portfolio"]
     list_select_related = ["portfolio"]
@@ -35,13 +35,13 @@ class ExternalHireAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TemporaryCommitment)
-class TemporaryCommitmentAdmin(SimpleHistoryAdmin):
+class TemporaryCommitmentAdmin(HistoryAdmin):
     list_display = ["__str__", "portfolio", "period_text", "intended_extension"]
     list_filter = ["agenda", "portfolio"]
 
 
 @admin.register(RealisedHours)
-class RealisedHoursAdmin(SimpleHistoryAdmin):
+class RealisedHoursAdmin(HistoryAdmin):
     list_display = ["organisation", "portfolio", "year", "quarter", "hours", "is_demo"]
     list_filter = ["year", "quarter", "portfolio", "organisation", "is_demo"]
     list_select_related = ["organisation", "portfolio"]

@@ -1,7 +1,8 @@
 """The version check in the Django admin, for records with a `version` field.
 
 Not an app's admin module (core registers nothing): a mixin the apps put in front of
-their own admin class, `class OrganisationAdmin(VersionCheckedAdmin, SimpleHistoryAdmin)`.
+their own admin class, `class OrganisationAdmin(VersionCheckedAdmin, HistoryAdmin)`; and
+`HistoryAdmin`, the base of every admin with history, whose history pages are read-only.
 
 The change form carries the version it was opened with (a hidden field). Its `clean`
 compares that with the saved version (the row locked for the rest of the admin's
@@ -21,12 +22,14 @@ from typing import Any, cast
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.db.models import F
+from django.http import HttpRequest, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from samenspel.core.versioning import EditConflict
 
@@ -126,7 +129,7 @@ def version_checked_form(base: type[forms.ModelForm]) -> type[forms.ModelForm]:
 
 
 class VersionCheckedAdmin(admin.ModelAdmin):
-    """Put before the SimpleHistoryAdmin (or ModelAdmin) of a model with a `version`."""
+    """Put before the HistoryAdmin (or ModelAdmin) of a model with a `version`."""
 
     def get_fieldsets(self, request: Any, obj: Any = None) -> Any:
         fieldsets = super().get_fieldsets(request, obj)
@@ -163,3 +166,17 @@ class VersionCheckedAdmin(admin.ModelAdmin):
                 raise EditConflict(conflict_message())
             obj.version = opened + 1
             super().save_model(request, obj, form, change)
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """The admin of every model with history: its history pages show old versions, and
+    never write one back. simple-history's history page saves what is posted to it with
+    only view permission, which would pass by read-only admins, the stage rules of the
+    pages and the version check; so a POST there is refused."""
+
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)

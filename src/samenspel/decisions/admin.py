@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from samenspel.core.admin import HistoryAdmin
 from samenspel.decisions.models import (
     DocumentTemplate,
     ExecutiveDecision,
@@ -10,7 +10,7 @@ from samenspel.decisions.models import (
 )
 
 
-class ThroughThePagesAdmin(SimpleHistoryAdmin):
+class ThroughThePagesAdmin(HistoryAdmin):
     """Read-only here: proposals and decisions change only through the pages (their
     services keep the stage rules, the version check and the history)."""
 
@@ -59,5 +59,5 @@ class ExecutiveDecisionAdmin(ThroughThePagesAdmin):
 
 
 @admin.register(DocumentTemplate)
-class DocumentTemplateAdmin(SimpleHistoryAdmin):
+class DocumentTemplateAdmin(HistoryAdmin):
     list_display = ["name", "organisation", "uploaded_by", "uploaded_at"]

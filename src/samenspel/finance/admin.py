@@ -1,7 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from samenspel.core.admin import VersionCheckedAdmin
+from samenspel.core.admin import HistoryAdmin, VersionCheckedAdmin
 from samenspel.finance.models import (
     BudgetAmount,
     BudgetLine,
@@ -23,7 +22,7 @@ class BudgetAmountInline(admin.TabularInline):
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(SimpleHistoryAdmin):
+class BudgetLineAdmin(HistoryAdmin):
     list_display = ["name", "kind", "agenda"]
     inlines = [BudgetAmountInline]
 
@@ -38,14 +37,14 @@ class FixedContributionInline(admin.TabularInline):
 # `invoiced_on` is read-only: invoicing (the page) also freezes the members' amounts and
 # sends the claims, which setting or clearing the date here would not.
 @admin.register(BudgetYear)
-class BudgetYearAdmin(VersionCheckedAdmin, SimpleHistoryAdmin):
+class BudgetYearAdmin(VersionCheckedAdmin, HistoryAdmin):
     list_display = ["year", "key", "from_running_budget", "reference_date", "invoiced_on"]
     readonly_fields = ["invoiced_on"]
     inlines = [FixedContributionInline]
 
 
 @admin.register(StatedFigure)
-class StatedFigureAdmin(SimpleHistoryAdmin):
+class StatedFigureAdmin(HistoryAdmin):
     list_display = ["what", "year", "amount", "printed", "source"]
     list_filter = ["what"]
 
@@ -56,29 +55,29 @@ class ProjectFunderInline(admin.TabularInline):
 
 
 @admin.register(ProjectYear)
-class ProjectYearAdmin(SimpleHistoryAdmin):
+class ProjectYearAdmin(HistoryAdmin):
     list_display = ["project", "year", "members_amount", "is_demo"]
     inlines = [ProjectFunderInline]
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(HistoryAdmin):
     list_display = ["name", "portfolio", "surcharge_percent", "key", "is_demo"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(HistoryAdmin):
     list_display = ["organisation", "description", "amount", "sent_on", "paid_on", "is_demo"]
     list_filter = ["year", "paid_on", "is_demo"]
     search_fields = ["organisation__name", "description"]
 
 
 @admin.register(SupplierPayment)
-class SupplierPaymentAdmin(SimpleHistoryAdmin):
+class SupplierPaymentAdmin(HistoryAdmin):
     list_display = ["project", "supplier", "amount", "paid_on", "is_demo"]
 
 
 @admin.register(FundSpending)
-class FundSpendingAdmin(SimpleHistoryAdmin):
+class FundSpendingAdmin(HistoryAdmin):
     list_display = ["spent_on", "amount", "reason", "is_demo"]

@@ -6,9 +6,8 @@ bypass. Cycles and actions, which no page edits, have the version check here.
 """
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from samenspel.core.admin import VersionCheckedAdmin
+from samenspel.core.admin import HistoryAdmin, VersionCheckedAdmin
 from samenspel.meetings.models import (
     Action,
     AgendaItem,
@@ -20,7 +19,7 @@ from samenspel.meetings.models import (
 )
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin):
+class ReadOnlyAdmin(HistoryAdmin):
     def has_add_permission(self, request):
         return False
 
@@ -33,7 +32,7 @@ class ReadOnlyAdmin(SimpleHistoryAdmin):
 
 # Editable, with the version check (b): the bureau keeps the cycles only here.
 @admin.register(MeetingCycle)
-class MeetingCycleAdmin(VersionCheckedAdmin, SimpleHistoryAdmin):
+class MeetingCycleAdmin(VersionCheckedAdmin, HistoryAdmin):
     list_display = ["body", "title", "per_year", "month", "follows_prepared", "days_before"]
     list_filter = ["follows_prepared", "is_demo"]
     list_select_related = ["body"]
@@ -55,7 +54,7 @@ class MeetingAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(SimpleHistoryAdmin):
+class InvitationAdmin(HistoryAdmin):
     list_display = ["person", "meeting", "source", "removed", "attendance"]
     list_filter = ["source", "removed", "attendance"]
     raw_id_fields = ["meeting", "person", "post"]
@@ -75,7 +74,7 @@ class AgendaItemAdmin(ReadOnlyAdmin):
 # Editable, with the version check (b): the pages record and close an action but do not
 # edit its title, owner or due date, so the admin stays the place to correct those.
 @admin.register(Action)
-class ActionAdmin(VersionCheckedAdmin, SimpleHistoryAdmin):
+class ActionAdmin(VersionCheckedAdmin, HistoryAdmin):
     list_display = ["title", "owner", "body", "created_on", "due_on", "status"]
     list_filter = ["status", "is_demo"]
     search_fields = ["title", "owner__name"]

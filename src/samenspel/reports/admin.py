@@ -10,12 +10,12 @@ from django.core.files.storage import Storage
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
 
+from samenspel.core.admin import HistoryAdmin
 from samenspel.reports.models import DigestItem, EvaluationRound, Follow, GeneratedReport, Judgement
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin):
+class ReadOnlyAdmin(HistoryAdmin):
     def has_add_permission(self, request):
         return False
 
@@ -53,7 +53,7 @@ def _delete_files_on_commit(files: list[tuple[Storage, str | None]]) -> None:
 
 
 @admin.register(EvaluationRound)
-class EvaluationRoundAdmin(SimpleHistoryAdmin):
+class EvaluationRoundAdmin(HistoryAdmin):
     list_display = ["name", "agenda", "starts_on", "ends_on"]
 
 
