@@ -117,14 +117,14 @@ def test_the_make_button_is_shown_only_to_who_may_store(client, vdg_demo):
 
 # The note for who may not store: one text per scope, saying who may.
 ASSOCIATION_NOTE = (
-    "Als bestand maken en bewaren kan het bureau en wie een rol heeft in een portefeuille "
+    "Als bestand maken en bewaren kunnen het bureau en wie een rol heeft in een portefeuille "
     "of als accounthouder."
 )
 PORTFOLIO_NOTE = (
-    "Als bestand maken en bewaren kan het bureau en de voorzitter en kerngroep van deze "
+    "Als bestand maken en bewaren kunnen het bureau en de voorzitter en kerngroep van deze "
     "portefeuille."
 )
-MEMBER_NOTE = "Als bestand maken en bewaren kan het bureau en de accounthouder van dit lid."
+MEMBER_NOTE = "Als bestand maken en bewaren kunnen het bureau en de accounthouder van dit lid."
 
 
 def test_the_note_says_who_may_store_and_only_to_who_may_not(client, vdg_demo):
