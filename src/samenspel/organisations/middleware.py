@@ -29,7 +29,8 @@ class AssociationMiddleware:
                 response = TemplateResponse(
                     request,
                     "organisations/association_choice.html",
-                    {"associations": listed},
+                    # No association is chosen yet: the header names none.
+                    {"associations": listed, "association_name": ""},
                     status=404,
                 )
                 return response.render()
