@@ -22,7 +22,10 @@ NODE_MODULES_DIR = Path(env("SAMENSPEL_NODE_MODULES", str(BASE_DIR / "node_modul
 PRODUCTION = False
 DEBUG = env("DEBUG", True)
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789abcdef")
-ALLOWED_HOSTS = env("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
+# `.localhost`: every `<association>.localhost` in development (docs/associations.md).
+ALLOWED_HOSTS = env(
+    "ALLOWED_HOSTS", ["localhost", ".localhost", "127.0.0.1", "[::1]", "testserver"]
+)
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [

@@ -186,3 +186,10 @@ def test_a_new_hostname_is_routed_at_once(two_associations, django_assert_num_qu
     assert association_for_host("nieuw.samenspel.example") == two_associations
     with django_assert_num_queries(0):  # the table is cached between requests
         association_for_host("nieuw.samenspel.example")
+
+
+def test_association_hosts_under_localhost_are_allowed_in_development(vdg_data, routes, client):
+    # The default ALLOWED_HOSTS lets `<slug>.localhost` through, as docs/associations.md says.
+    response = client.get("/openbaar/", HTTP_HOST="vdg.localhost:8000")
+    assert response.status_code == 200
+    assert response.context["association"].slug == "vdg"
