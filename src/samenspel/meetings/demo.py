@@ -17,6 +17,7 @@ import random
 from typing import Any
 
 from django.db import transaction
+from simple_history.utils import bulk_update_with_history
 
 from samenspel.accounts.models import User
 from samenspel.agenda.models import Agreement, ProgressUpdate
@@ -32,7 +33,7 @@ from samenspel.meetings.constants import (
     OutcomeKind,
 )
 from samenspel.meetings.minutes import minutes_approve, minutes_mark, minutes_save
-from samenspel.meetings.models import Action, AgendaItem, Meeting, MeetingCycle
+from samenspel.meetings.models import Action, AgendaItem, Invitation, Meeting, MeetingCycle
 from samenspel.meetings.outcomes import action_add, action_close, outcome_record
 from samenspel.meetings.schedule import schedule_generate
 from samenspel.organisations.constants import BodyKind, Role
@@ -235,10 +236,12 @@ def _outcome_text(item: AgendaItem, rng: random.Random) -> tuple[str, str]:
 
 def _hold(meeting: Meeting, rng: random.Random) -> None:
     """Outcomes, one action, attendance and minutes for a meeting in the past."""
-    for invitation in meeting.invitations.all():
+    invitations = list(meeting.invitations.all())
+    for invitation in invitations:
         roll = rng.random()
         invitation.attendance = Attendance.PRESENT if roll < 0.85 else Attendance.EXCUSED
-        invitation.save(update_fields=["attendance"])
+    # One update and one insert of history rows for the whole list (about 20 a meeting).
+    bulk_update_with_history(invitations, Invitation, ["attendance"], batch_size=500)
     items = list(meeting.items.prefetch_related("agreements"))
     lines = []
     for item in items:
