@@ -13,8 +13,8 @@ from samenspel.organisations.register import (
     RegisterImportError,
     register_check,
     register_import,
-    register_rows_read,
 )
+from samenspel.organisations.register_file import register_rows_read
 from samenspel.organisations.tests.factories import OrganisationFactory
 
 HEADER = "slug;name;short_name;kind;cbs;tooi;inhabitants;reference_date;source"

@@ -5,12 +5,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samenspel.organisations.register import (
-    Problem,
     RegisterImportError,
     register_check,
     register_import,
-    register_rows_read,
 )
+from samenspel.organisations.register_file import Problem, register_rows_read
 
 
 def _failure(file: Path, problems: list[Problem]) -> CommandError:
