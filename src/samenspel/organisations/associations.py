@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.http.request import split_domain_port
 
 from samenspel.organisations.models import Association, AssociationHost
 
@@ -64,10 +65,8 @@ def _routes_changed(**kwargs: Any) -> None:
 
 def hostname_of(host: str) -> str:
     """`Vdg.Example.nl:8000` → `vdg.example.nl`; `[::1]:8000` → `::1`."""
-    host = host.strip().lower()
-    if host.startswith("["):
-        return host[1 : host.find("]")] if "]" in host else host[1:]
-    return host.rsplit(":", 1)[0].rstrip(".")
+    domain, _port = split_domain_port(host.strip())  # Django's own: lower case, no dot
+    return domain.strip("[]")
 
 
 def association_for_host(host: str) -> Association | None:
