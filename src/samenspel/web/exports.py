@@ -7,6 +7,11 @@ Text a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a 
 carriage return) is written as text, per the OWASP advice on CSV injection: in CSV with a
 single quote in front, in XLSX as a string cell with that same quote in front, so it is
 never a formula. Only text is touched: a real negative number stays a number.
+
+Every cell goes through `_plain` and every header through `_header`, in both formats:
+lazy translations (`gettext_lazy`, the column headers of most views) become text, aware
+datetimes the local time without a zone (openpyxl refuses both; a lazy header once made
+`/voorstellen/?format=xlsx` a 500, "Cannot convert 'Voorstel' to Excel").
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -39,13 +46,23 @@ def _neutralised(text: str) -> str:
 
 
 def _plain(value: Any) -> Any:
+    """A value a spreadsheet can hold: a number, a date, a naive local time or text."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nee"
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value).replace(tzinfo=None)
     if isinstance(value, (int, float, Decimal, dt.date)):
         return value
+    if isinstance(value, Promise):  # a lazy translation
+        value = str(value)
     return _neutralised(str(value))
+
+
+def _header(value: Any) -> str:
+    """A column header: our own text, lazy or not (never neutralised, never a number)."""
+    return "" if value is None else str(value)
 
 
 def table_response(
@@ -59,16 +76,16 @@ def table_response(
         buffer = io.StringIO()
         buffer.write("\ufeff")
         writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(columns)
+        writer.writerow([_header(c) for c in columns])
         for row in rows:
-            writer.writerow([v.isoformat() if isinstance(v, dt.date) else _plain(v) for v in row])
+            cells = (_plain(v) for v in row)
+            writer.writerow([v.isoformat() if isinstance(v, dt.date) else v for v in cells])
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     else:
         workbook = Workbook()
         sheet = workbook.active
         sheet.title = filename[:31]
-        # Headers may be lazy translations, which openpyxl cannot store.
-        sheet.append([str(c) for c in columns])
+        sheet.append([_header(c) for c in columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
