@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from samenspel.agenda.constants import AgreementKind
 from samenspel.agenda.models import Agenda, Milestone
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.governance import governance_check
+from samenspel.organisations.models import Association
 
 
 @dataclass
@@ -69,10 +71,10 @@ def dates_outside_period(agenda: Agenda) -> CheckResult:
     return CheckResult("Data buiten de looptijd van de agenda", findings)
 
 
-def governance(date: dt.date) -> CheckResult:
+def governance(date: dt.date, association: Association) -> CheckResult:
     findings = [
         f"{result.rule.title}: {offence}"
-        for result in governance_check(date=date)
+        for result in governance_check(date=date, association=association)
         if result.enabled
         for offence in result.offences
     ]
@@ -93,5 +95,5 @@ def agenda_checks(agenda: Agenda | None, *, date: dt.date) -> list[CheckResult]:
     if agenda is not None:
         results += [missing_leads(agenda), dates_outside_period(agenda)]
         results += [check(agenda) for check in _EXTRA_CHECKS]
-    results.append(governance(date))
+    results.append(governance(date, agenda.association if agenda else association_default()))
     return results

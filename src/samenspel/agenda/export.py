@@ -6,6 +6,7 @@ the export and exporting again gives the same file (tested).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -15,7 +16,15 @@ from openpyxl.styles import Font
 
 from samenspel.agenda.agenda_file import FORMAT
 from samenspel.agenda.models import Agenda
-from samenspel.organisations.models import Association, Body, Organisation, Person, Portfolio
+from samenspel.organisations.constants import AssociationMembershipKind
+from samenspel.organisations.models import (
+    Association,
+    AssociationMembership,
+    Body,
+    Organisation,
+    Person,
+    Portfolio,
+)
 
 
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
@@ -23,8 +32,30 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v not in (None, "", [], {})}
 
 
-def _organisations() -> list[dict]:
+def _membership(memberships: list[AssociationMembership]) -> dict[str, Any]:
+    """`member: true` for a member without dates (as a person writes it), else the block."""
+    if not memberships:
+        return {}
+    # The file holds one period (the open one, else the latest); more live in the admin.
+    m = min(
+        memberships,
+        key=lambda m: (m.end_date is not None, -(m.start_date or dt.date.min).toordinal()),
+    )
+    if m.kind == AssociationMembershipKind.MEMBER and not (m.start_date or m.end_date):
+        return {"member": True}
+    dates = {"start": m.start_date, "end": m.end_date}
+    return {
+        "membership": _clean(
+            {"kind": m.kind, **{k: d.isoformat() for k, d in dates.items() if d is not None}}
+        )
+    }
+
+
+def _organisations(association: Association) -> list[dict]:
     result = []
+    memberships: dict[int, list[AssociationMembership]] = {}
+    for m in AssociationMembership.objects.filter(association=association):
+        memberships.setdefault(m.organisation_id, []).append(m)
     for o in (
         Organisation.objects.filter(is_demo=False)
         .prefetch_related("identifiers", "inhabitant_counts")
@@ -37,7 +68,7 @@ def _organisations() -> list[dict]:
                     "name": o.name,
                     "short_name": o.short_name,
                     "kind": o.kind,
-                    "member": o.is_member or None,
+                    **_membership(memberships.get(o.pk, [])),
                     "description": o.description,
                     "identifiers": [
                         {"scheme": i.scheme, "value": i.value}
@@ -237,7 +268,7 @@ def agenda_export(agenda: Agenda) -> dict[str, Any]:
                     **{f: getattr(agenda, f) for f in text_fields},
                 }
             ),
-            "organisations": _organisations(),
+            "organisations": _organisations(agenda.association),
             "portfolios": portfolios,
             "bodies": _bodies(),
             "people": _people(),

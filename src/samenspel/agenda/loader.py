@@ -51,9 +51,10 @@ def agenda_file_load(agenda_file: AgendaFile) -> LoadCounts:
     if problems:
         raise AgendaFileError(agenda_file.path, problems)
     with transaction.atomic():
-        counts = structure_load(agenda_file.data)
+        counts = LoadCounts()
+        association = association_load(agenda_file.data.get("association"), counts)
+        structure_load(agenda_file.data, association=association, counts=counts)
         if "agenda" in agenda_file.data:
-            association = association_load(agenda_file.data.get("association"), counts)
             agenda = agenda_load(agenda_file.data, association=association, counts=counts)
             for section, loader in _SECTION_LOADERS.items():
                 if section in agenda_file.data:

@@ -6,10 +6,11 @@ from django.http import HttpRequest
 
 from samenspel.capacity.realised import organisation_hours
 from samenspel.core.dates import today
+from samenspel.organisations.selectors import is_member
 
 
 def organisation_hours_panel(request: HttpRequest, organisation) -> dict:
-    if not organisation.is_member:
+    if not is_member(organisation, request.association):
         return {}
     hours = organisation_hours(organisation, today().year)
     return {"hours": hours if hours.planned else None}

@@ -97,7 +97,7 @@ def planned_vs_realised(
     commitments = (
         staff_commitments(agenda=agenda, year=year) if commitments is None else commitments
     )
-    organisations = members() if member_list is None else member_list
+    organisations = members(agenda.association) if member_list is None else member_list
     by_member = {o.pk: PlanRow(label=o.display_name, organisation=o) for o in organisations}
     by_portfolio: dict[int | None, PlanRow] = {
         p.pk: PlanRow(label=p.name, portfolio=p) for p in Portfolio.objects.order_by("order")

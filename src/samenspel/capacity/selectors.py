@@ -23,7 +23,8 @@ from samenspel.capacity.models import (
     StaffCommitment,
     TemporaryCommitment,
 )
-from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.organisations.models import Association, Organisation, Portfolio
+from samenspel.organisations.selectors import members_of
 
 ZERO = Decimal("0")
 
@@ -40,9 +41,9 @@ def staff_commitments(*, agenda: Agenda, year: int) -> list[StaffCommitment]:
     )
 
 
-def members() -> list[Organisation]:
-    """The member organisations, in the tables' order (one query)."""
-    return sorted(Organisation.objects.filter(is_member=True), key=lambda o: o.display_name)
+def members(association: Association) -> list[Organisation]:
+    """The association's members today, in the tables' order."""
+    return sorted(members_of(association), key=lambda o: o.display_name)
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def portfolio_hours_table(
     return _hours_table(
         year,
         (c for c in commitments if c.kind == CommitmentKind.PORTFOLIO),
-        members() if member_list is None else member_list,
+        members(agenda.association) if member_list is None else member_list,
         sort_key,
     )
 
@@ -181,7 +182,7 @@ def role_hours_table(
     return _hours_table(
         year,
         (c for c in commitments if c.kind in ROLE_KINDS),
-        members() if member_list is None else member_list,
+        members(agenda.association) if member_list is None else member_list,
         sort_key,
     )
 
@@ -206,7 +207,9 @@ def member_totals(
     commitments = (
         staff_commitments(agenda=agenda, year=year) if commitments is None else commitments
     )
-    organisations = {o.pk: o for o in (members() if member_list is None else member_list)}
+    organisations = {
+        o.pk: o for o in (members(agenda.association) if member_list is None else member_list)
+    }
     sums: dict[int, dict[str, int]] = defaultdict(lambda: {"p": 0, "r": 0, "o": 0})
     for commitment in commitments:
         organisations.setdefault(commitment.organisation_id, commitment.organisation)

@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from samenspel.accounts.models import User
 from samenspel.capacity.constants import MAX_QUARTER_HOURS, QUARTERS
 from samenspel.capacity.models import RealisedHours
+from samenspel.core.dates import quarter_bounds
 from samenspel.core.history import changed_by
-from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.organisations.models import Association, Organisation, Portfolio
+from samenspel.organisations.selectors import member_ids_during
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -31,10 +33,22 @@ def _hours(value: Any) -> Decimal:
     return hours
 
 
-def _check(*, organisation: Organisation, year: int, quarter: int, hours: Decimal) -> None:
+def _check(
+    *,
+    association: Association,
+    organisation: Organisation,
+    year: int,
+    quarter: int,
+    hours: Decimal,
+) -> None:
     errors = {}
-    if not organisation.is_member:
-        errors["organisation"] = _("Alleen leden van de vereniging houden hun uren bij.")
+    if quarter in QUARTERS and FIRST_YEAR <= year <= LAST_YEAR:
+        first_day, last_day = quarter_bounds(year, quarter)
+        if organisation.pk not in member_ids_during(association, start=first_day, end=last_day):
+            errors["organisation"] = _(
+                "Alleen leden van het samenwerkingsverband houden hun uren bij, en "
+                "%(organisation)s was in dat kwartaal geen lid."
+            ) % {"organisation": organisation.display_name}
     if not FIRST_YEAR <= year <= LAST_YEAR:
         errors["year"] = _("Het jaar moet tussen %(first)s en %(last)s liggen.") % {
             "first": FIRST_YEAR,
@@ -57,6 +71,7 @@ def _check(*, organisation: Organisation, year: int, quarter: int, hours: Decima
 @transaction.atomic
 def realised_hours_record(
     *,
+    association: Association,
     organisation: Organisation,
     portfolio: Portfolio | None,
     year: int,
@@ -71,7 +86,9 @@ def realised_hours_record(
     keeps the earlier figure and who entered it). The row is locked while it changes.
     """
     hours = _hours(hours)
-    _check(organisation=organisation, year=year, quarter=quarter, hours=hours)
+    _check(
+        association=association, organisation=organisation, year=year, quarter=quarter, hours=hours
+    )
     hours = hours.quantize(Decimal("0.1"))
     record = (
         # order_by("pk"): the default ordering joins the nullable portfolio, which

@@ -17,6 +17,7 @@ from samenspel.capacity.charts import hours_per_portfolio_chart
 from samenspel.capacity.forms import RealisedHoursForm
 from samenspel.core.dates import today, year_from
 from samenspel.organisations.models import Organisation
+from samenspel.organisations.selectors import is_member
 from samenspel.web.exports import export_format
 from samenspel.web.navigation import breadcrumbs
 
@@ -36,7 +37,7 @@ def _overview_tables(
 ) -> tuple[dict[str, tables.Table], dict]:
     """Every table of the overview by its export key, and what else the page shows."""
     commitments = selectors.staff_commitments(agenda=agenda, year=year)
-    member_list = selectors.members()
+    member_list = selectors.members(agenda.association)
     shared = {
         "agenda": agenda,
         "year": year,
@@ -116,7 +117,10 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 def _member(request: HttpRequest, org_slug: str) -> Organisation:
-    return get_object_or_404(Organisation, slug=org_slug, is_member=True)
+    organisation = get_object_or_404(Organisation, slug=org_slug)
+    if not is_member(organisation, request.association):
+        raise Http404
+    return organisation
 
 
 def _last_quarter() -> tuple[int, int]:
@@ -129,7 +133,9 @@ def _last_quarter() -> tuple[int, int]:
 def _record(request: HttpRequest, form: RealisedHoursForm, organisation: Organisation) -> bool:
     data = form.cleaned_data
     try:
-        services.realised_hours_record(organisation=organisation, user=request.user, **data)
+        services.realised_hours_record(
+            association=request.association, organisation=organisation, user=request.user, **data
+        )
     except ValidationError as error:
         if not hasattr(error, "error_dict"):
             form.add_error(None, error)

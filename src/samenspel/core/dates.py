@@ -61,3 +61,9 @@ def date_from(value: str | None, *, default: dt.date | None = None) -> dt.date:
     if date_in_range(date):
         return date
     return default if default is not None else today()
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    """The first and the last day of quarter 1-4 of `year`."""
+    next_quarter = dt.date(year + (quarter == 4), 3 * quarter % 12 + 1, 1)
+    return dt.date(year, 3 * quarter - 2, 1), next_quarter - dt.timedelta(days=1)

@@ -20,8 +20,10 @@ from samenspel.decisions import services
 from samenspel.decisions.constants import DecisionOutcome, PhoOutcome
 from samenspel.decisions.models import Proposal
 from samenspel.finance.constants import ContributionKey
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.constants import Role
-from samenspel.organisations.models import Membership, Organisation, Portfolio
+from samenspel.organisations.models import Membership, Portfolio
+from samenspel.organisations.selectors import members_of
 
 PORTFOLIO = "gezondheid-en-welzijn"
 
@@ -232,7 +234,7 @@ def _decide(proposal: Proposal, plan: DemoProposal, now: dt.date) -> None:
 def demo_proposals_create() -> int:
     """Create the demo proposals that are not there yet; returns how many were made."""
     portfolio = Portfolio.objects.filter(slug=PORTFOLIO).first()
-    members = list(Organisation.objects.filter(is_member=True).order_by("name"))
+    members = list(members_of(association_default()))
     if portfolio is None or not members:
         return 0
     now = today()

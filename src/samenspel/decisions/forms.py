@@ -7,7 +7,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,8 +20,8 @@ from samenspel.decisions.constants import (
     Stage,
 )
 from samenspel.decisions.models import Participant, Proposal
-from samenspel.organisations.constants import OrganisationKind
-from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.organisations.models import Association, Organisation, Portfolio
+from samenspel.organisations.selectors import members_of, participating_governments
 from samenspel.web.forms import DateInput
 from samenspel.web.uploads import document_check
 
@@ -65,13 +64,6 @@ def parse_amounts(text: str) -> dict[int, Decimal]:
     return amounts
 
 
-def participant_choices():
-    """Members first, then the province and the water boards (optional participants)."""
-    return Organisation.objects.filter(
-        Q(is_member=True) | Q(kind__in=[OrganisationKind.PROVINCE, OrganisationKind.WATER_BOARD])
-    ).order_by("-is_member", "kind", "name")
-
-
 class ProposalForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     participant_organisations = forms.ModelMultipleChoiceField(
@@ -111,17 +103,15 @@ class ProposalForm(forms.ModelForm):
             "decision_points": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, portfolios=None, **kwargs):
+    def __init__(self, *args, association: Association, portfolios=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["participant_organisations"].queryset = participant_choices()
+        self.fields["participant_organisations"].queryset = participating_governments(association)
         self.fields["agreements"].queryset = Agreement.objects.select_related("portfolio")
         self.fields["agreements"].required = False
         if portfolios is not None:
             self.fields["portfolio"].queryset = portfolios
         if not self.is_bound and not self.initial.get("participant_organisations"):
-            self.initial["participant_organisations"] = list(
-                Organisation.objects.filter(is_member=True)
-            )
+            self.initial["participant_organisations"] = list(members_of(association))
 
     def clean_amounts_text(self) -> dict[int, Decimal]:
         return parse_amounts(self.cleaned_data["amounts_text"])
@@ -207,11 +197,15 @@ class TemplateForm(forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=120)
     organisation = forms.ModelChoiceField(
         label=_("Huisstijl van"),
-        queryset=Organisation.objects.filter(is_member=True),
+        queryset=Organisation.objects.none(),
         required=False,
         help_text=_("Leeg: voor alle deelnemers zonder eigen sjabloon."),
     )
     file = forms.FileField(label=_("Word-sjabloon (.docx)"))
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = participating_governments(association)
 
 
 class ProposalFilterForm(forms.Form):

@@ -10,6 +10,7 @@ from samenspel.decisions.selectors import (
     proposal_state,
     proposals_for_states,
 )
+from samenspel.organisations.selectors import is_member
 
 
 def dashboard_panel(request: HttpRequest) -> dict:
@@ -29,7 +30,10 @@ def organisation_panel(request: HttpRequest, organisation) -> dict:
     """The decisions this organisation's executive still has to take."""
     if not is_signed_in(request.user):
         return {}
-    if not (organisation.is_member or organisation.proposal_participations.exists()):
+    if not (
+        is_member(organisation, request.association)
+        or organisation.proposal_participations.exists()
+    ):
         return {}
     return {
         "organisation": organisation,

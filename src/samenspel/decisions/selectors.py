@@ -23,7 +23,8 @@ from samenspel.decisions.costs import CostRow, CostTable, proposal_costs
 from samenspel.decisions.models import ExecutiveDecision, Participant, Proposal
 from samenspel.decisions.outcome import is_overdue, proposal_result
 from samenspel.finance.selectors import Series, inhabitant_series
-from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.organisations.models import Association, Organisation, Portfolio
+from samenspel.organisations.selectors import members_of
 
 
 @dataclass
@@ -174,11 +175,6 @@ def pending_for(
     ]
 
 
-def members_default() -> QuerySet[Organisation]:
-    """The default participants: the twelve member municipalities."""
-    return Organisation.objects.filter(is_member=True).order_by("name")
-
-
 ZERO = Decimal("0.00")
 
 
@@ -266,11 +262,11 @@ def portfolios_for_proposals(user: User | None) -> QuerySet[Portfolio]:
     return Portfolio.objects.filter(pk__in=portfolios_chaired_by(user))
 
 
-def organisations_for_page(user: User | None) -> QuerySet[Organisation]:
+def organisations_for_page(user: User | None, association: Association) -> QuerySet[Organisation]:
     """The organisations whose account holder's page `user` may pick: the bureau every
-    member's, an account holder the ones they hold."""
+    member's of `association`, an account holder the ones they hold."""
     if is_bureau(user):
-        return Organisation.objects.filter(is_member=True).order_by("name")
+        return members_of(association)
     return Organisation.objects.filter(pk__in=organisations_held_by(user)).order_by("name")
 
 

@@ -14,8 +14,10 @@ import itertools
 from django.db import transaction
 from django.utils.text import slugify
 
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.constants import BodyKind, OrganisationKind, PersonFunction, Role
 from samenspel.organisations.models import Body, Membership, Organisation, Person, Post
+from samenspel.organisations.selectors import members_of
 
 START = dt.date(2023, 1, 1)
 
@@ -159,7 +161,7 @@ def demo_structure_create() -> int:
     """Fill every post; returns how many memberships were added (0 the second time)."""
     people = DemoPeople()
     orgs = {o.slug: o for o in Organisation.objects.all()}
-    members = [o for o in orgs.values() if o.is_member]
+    members = list(members_of(association_default()))
     province = orgs["provincie-drenthe"]
     water_boards = [o for o in orgs.values() if o.kind == OrganisationKind.WATER_BOARD]
     bodies = {b.slug: b for b in Body.objects.select_related("portfolio")}
@@ -211,7 +213,7 @@ def demo_structure_create() -> int:
 def _fill_other_bodies(bodies, orgs, people, board_member, official, deputy, bureau_member) -> int:
     """Account holders, the circle of secretaries, the steering group, VNG committees."""
     added = 0
-    members = [o for o in orgs.values() if o.is_member]
+    members = list(members_of(association_default()))
     province = orgs["provincie-drenthe"]
     water_boards = [o for o in orgs.values() if o.kind == OrganisationKind.WATER_BOARD]
     holders = bodies["accounthoudersoverleg"]
@@ -315,7 +317,7 @@ def _fill_core_group(body, bodies, official, bureau_member, orgs) -> int:
         )
     chair_org = orgs[DEMO_CHAIRS[slug]]
     officials_chair = official(chair_org, officials_meeting.slug)
-    third_org = next(o for o in orgs.values() if o.is_member and o != chair_org)
+    third_org = next(o for o in members_of(association_default()) if o != chair_org)
     third = official(third_org, officials_meeting.slug)
     added = 0
     if body.kind == BodyKind.CORE_GROUP:

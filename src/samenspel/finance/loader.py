@@ -14,7 +14,7 @@ from samenspel.finance.models import (
     Project,
     StatedFigure,
 )
-from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.organisations.models import Association, Organisation, Portfolio
 from samenspel.organisations.structure import LoadCounts, set_m2m, upsert
 
 
@@ -60,10 +60,10 @@ def budget_load(agenda: Agenda, budget: dict[str, Any], counts: LoadCounts) -> N
             {"amount": Decimal(str(item["amount"])), "printed": item.get("printed") or ""},
             counts,
         )
-    _load_projects(budget.get("service_desk_projects", []), counts)
+    _load_projects(agenda.association, budget.get("service_desk_projects", []), counts)
 
 
-def _load_projects(items: list[dict], counts: LoadCounts) -> None:
+def _load_projects(association: Association, items: list[dict], counts: LoadCounts) -> None:
     organisations = {o.slug: o for o in Organisation.objects.all()}
     portfolios = {p.slug: p for p in Portfolio.objects.all()}
     for item in items:
@@ -71,6 +71,7 @@ def _load_projects(items: list[dict], counts: LoadCounts) -> None:
             Project,
             {"slug": item["slug"]},
             {
+                "association": association,
                 "name": item["name"],
                 "description": item.get("description") or "",
                 "detail": item.get("detail") or "",

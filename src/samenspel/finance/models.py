@@ -178,6 +178,12 @@ class StatedFigure(models.Model):
 class Project(models.Model):
     """A regional project whose money the service desk (servicebureau) administers."""
 
+    association = models.ForeignKey(
+        "organisations.Association",
+        on_delete=models.PROTECT,
+        related_name="projects",
+        verbose_name=_("samenwerkingsverband"),
+    )
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("omschrijving"), blank=True)

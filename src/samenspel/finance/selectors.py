@@ -26,7 +26,8 @@ from samenspel.finance.models import (
 )
 from samenspel.finance.shares import split_by_weight, to_cents
 from samenspel.organisations.constants import OrganisationKind
-from samenspel.organisations.models import InhabitantCount, Organisation
+from samenspel.organisations.models import Association, InhabitantCount, Organisation
+from samenspel.organisations.selectors import members_of
 
 
 @dataclass
@@ -95,10 +96,11 @@ def figures_on(
     return result
 
 
-def members_on(date: dt.date) -> list[MemberFigure]:
-    """Every member with its inhabitants figure for `date` (the rule of `figures_on`)."""
-    members = Organisation.objects.filter(is_member=True).prefetch_related("identifiers")
-    return figures_on(members.order_by("name"), date)
+def members_on(association: Association, date: dt.date) -> list[MemberFigure]:
+    """Every member of `association` on `date`, with its inhabitants figure for that date
+    (the rule of `figures_on`): a member that joins mid-year shares costs whose reference
+    date is on or after its joining date, and no others."""
+    return figures_on(members_of(association, on=date).prefetch_related("identifiers"), date)
 
 
 def split_over_members(
@@ -209,7 +211,7 @@ def year_figures(budget_year: BudgetYear, *, totals: dict[int, Decimal] | None =
     total = totals.get(budget_year.year, ZERO)
     remaining = max(total - budget_year.from_running_budget, ZERO)
     on = reference_date_of(budget_year)
-    members = members_on(on)
+    members = members_on(budget_year.agenda.association, on)
     fixed = {f.organisation_id: f.amount for f in budget_year.fixed.all()}
     shares = split_over_members(
         remaining,
@@ -264,7 +266,7 @@ def project_year_shares(project_year: ProjectYear) -> ProjectShares:
     """Members' shares by the project's key, and every funder's 5% surcharge on top."""
     project = project_year.project
     on = reference_date_for(project_year.reference_date, project_year.year)
-    members = members_on(on)
+    members = members_on(project.association, on)
     shares = split_over_members(project_year.members_amount, key=project.key, members=members)
     rate = project.surcharge_percent / Decimal(100)
     member_surcharge_total = to_cents(project_year.members_amount * rate)

@@ -23,6 +23,7 @@ from samenspel.finance import selectors, services
 from samenspel.finance.charts import contributions_chart
 from samenspel.finance.forms import BudgetYearForm, FundSpendingForm, InvoiceForm, PaidForm
 from samenspel.finance.models import BudgetLine, BudgetYear, Claim, Project
+from samenspel.organisations.selectors import is_member
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
 
@@ -268,7 +269,7 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def organisation_contributions(request: HttpRequest, organisation) -> dict:
     """The organisation page's 'what we contribute' panel (money part)."""
     agenda = current_agenda()
-    if agenda is None or not organisation.is_member:
+    if agenda is None or not is_member(organisation, agenda.association):
         return {}
     per_year = [
         (f.budget_year.year, f.amount_for(organisation.pk)) for f in selectors.budget_years(agenda)

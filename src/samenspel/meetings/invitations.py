@@ -1,6 +1,8 @@
 """Who is invited to a meeting: the body's seats on the meeting date and the rules of annex 1.
 
-- Everyone holding a seat in the body on the meeting date.
+- Everyone holding a seat in the body on the meeting date, except the seats of a
+  government that has no membership (member, partner, observer) of the body's
+  association on that date.
 - The province: its invited seats (a member of Gedeputeerde Staten at the board and
   every PHO, provincial officials at every officials' meeting) are always invited.
 - Seats marked "only when relevant" (`Post.when_relevant`) are invited only when an
@@ -18,10 +20,10 @@ from django.utils.translation import gettext as _
 
 from samenspel.meetings.constants import InvitationSource
 from samenspel.meetings.models import Meeting
-from samenspel.organisations.constants import BodyKind, OrganisationKind, Role
+from samenspel.organisations.constants import GOVERNMENT_KINDS, BodyKind, OrganisationKind, Role
 from samenspel.organisations.governance import WATER_BOARD_PORTFOLIOS
 from samenspel.organisations.models import Body, Person, Post
-from samenspel.organisations.selectors import body_posts_on
+from samenspel.organisations.selectors import body_posts_on, taking_part_ids
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,16 @@ def _source(post: Post, body: Body, relevant_titles: list[str]) -> tuple[str, st
 def expected_invitations(meeting: Meeting) -> dict[int, Expected]:
     """Person id → why they are invited, by the rules; the first seat found wins."""
     relevant = [item.title for item in meeting.items.all() if item.water_boards_relevant]
+    taking_part = taking_part_ids(meeting.body.association, on=meeting.date)
     expected: dict[int, Expected] = {}
     for post in body_posts_on(body=meeting.body, date=meeting.date):
+        organisation = post.organisation
+        if (
+            organisation is not None
+            and organisation.kind in GOVERNMENT_KINDS
+            and organisation.pk not in taking_part
+        ):
+            continue  # a government that is not (or no longer) in the association then
         source = _source(post, meeting.body, relevant)
         if source is None:
             continue

@@ -4,6 +4,7 @@ from samenspel.core.admin import HistoryAdmin, VersionCheckedAdmin
 from samenspel.organisations.models import (
     Association,
     AssociationHost,
+    AssociationMembership,
     Body,
     GovernanceRuleSetting,
     Identifier,
@@ -21,6 +22,15 @@ class AssociationHostInline(admin.TabularInline):
     extra = 1
 
 
+# Who belongs to the association, with dates: a member that leaves gets an end date
+# (kept, for the costs and invitations of the past), never a deleted row.
+class AssociationMembershipInline(admin.TabularInline):
+    model = AssociationMembership
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = ["organisation", "kind", "start_date", "end_date"]
+
+
 # Associations are set up by `samenspel loadagenda` (the file's `association:` block); the
 # bureau of the installation adds hostnames and contact data here. No `version` field:
 # two people editing an association's contact data at once is not a real risk.
@@ -29,7 +39,7 @@ class AssociationAdmin(HistoryAdmin):
     list_display = ["name", "short_name", "kind", "is_example"]
     list_filter = ["kind", "is_example"]
     search_fields = ["name", "short_name", "slug", "hosts__hostname"]
-    inlines = [AssociationHostInline]
+    inlines = [AssociationHostInline, AssociationMembershipInline]
 
 
 class IdentifierInline(admin.TabularInline):
@@ -49,8 +59,8 @@ class InhabitantCountInline(admin.TabularInline):
 # identifier) is saved only with a fresh parent form: every admin save bumps its version.
 @admin.register(Organisation)
 class OrganisationAdmin(VersionCheckedAdmin, HistoryAdmin):
-    list_display = ["name", "kind", "is_member", "is_demo"]
-    list_filter = ["kind", "is_member", "is_demo"]
+    list_display = ["name", "kind", "is_demo"]
+    list_filter = ["kind", "association_memberships__association", "is_demo"]
     search_fields = ["name", "short_name", "slug", "identifiers__value"]
     inlines = [IdentifierInline, InhabitantCountInline]
     prepopulated_fields = {"slug": ["name"]}
@@ -58,7 +68,8 @@ class OrganisationAdmin(VersionCheckedAdmin, HistoryAdmin):
 
 @admin.register(Portfolio)
 class PortfolioAdmin(HistoryAdmin):
-    list_display = ["name", "abbreviation", "order"]
+    list_display = ["name", "abbreviation", "association", "order"]
+    list_filter = ["association"]
     search_fields = ["name", "abbreviation"]
 
 

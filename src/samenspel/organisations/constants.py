@@ -21,6 +21,14 @@ class AssociationKind(models.TextChoices):
     OTHER = "other", _("Andere samenwerking")
 
 
+class AssociationMembershipKind(models.TextChoices):
+    """How an organisation takes part in an association; only members share the costs."""
+
+    MEMBER = "member", _("Lid")
+    PARTNER = "partner", _("Partner")
+    OBSERVER = "observer", _("Waarnemer")
+
+
 # Kinds whose executive takes formal decisions and who name an account holder (5.1).
 GOVERNMENT_KINDS = (
     OrganisationKind.MUNICIPALITY,

@@ -17,7 +17,6 @@ class OrganisationForm(forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=200)
     short_name = forms.CharField(label=_("Korte naam"), max_length=80, required=False)
     kind = forms.ChoiceField(label=_("Soort"), choices=OrganisationKind.choices)
-    is_member = forms.BooleanField(label=_("Lid van de vereniging"), required=False)
     description = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 

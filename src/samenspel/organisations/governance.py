@@ -14,8 +14,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from samenspel.organisations.constants import BodyKind, OrganisationKind, Role
-from samenspel.organisations.models import Body, GovernanceRuleSetting, Organisation, Post
-from samenspel.organisations.selectors import posts_with_holders_on
+from samenspel.organisations.models import (
+    Association,
+    Body,
+    GovernanceRuleSetting,
+    Organisation,
+    Post,
+)
+from samenspel.organisations.selectors import (
+    member_and_government_ids,
+    posts_with_holders_on,
+)
 
 
 @dataclass
@@ -27,9 +36,11 @@ class Snapshot:
     posts_by_body: dict[int, list[Post]]
     organisations: list[Organisation]
     seats_of_person: dict[int, set[int]] = field(default_factory=dict)  # person -> body ids
+    member_ids: set[int] = field(default_factory=set)
+    government_ids: set[int] = field(default_factory=set)  # members and partner governments
 
     @classmethod
-    def on(cls, date: dt.date) -> Snapshot:
+    def on(cls, date: dt.date, *, association: Association) -> Snapshot:
         posts = posts_with_holders_on(date=date)
         by_body: dict[int, list[Post]] = defaultdict(list)
         seats: dict[int, set[int]] = defaultdict(set)
@@ -37,12 +48,15 @@ class Snapshot:
             by_body[post.body_id].append(post)
             for membership in post.holders:
                 seats[membership.person_id].add(post.body_id)
+        members, governments = member_and_government_ids(association, on=date)
         return cls(
             date=date,
             bodies=list(Body.objects.select_related("portfolio").order_by("name")),
             posts_by_body=by_body,
             organisations=list(Organisation.objects.order_by("name")),
             seats_of_person=seats,
+            member_ids=members,
+            government_ids=governments,
         )
 
     def body(self, pk: int | None) -> Body | None:
@@ -62,7 +76,7 @@ class Snapshot:
         return None
 
     def members(self) -> list[Organisation]:
-        return [o for o in self.organisations if o.is_member]
+        return [o for o in self.organisations if o.pk in self.member_ids]
 
     def body_ids(self, kind: str) -> set[int]:
         return {b.pk for b in self.of_kind(kind)}
@@ -152,11 +166,7 @@ def account_holder_per_government(snapshot: Snapshot) -> list[str]:
     holders = set()
     for body in snapshot.of_kind(BodyKind.ACCOUNT_HOLDERS_MEETING):
         holders |= _represented(snapshot, body)
-    governments = [
-        o
-        for o in snapshot.organisations
-        if o.is_member or o.kind in (OrganisationKind.PROVINCE, OrganisationKind.WATER_BOARD)
-    ]
+    governments = [o for o in snapshot.organisations if o.pk in snapshot.government_ids]
     return [
         f"{o.display_name} heeft geen accounthouder." for o in governments if o.pk not in holders
     ]
@@ -308,12 +318,12 @@ class RuleResult:
         return not self.offences
 
 
-def governance_check(*, date: dt.date) -> list[RuleResult]:
-    """Every rule with pass/fail and its offending items, on `date`."""
+def governance_check(*, date: dt.date, association: Association) -> list[RuleResult]:
+    """Every rule with pass/fail and its offending items, for `association` on `date`."""
     disabled = set(
         GovernanceRuleSetting.objects.filter(enabled=False).values_list("code", flat=True)
     )
-    snapshot = Snapshot.on(date)
+    snapshot = Snapshot.on(date, association=association)
     return [
         RuleResult(rule, rule.code not in disabled, [])
         if rule.code in disabled

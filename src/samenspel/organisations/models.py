@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -16,76 +15,18 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from samenspel.organisations.constants import (
-    AssociationKind,
     BodyKind,
     CommitteeLink,
     OrganisationKind,
     PersonFunction,
     Role,
 )
-
-
-class Association(models.Model):
-    """An association of governments that runs a shared agenda: the tenant of Samenspel.
-
-    Its agendas are its own; organisations and people are the national register all
-    associations share (see docs/associations.md).
-    """
-
-    slug = models.SlugField(_("code"), max_length=80, unique=True)
-    name = models.CharField(_("naam"), max_length=200)
-    short_name = models.CharField(_("korte naam"), max_length=40)
-    kind = models.CharField(
-        _("soort"), max_length=20, choices=AssociationKind.choices, default=AssociationKind.OTHER
-    )
-    contact_email = models.EmailField(_("e-mailadres"), blank=True)
-    website = models.URLField(_("website"), blank=True)
-    is_example = models.BooleanField(
-        _("voorbeeld"), default=False, help_text=_("Verzonnen; elke pagina zegt dat.")
-    )
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("samenwerkingsverband")
-        verbose_name_plural = _("samenwerkingsverbanden")
-
-    def __str__(self) -> str:
-        return self.name
-
-
-# Lower-case labels of letters, digits and hyphens, joined by dots (RFC 1123), 253 at most.
-HOSTNAME_LABEL = r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
-HOSTNAME_PATTERN = rf"^(?=.{{1,253}}$){HOSTNAME_LABEL}(\.{HOSTNAME_LABEL})*$"
-
-
-class AssociationHost(models.Model):
-    """A hostname a request for the association arrives on (one or more per association)."""
-
-    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="hosts")
-    hostname = models.CharField(
-        _("hostnaam"),
-        max_length=253,
-        unique=True,
-        validators=[
-            RegexValidator(
-                HOSTNAME_PATTERN,
-                _(
-                    "Een hostnaam in kleine letters, zonder http:// en zonder poort, "
-                    "bijvoorbeeld vdg.samenspel.nl."
-                ),
-            )
-        ],
-    )
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["hostname"]
-        verbose_name = _("hostnaam")
-        verbose_name_plural = _("hostnamen")
-
-    def __str__(self) -> str:
-        return self.hostname
+from samenspel.organisations.tenants import (  # noqa: F401  (the tenant models, re-exported)
+    HOSTNAME_PATTERN,
+    Association,
+    AssociationHost,
+    AssociationMembership,
+)
 
 
 class Organisation(models.Model):
@@ -93,9 +34,6 @@ class Organisation(models.Model):
     name = models.CharField(_("naam"), max_length=200)
     short_name = models.CharField(_("korte naam"), max_length=80, blank=True)
     kind = models.CharField(_("soort"), max_length=32, choices=OrganisationKind.choices)
-    is_member = models.BooleanField(
-        _("lid van de vereniging"), default=False, help_text=_("De twaalf gemeenten.")
-    )
     description = models.TextField(_("omschrijving"), blank=True)
     is_demo = models.BooleanField(_("demo"), default=False)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -176,6 +114,12 @@ class Portfolio(models.Model):
     (docs/adr/0002-portfolio-is-structure.md).
     """
 
+    association = models.ForeignKey(
+        Association,
+        on_delete=models.PROTECT,
+        related_name="portfolios",
+        verbose_name=_("samenwerkingsverband"),
+    )
     slug = models.SlugField(_("code"), max_length=80, unique=True)
     name = models.CharField(_("naam"), max_length=120)
     abbreviation = models.CharField(_("afkorting"), max_length=20)
@@ -224,6 +168,12 @@ class Person(models.Model):
 class Body(models.Model):
     """A board, meeting or group of the association, or a VNG committee."""
 
+    association = models.ForeignKey(
+        Association,
+        on_delete=models.PROTECT,
+        related_name="bodies",
+        verbose_name=_("samenwerkingsverband"),
+    )
     slug = models.SlugField(_("code"), max_length=80, unique=True)
     name = models.CharField(_("naam"), max_length=200)
     short_name = models.CharField(_("korte naam"), max_length=60, blank=True)

@@ -4,16 +4,89 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
-from samenspel.organisations.constants import Role
+from samenspel.organisations.constants import GOVERNMENT_KINDS, AssociationMembershipKind, Role
 from samenspel.organisations.models import (
+    Association,
+    AssociationMembership,
     Body,
     InhabitantCount,
     Membership,
     Organisation,
     Post,
 )
+
+
+def members_of(association: Association, *, on: dt.date | None = None) -> QuerySet[Organisation]:
+    """The organisations that are members of `association` on `on` (default: today).
+
+    The one reading of "the members": costs per inhabitant, invitations, the governance
+    rules and the forms all ask this.
+    """
+    return Organisation.objects.filter(pk__in=member_ids(association, on=on)).order_by("name")
+
+
+def member_ids(association: Association, *, on: dt.date | None = None) -> set[int]:
+    on = on or timezone.localdate()
+    return member_ids_during(association, start=on, end=on)
+
+
+def member_ids_during(association: Association, *, start: dt.date, end: dt.date) -> set[int]:
+    """The organisations that were members of `association` on some day of the period."""
+    memberships = AssociationMembership.objects.filter(
+        Q(start_date__isnull=True) | Q(start_date__lte=end),
+        Q(end_date__isnull=True) | Q(end_date__gte=start),
+        association=association,
+        kind=AssociationMembershipKind.MEMBER,
+    )
+    return set(memberships.values_list("organisation_id", flat=True))
+
+
+def is_member(
+    organisation: Organisation, association: Association, *, on: dt.date | None = None
+) -> bool:
+    return organisation.pk in member_ids(association, on=on)
+
+
+def participating_governments(
+    association: Association, *, on: dt.date | None = None
+) -> QuerySet[Organisation]:
+    """Who may join a proposal: the members, and the governments (province, water boards)
+    that are partners of `association` on `on`."""
+    ids = government_ids(association, on=on)
+    return Organisation.objects.filter(pk__in=ids).order_by("kind", "name")
+
+
+def government_ids(association: Association, *, on: dt.date | None = None) -> set[int]:
+    """The members of `association` on `on` and its partners that are governments."""
+    return member_and_government_ids(association, on=on)[1]
+
+
+def taking_part_ids(association: Association, *, on: dt.date) -> set[int]:
+    """The organisations with a membership of any kind (member, partner, observer) on `on`."""
+    memberships = AssociationMembership.objects.active_on(on).filter(association=association)
+    return set(memberships.values_list("organisation_id", flat=True))
+
+
+def member_and_government_ids(
+    association: Association, *, on: dt.date | None = None
+) -> tuple[set[int], set[int]]:
+    """Both sets above in one query: (members, members and partner governments)."""
+    rows = (
+        AssociationMembership.objects.active_on(on or timezone.localdate())
+        .filter(association=association)
+        .values_list("organisation_id", "kind", "organisation__kind")
+    )
+    members, governments = set(), set()
+    for pk, kind, organisation_kind in rows:
+        if kind == AssociationMembershipKind.MEMBER:
+            members.add(pk)
+            governments.add(pk)
+        elif kind == AssociationMembershipKind.PARTNER and organisation_kind in GOVERNMENT_KINDS:
+            governments.add(pk)
+    return members, governments
 
 
 def inhabitants_on(*, organisation: Organisation, date: dt.date) -> InhabitantCount | None:

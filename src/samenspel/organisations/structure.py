@@ -9,16 +9,23 @@ upsert by slug, so loading the same file twice changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
 
 from samenspel.organisations.associations import association_default
-from samenspel.organisations.constants import GOVERNMENT_KINDS, AssociationKind, OrganisationKind
+from samenspel.organisations.constants import (
+    GOVERNMENT_KINDS,
+    AssociationKind,
+    AssociationMembershipKind,
+    OrganisationKind,
+)
 from samenspel.organisations.models import (
     Association,
     AssociationHost,
+    AssociationMembership,
     Body,
     GovernanceRuleSetting,
     Identifier,
@@ -30,15 +37,32 @@ from samenspel.organisations.models import (
     Post,
 )
 
-GROUPS = {
-    "members": lambda orgs: [o for o in orgs.values() if o.is_member],
-    "water_boards": lambda orgs: [
-        o for o in orgs.values() if o.kind == OrganisationKind.WATER_BOARD
+# Groups a post may name instead of organisations, over the organisations the file lists.
+GROUPS: dict[str, Callable[[ListedOrganisations], list[Organisation]]] = {
+    "members": lambda listed: [o for o in listed.listed if o.pk in listed.member_ids],
+    "water_boards": lambda listed: [
+        o for o in listed.listed if o.kind == OrganisationKind.WATER_BOARD
     ],
-    "governments": lambda orgs: [
-        o for o in orgs.values() if o.is_member or o.kind in GOVERNMENT_KINDS[1:]
+    "governments": lambda listed: [
+        o for o in listed.listed if o.pk in listed.member_ids or o.kind in GOVERNMENT_KINDS[1:]
     ],
 }
+
+
+@dataclass
+class ListedOrganisations:
+    """The organisations an agenda file lists (in its order), which of them are members of
+    its association, and every organisation known by slug (files may name others)."""
+
+    by_slug: dict[str, Organisation]
+    listed: list[Organisation] = field(default_factory=list)
+    member_ids: set[int] = field(default_factory=set)
+
+    def __getitem__(self, slug: str) -> Organisation:
+        return self.by_slug[slug]
+
+    def get(self, slug: str) -> Organisation | None:
+        return self.by_slug.get(slug)
 
 
 @dataclass
@@ -82,20 +106,28 @@ def _date(value: Any) -> dt.date | None:
 
 
 @transaction.atomic
-def structure_load(data: dict[str, Any], *, counts: LoadCounts | None = None) -> LoadCounts:
-    """Write organisations, portfolios, bodies, posts and people of a validated agenda file."""
+def structure_load(
+    data: dict[str, Any], *, association: Association, counts: LoadCounts | None = None
+) -> LoadCounts:
+    """Write organisations, portfolios, bodies, posts and people of a validated agenda file;
+    the organisations' memberships and the portfolios are `association`'s."""
     counts = counts or LoadCounts()
-    orgs = _load_organisations(data.get("organisations", []), counts)
+    orgs = _load_organisations(data.get("organisations", []), association, counts)
     portfolios = {
         p["slug"]: upsert(
             Portfolio,
             {"slug": p["slug"]},
-            {"name": p["name"], "abbreviation": p["abbreviation"], "order": p.get("order", 0)},
+            {
+                "association": association,
+                "name": p["name"],
+                "abbreviation": p["abbreviation"],
+                "order": p.get("order", 0),
+            },
             counts,
         )
         for p in data.get("portfolios", [])
     }
-    bodies = _load_bodies(data.get("bodies", []), orgs, portfolios, counts)
+    bodies = _load_bodies(data.get("bodies", []), association, orgs, portfolios, counts)
     _load_people(data.get("people", []), orgs, bodies, counts)
     for code in data.get("governance", {}).get("disabled_rules", []):
         upsert(
@@ -107,8 +139,10 @@ def structure_load(data: dict[str, Any], *, counts: LoadCounts | None = None) ->
     return counts
 
 
-def _load_organisations(items: list[dict], counts: LoadCounts) -> dict[str, Organisation]:
-    orgs = {o.slug: o for o in Organisation.objects.all()}
+def _load_organisations(
+    items: list[dict], association: Association, counts: LoadCounts
+) -> ListedOrganisations:
+    orgs = ListedOrganisations(by_slug={o.slug: o for o in Organisation.objects.all()})
     for item in items:
         org = upsert(
             Organisation,
@@ -117,12 +151,26 @@ def _load_organisations(items: list[dict], counts: LoadCounts) -> dict[str, Orga
                 "name": item["name"],
                 "short_name": item.get("short_name") or "",
                 "kind": item["kind"],
-                "is_member": bool(item.get("member", False)),
                 "description": item.get("description") or "",
             },
             counts,
         )
-        orgs[org.slug] = org
+        orgs.by_slug[org.slug] = org
+        orgs.listed.append(org)
+        membership = item.get("membership") or ({"kind": "member"} if item.get("member") else None)
+        if membership:
+            upsert(
+                AssociationMembership,
+                {
+                    "association": association,
+                    "organisation": org,
+                    "start_date": _date(membership.get("start")),
+                },
+                {"kind": membership["kind"], "end_date": _date(membership.get("end"))},
+                counts,
+            )
+            if membership["kind"] == AssociationMembershipKind.MEMBER:
+                orgs.member_ids.add(org.pk)
         for ident in item.get("identifiers", []):
             upsert(
                 Identifier,
@@ -144,7 +192,7 @@ def _load_organisations(items: list[dict], counts: LoadCounts) -> dict[str, Orga
     return orgs
 
 
-def _post_organisations(spec: dict, orgs: dict[str, Organisation]) -> list[Organisation | None]:
+def _post_organisations(spec: dict, orgs: ListedOrganisations) -> list[Organisation | None]:
     group = spec.get("organisations")
     if isinstance(group, str):
         return GROUPS[group](orgs)
@@ -154,13 +202,14 @@ def _post_organisations(spec: dict, orgs: dict[str, Organisation]) -> list[Organ
     return [orgs[slug] if slug else None]
 
 
-def _load_bodies(items, orgs, portfolios, counts) -> dict[str, Body]:
+def _load_bodies(items, association, orgs, portfolios, counts) -> dict[str, Body]:
     bodies = {b.slug: b for b in Body.objects.all()}
     for item in items:
         body = upsert(
             Body,
             {"slug": item["slug"]},
             {
+                "association": association,
                 "name": item["name"],
                 "short_name": item.get("short_name") or "",
                 "kind": item["kind"],

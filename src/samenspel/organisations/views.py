@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -16,7 +16,7 @@ from samenspel.accounts.permissions import can_edit_structure, is_signed_in, req
 from samenspel.core.dates import date_from
 from samenspel.core.pages import form_page, versioned_edit
 from samenspel.organisations import selectors, services
-from samenspel.organisations.constants import BodyKind, OrganisationKind
+from samenspel.organisations.constants import AssociationMembershipKind, BodyKind, OrganisationKind
 from samenspel.organisations.forms import (
     BodyForm,
     InhabitantCountForm,
@@ -27,7 +27,14 @@ from samenspel.organisations.forms import (
     PostForm,
 )
 from samenspel.organisations.governance import governance_check
-from samenspel.organisations.models import Body, Membership, Organisation, Person, Post
+from samenspel.organisations.models import (
+    AssociationMembership,
+    Body,
+    Membership,
+    Organisation,
+    Person,
+    Post,
+)
 from samenspel.web.dashboard import rendered_panels
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
@@ -45,8 +52,13 @@ def _as_of(request: HttpRequest) -> dt.date:
 def organisation_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("soort", "")
     query = request.GET.get("q", "").strip()
+    active = AssociationMembership.objects.active_on(timezone.localdate()).filter(
+        association=request.association,
+        organisation=OuterRef("pk"),
+        kind=AssociationMembershipKind.MEMBER,
+    )
     organisations = (
-        Organisation.objects.annotate(seats=Count("posts"))
+        Organisation.objects.annotate(seats=Count("posts"), is_member=Exists(active))
         .prefetch_related("identifiers")
         .order_by("name")
     )
@@ -129,6 +141,9 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "inhabitants": inhabitants,
             "query": f"datum={date.isoformat()}",
             "current_inhabitants": selectors.inhabitants_on(organisation=organisation, date=date),
+            "memberships": organisation.association_memberships.filter(
+                association=request.association
+            ),
             "people": organisation.people.order_by("name")[:100],
             "can_edit": can_edit_structure(request.user),
             "panels": rendered_panels("organisation", request, organisation),
@@ -346,7 +361,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require(is_signed_in)
 def governance(request: HttpRequest) -> HttpResponse:
     date = _as_of(request)
-    results = governance_check(date=date)
+    results = governance_check(date=date, association=request.association)
     fmt = export_format(request)
     if fmt:
         rows = [

@@ -18,6 +18,7 @@ from typing import Any
 from samenspel.agenda.models import Agenda
 from samenspel.capacity.constants import CommitmentKind
 from samenspel.capacity.models import RealisedHours, StaffCommitment
+from samenspel.core.dates import quarter_bounds
 from samenspel.finance.models import (
     ZERO,
     BudgetAmount,
@@ -29,7 +30,7 @@ from samenspel.finance.models import (
     SupplierPayment,
 )
 from samenspel.finance.selectors import members_on, reference_date_for, split_over_members
-from samenspel.organisations.models import Membership, Organisation, Person, Post
+from samenspel.organisations.models import Association, Membership, Organisation, Person, Post
 from samenspel.reports.snapshots import agenda_loaded_before, snapshot
 
 
@@ -114,16 +115,16 @@ def _budget_years(agenda: Agenda, as_of: dt.date) -> list[BudgetYearState]:
                 from_running_budget=row.from_running_budget,
                 invoiced_on=row.invoiced_on if done else None,
                 invoiced=invoiced[pk] if done else {},
-                computed={} if done else _computed_shares(row, total),
+                computed={} if done else _computed_shares(agenda.association, row, total),
             )
         )
     return result
 
 
-def _computed_shares(row: Any, total: Decimal) -> dict[int, Decimal]:
+def _computed_shares(association: Association, row: Any, total: Decimal) -> dict[int, Decimal]:
     """The members' shares as finance computes them, from the year as recorded on the date."""
     remaining = max(total - row.from_running_budget, ZERO)
-    members = members_on(reference_date_for(row.reference_date, row.year))
+    members = members_on(association, reference_date_for(row.reference_date, row.year))
     fixed = dict(
         FixedContribution.objects.filter(budget_year_id=row.id).values_list(
             "organisation_id", "amount"
@@ -212,9 +213,7 @@ class HoursState:
 
 
 def quarter_end(year: int, quarter: int) -> dt.date:
-    month = quarter * 3
-    next_month = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return next_month - dt.timedelta(days=1)
+    return quarter_bounds(year, quarter)[1]
 
 
 def hours_on(*, agenda: Agenda, as_of: dt.date, year: int | None = None) -> HoursState:

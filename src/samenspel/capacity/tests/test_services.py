@@ -10,6 +10,7 @@ from samenspel.capacity import realised
 from samenspel.capacity.demo import demo_realised_hours_create
 from samenspel.capacity.models import RealisedHours
 from samenspel.capacity.services import realised_hours_record
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.models import Organisation, Portfolio
 from samenspel.organisations.tests.factories import OrganisationFactory, PortfolioFactory
 
@@ -25,6 +26,7 @@ def world(db):
 
 def _record(world, bureau_user, **values):
     arguments = {
+        "association": association_default(),
         "organisation": world["assen"],
         "portfolio": world["sport"],
         "year": 2024,
@@ -108,7 +110,13 @@ def test_organisation_hours_breaks_the_year_down_by_portfolio_and_role(vdg_agend
     assen = Organisation.objects.get(slug="assen")
     oc = Portfolio.objects.get(slug="onderwijs-en-cultuur")
     realised_hours_record(
-        organisation=assen, portfolio=oc, year=2025, quarter=3, hours=40, user=bureau_user
+        association=association_default(),
+        organisation=assen,
+        portfolio=oc,
+        year=2025,
+        quarter=3,
+        hours=40,
+        user=bureau_user,
     )
     hours = realised.organisation_hours(assen, 2025)
     by_portfolio = {row.label: row for row in hours.portfolios}
@@ -156,7 +164,13 @@ def test_demo_leaves_quarters_someone_filled_in_alone(vdg_agenda, bureau_user):
     assen = Organisation.objects.get(slug="assen")
     gw = Portfolio.objects.get(slug="gezondheid-en-welzijn")
     realised_hours_record(
-        organisation=assen, portfolio=gw, year=2023, quarter=1, hours=1, user=bureau_user
+        association=association_default(),
+        organisation=assen,
+        portfolio=gw,
+        year=2023,
+        quarter=1,
+        hours=1,
+        user=bureau_user,
     )
     assert demo_realised_hours_create() == 15 * 12 * 9 - 1
     assert (

@@ -21,7 +21,7 @@ def _organisation(request: HttpRequest, **kwargs: Any) -> Organisation | None:
     slug = request.GET.get("organisatie")
     if slug:
         return get_object_or_404(Organisation, slug=slug)
-    return selectors.organisations_for_page(request.user).first()
+    return selectors.organisations_for_page(request.user, request.association).first()
 
 
 @require(can_view_my_organisation, obj=_organisation)
@@ -30,7 +30,7 @@ def my_organisation(request: HttpRequest) -> HttpResponse:
     organisation = _organisation(request)
     if organisation is None:
         return render(request, "decisions/my_organisation_empty.html", {})
-    choosable = selectors.organisations_for_page(request.user)
+    choosable = selectors.organisations_for_page(request.user, request.association)
     page = selectors.organisation_decisions(organisation)
     return render(
         request,

@@ -166,7 +166,9 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     portfolios = selectors.portfolios_for_proposals(request.user)
     return form_page(
         request,
-        ProposalCreateForm(request.POST or None, portfolios=portfolios),
+        ProposalCreateForm(
+            request.POST or None, association=request.association, portfolios=portfolios
+        ),
         save=_create(request.user),
         success=_("Het voorstel is aangemaakt als concept."),
         next_url=lambda proposal: proposal.get_absolute_url(),
@@ -191,7 +193,10 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     class Form(ProposalForm):
         def __init__(self, *args, **kwargs):
             super().__init__(
-                *args, portfolios=selectors.portfolios_for_proposals(request.user), **kwargs
+                *args,
+                association=request.association,
+                portfolios=selectors.portfolios_for_proposals(request.user),
+                **kwargs,
             )
 
     return versioned_edit(

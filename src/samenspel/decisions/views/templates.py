@@ -21,7 +21,7 @@ def templates(request: HttpRequest) -> HttpResponse:
     """The Word templates: the default, and the ones the bureau uploaded."""
     return form_page(
         request,
-        TemplateForm(request.POST or None, request.FILES or None),
+        TemplateForm(request.POST or None, request.FILES or None, association=request.association),
         save=lambda data: services.document_template_add(user=request.user, **data),
         success=_("Het sjabloon is opgeslagen."),
         next_url=reverse("decisions:templates"),

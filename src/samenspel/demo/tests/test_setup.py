@@ -8,7 +8,9 @@ from django.core.management import CommandError, call_command
 
 from samenspel.accounts.models import RoleAssignment, User
 from samenspel.accounts.tests.factories import DEMO_TEST_PASSWORD
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.models import Body, Organisation, Portfolio, Post
+from samenspel.organisations.selectors import members_of
 
 
 def run_setup(*args) -> str:
@@ -19,7 +21,7 @@ def run_setup(*args) -> str:
 
 def test_setup_loads_the_structure_and_demo_accounts_and_prints_them(vdg_demo_data, setup_output):
     output = setup_output[2]
-    assert Organisation.objects.filter(kind="municipality", is_member=True).count() == 12
+    assert members_of(association_default()).filter(kind="municipality").count() == 12
     assert Portfolio.objects.count() == 8
     for username in ["bureau", "voorzitter-gw", "accounthouder-assen", "lezer"]:
         assert username in output

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from samenspel.organisations.constants import BodyKind, OrganisationKind, Role
+from samenspel.organisations.constants import BodyKind, Role
 from samenspel.organisations.tests.factories import (
     BodyFactory,
     MembershipFactory,
@@ -30,12 +30,12 @@ def seat():
 
 @pytest.fixture
 def province(db):
-    return OrganisationFactory(slug="provincie-drenthe", kind=OrganisationKind.PROVINCE)
+    return OrganisationFactory(slug="provincie-drenthe", province=True)
 
 
 @pytest.fixture
 def water_board(db):
-    return OrganisationFactory(kind=OrganisationKind.WATER_BOARD)
+    return OrganisationFactory(water_board=True)
 
 
 @pytest.fixture

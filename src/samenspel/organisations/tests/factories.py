@@ -2,8 +2,16 @@ import datetime as dt
 
 import factory
 
-from samenspel.organisations.constants import BodyKind, OrganisationKind, PersonFunction, Role
+from samenspel.organisations.associations import association_default
+from samenspel.organisations.constants import (
+    AssociationMembershipKind,
+    BodyKind,
+    OrganisationKind,
+    PersonFunction,
+    Role,
+)
 from samenspel.organisations.models import (
+    AssociationMembership,
     Body,
     InhabitantCount,
     Membership,
@@ -14,19 +22,53 @@ from samenspel.organisations.models import (
 )
 
 
+class AssociationMembershipFactory(factory.django.DjangoModelFactory):
+    """A membership of the default association (the VDG in the loaded data), no dates."""
+
+    class Meta:
+        model = AssociationMembership
+        django_get_or_create = ["association", "organisation"]
+
+    association = factory.LazyFunction(association_default)
+    organisation = None
+    kind = AssociationMembershipKind.MEMBER
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
         django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"organisatie-{n}")
     name = factory.Sequence(lambda n: f"Organisatie {n}")
     kind = OrganisationKind.PARTNER
 
     class Params:
-        municipality = factory.Trait(kind=OrganisationKind.MUNICIPALITY, is_member=True)
-        province = factory.Trait(kind=OrganisationKind.PROVINCE)
-        water_board = factory.Trait(kind=OrganisationKind.WATER_BOARD)
+        # A municipality is a member of the default association, as the twelve are.
+        municipality = factory.Trait(
+            kind=OrganisationKind.MUNICIPALITY,
+            membership=factory.RelatedFactory(
+                AssociationMembershipFactory, factory_related_name="organisation"
+            ),
+        )
+        # The province and the water boards take part as partners, as in the VDG.
+        province = factory.Trait(
+            kind=OrganisationKind.PROVINCE,
+            membership=factory.RelatedFactory(
+                AssociationMembershipFactory,
+                factory_related_name="organisation",
+                kind=AssociationMembershipKind.PARTNER,
+            ),
+        )
+        water_board = factory.Trait(
+            kind=OrganisationKind.WATER_BOARD,
+            membership=factory.RelatedFactory(
+                AssociationMembershipFactory,
+                factory_related_name="organisation",
+                kind=AssociationMembershipKind.PARTNER,
+            ),
+        )
 
 
 class InhabitantCountFactory(factory.django.DjangoModelFactory):
@@ -47,6 +89,7 @@ class PortfolioFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"portefeuille-{n}")
     name = factory.Sequence(lambda n: f"Portefeuille {n}")
     abbreviation = factory.Sequence(lambda n: f"P{n}")
+    association = factory.LazyFunction(association_default)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
@@ -66,6 +109,7 @@ class BodyFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"overleg-{n}")
     name = factory.Sequence(lambda n: f"Overleg {n}")
     kind = BodyKind.OTHER
+    association = factory.LazyFunction(association_default)
 
 
 class PostFactory(factory.django.DjangoModelFactory):

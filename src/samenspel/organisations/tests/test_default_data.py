@@ -1,11 +1,13 @@
 """The VDG default loads with the organisations, portfolios and bodies of the document."""
 
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.constants import BodyKind
 from samenspel.organisations.models import Body, InhabitantCount, Organisation, Portfolio
+from samenspel.organisations.selectors import members_of
 
 
 def test_vdg_default_has_the_expected_organisations(vdg_structure):
-    municipalities = Organisation.objects.filter(kind="municipality", is_member=True)
+    municipalities = members_of(association_default()).filter(kind="municipality")
     assert municipalities.count() == 12
     assert Organisation.objects.filter(kind="province").count() == 1
     assert set(Organisation.objects.filter(kind="water_board").values_list("slug", flat=True)) == {
@@ -20,7 +22,7 @@ def test_vdg_default_has_the_expected_organisations(vdg_structure):
 
 def test_inhabitants_2024_add_up_to_the_cbs_province_total_with_sources(vdg_structure):
     figures = InhabitantCount.objects.filter(
-        organisation__is_member=True, reference_date="2024-01-01"
+        organisation__in=members_of(association_default()), reference_date="2024-01-01"
     )
     assert figures.count() == 12
     assert sum(f.count for f in figures) == 504116

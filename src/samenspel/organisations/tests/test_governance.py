@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.constants import Role
 from samenspel.organisations.governance import governance_check
 from samenspel.organisations.models import (
@@ -18,11 +19,19 @@ DAY = dt.date(2024, 6, 1)
 
 
 def result(code):
-    return next(r for r in governance_check(date=DAY) if r.rule.code == code)
+    return next(
+        r
+        for r in governance_check(date=DAY, association=association_default())
+        if r.rule.code == code
+    )
 
 
 def test_demo_passes_every_rule_except_the_gap_the_document_leaves(vdg_demo):
-    failing = {r.rule.code for r in governance_check(date=DAY) if not r.passed}
+    failing = {
+        r.rule.code
+        for r in governance_check(date=DAY, association=association_default())
+        if not r.passed
+    }
     assert failing == {"vng-commissies-verbonden"}
     assert len(result("vng-commissies-verbonden").offences) == 7
 
@@ -105,12 +114,17 @@ def test_a_rule_can_be_switched_off(vdg_structure):
 
 
 def test_the_check_costs_a_fixed_number_of_queries(vdg_demo, django_assert_max_num_queries):
-    with django_assert_max_num_queries(6):
-        governance_check(date=DAY)
+    association = association_default()
+    # Posts, holders, bodies, organisations, the association's memberships, the settings.
+    with django_assert_max_num_queries(7):
+        governance_check(date=DAY, association=association)
 
 
 def test_an_agenda_file_can_switch_a_rule_off(db):
     from samenspel.organisations.structure import structure_load
 
-    structure_load({"governance": {"disabled_rules": ["vng-commissies-verbonden"]}})
+    structure_load(
+        {"governance": {"disabled_rules": ["vng-commissies-verbonden"]}},
+        association=association_default(),
+    )
     assert not result("vng-commissies-verbonden").enabled

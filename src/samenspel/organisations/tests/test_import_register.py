@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.constants import OrganisationKind
 from samenspel.organisations.models import Identifier, InhabitantCount, Organisation
 from samenspel.organisations.register import (
@@ -15,6 +16,7 @@ from samenspel.organisations.register import (
     register_import,
 )
 from samenspel.organisations.register_file import register_rows_read
+from samenspel.organisations.selectors import is_member
 from samenspel.organisations.tests.factories import OrganisationFactory
 
 HEADER = "slug;name;short_name;kind;cbs;tooi;inhabitants;reference_date;source"
@@ -59,7 +61,7 @@ def test_a_new_import_creates_organisations_identifiers_and_counts(db, tmp_path)
         "Assen",
         OrganisationKind.MUNICIPALITY,
     )
-    assert not assen.is_member
+    assert not is_member(assen, association_default())
     assert {(i.scheme, i.value) for i in assen.identifiers.all()} == {
         ("cbs", "GM0106"),
         ("tooi", "gm0106"),
@@ -100,7 +102,7 @@ def test_a_changed_count_is_an_update_and_leaves_membership_alone(db, tmp_path):
     assert (counts.organisations.updated, counts.inhabitant_counts.updated) == (1, 1)
     assert counts.identifiers.created == 1  # the TOOI code was missing
     assen.refresh_from_db()
-    assert (assen.slug, assen.name, assen.short_name, assen.is_member) == (
+    assert (assen.slug, assen.name, assen.short_name, is_member(assen, association_default())) == (
         "gemeente-assen",
         "Gemeente Assen",
         "Assen",

@@ -53,7 +53,6 @@ def test_bureau_edits_and_a_stale_form_gets_a_conflict(client, bureau_user, vdg_
         "name": "Gemeente Assen",
         "short_name": "Assen",
         "kind": "municipality",
-        "is_member": "on",
         "description": "Hoofdstad",
         "version": org.version,
     }
@@ -78,7 +77,6 @@ def test_the_second_saver_keeps_their_text_sees_the_saved_one_and_can_merge(
         "name": "Gemeente Assen",
         "short_name": "Assen",
         "kind": "municipality",
-        "is_member": "on",
         "description": "Eerste editor",
         "version": opened,
     }

@@ -14,6 +14,7 @@ from samenspel.agenda.tests.factories import (
     ProgressUpdateFactory,
 )
 from samenspel.finance.models import Claim, Project, SupplierPayment
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.tests.factories import MembershipFactory, OrganisationFactory
 from samenspel.reports.as_of import agenda_on, changes_between
 from samenspel.reports.as_of_money import money_on, seats_on
@@ -128,7 +129,9 @@ def test_seats_follow_the_membership_dates(db):
 
 
 def test_supplier_payments_count_in_the_year_they_were_paid(agreement):
-    project = Project.objects.create(slug="monitor", name="Monitor")
+    project = Project.objects.create(
+        association=association_default(), slug="monitor", name="Monitor"
+    )
     for paid_on, amount in [(dt.date(2023, 5, 1), "100.00"), (dt.date(2024, 5, 1), "250.00")]:
         SupplierPayment.objects.create(
             project=project,

@@ -25,6 +25,7 @@ from samenspel.meetings.tests.factories import (
     MeetingFactory,
     aware,
 )
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.constants import BodyKind
 from samenspel.organisations.models import Organisation, Portfolio
 from samenspel.organisations.tests.factories import (
@@ -117,7 +118,7 @@ def test_organisation_list(reader):
 
 
 def test_project_list(reader):
-    Project.objects.create(slug="kwaad", name=EVIL)
+    Project.objects.create(association=association_default(), slug="kwaad", name=EVIL)
     assert_neutralised(reader, reverse("finance:projects"))
 
 

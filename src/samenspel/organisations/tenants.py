@@ -1,0 +1,146 @@
+"""The tenants: associations, the hostnames they are served on, and who belongs to them.
+
+Organisations and people are the national register every association shares; an
+organisation's membership of an association (member, partner, observer, with dates) is
+what makes it one of "the members" there (docs/associations.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from samenspel.organisations.constants import AssociationKind, AssociationMembershipKind
+
+
+class Association(models.Model):
+    """An association of governments that runs a shared agenda: the tenant of Samenspel.
+
+    Its agendas are its own; organisations and people are the national register all
+    associations share (see docs/associations.md).
+    """
+
+    slug = models.SlugField(_("code"), max_length=80, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    short_name = models.CharField(_("korte naam"), max_length=40)
+    kind = models.CharField(
+        _("soort"), max_length=20, choices=AssociationKind.choices, default=AssociationKind.OTHER
+    )
+    contact_email = models.EmailField(_("e-mailadres"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_example = models.BooleanField(
+        _("voorbeeld"), default=False, help_text=_("Verzonnen; elke pagina zegt dat.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("samenwerkingsverband")
+        verbose_name_plural = _("samenwerkingsverbanden")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# Lower-case labels of letters, digits and hyphens, joined by dots (RFC 1123), 253 at most.
+HOSTNAME_LABEL = r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
+HOSTNAME_PATTERN = rf"^(?=.{{1,253}}$){HOSTNAME_LABEL}(\.{HOSTNAME_LABEL})*$"
+
+
+class AssociationHost(models.Model):
+    """A hostname a request for the association arrives on (one or more per association)."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="hosts")
+    hostname = models.CharField(
+        _("hostnaam"),
+        max_length=253,
+        unique=True,
+        validators=[
+            RegexValidator(
+                HOSTNAME_PATTERN,
+                _(
+                    "Een hostnaam in kleine letters, zonder http:// en zonder poort, "
+                    "bijvoorbeeld vdg.samenspel.nl."
+                ),
+            )
+        ],
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["hostname"]
+        verbose_name = _("hostnaam")
+        verbose_name_plural = _("hostnamen")
+
+    def __str__(self) -> str:
+        return self.hostname
+
+
+class AssociationMembershipQuerySet(models.QuerySet):
+    def active_on(self, date: dt.date) -> AssociationMembershipQuerySet:
+        """Memberships that hold on `date`: begun on or before it, not ended before it."""
+        return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=date)).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=date)
+        )
+
+
+class AssociationMembership(models.Model):
+    """An organisation of the national register belongs to an association, for a while.
+
+    No start date: a member since before Samenspel knew; no end date: still a member.
+    Costs per inhabitant, invitations and every rule about "the members" read the
+    memberships of kind member that hold on the date in question.
+    """
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="association_memberships",
+    )
+    kind = models.CharField(
+        _("soort"),
+        max_length=20,
+        choices=AssociationMembershipKind.choices,
+        default=AssociationMembershipKind.MEMBER,
+    )
+    start_date = models.DateField(_("vanaf"), null=True, blank=True)
+    end_date = models.DateField(_("tot en met"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = AssociationMembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["association", "organisation__name", "start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="association_membership_end_after_start",
+            ),
+            # One open-ended membership per organisation and association; earlier,
+            # ended periods are kept beside it (a member that left and came back).
+            models.UniqueConstraint(
+                fields=["association", "organisation"],
+                condition=Q(end_date__isnull=True),
+                name="association_membership_one_open",
+            ),
+        ]
+        verbose_name = _("deelname aan samenwerkingsverband")
+        verbose_name_plural = _("deelnames aan samenwerkingsverbanden")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} — {self.association} ({self.get_kind_display()})"
+
+    def is_active_on(self, date: dt.date) -> bool:
+        return (self.start_date is None or self.start_date <= date) and (
+            self.end_date is None or self.end_date >= date
+        )
