@@ -3,7 +3,7 @@
 The file is read and checked by `organisations/register_file.py` (docs/associations.md,
 "Loading the national register"). An organisation is found by its CBS code, then its
 TOOI code, then its slug. Only the register is written (name, short name, kind,
-identifiers, inhabitant counts): never `is_member` or anything an association owns.
+identifiers, inhabitant counts): never a membership or anything an association owns.
 
 Every row is checked first, against the file and the database; one problem and nothing
 is written. Importing the same file again changes nothing.
