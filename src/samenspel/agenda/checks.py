@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from samenspel.agenda.constants import AgreementKind
 from samenspel.agenda.models import Agenda, Milestone
-from samenspel.organisations.associations import association_default
 from samenspel.organisations.governance import governance_check
 from samenspel.organisations.models import Association
 
@@ -90,10 +89,12 @@ def register_check(check: Callable[[Agenda], CheckResult]) -> None:
         _EXTRA_CHECKS.append(check)
 
 
-def agenda_checks(agenda: Agenda | None, *, date: dt.date) -> list[CheckResult]:
+def agenda_checks(
+    agenda: Agenda | None, *, date: dt.date, association: Association
+) -> list[CheckResult]:
     results = []
     if agenda is not None:
         results += [missing_leads(agenda), dates_outside_period(agenda)]
         results += [check(agenda) for check in _EXTRA_CHECKS]
-    results.append(governance(date, agenda.association if agenda else association_default()))
+    results.append(governance(date, association))
     return results

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from samenspel.agenda.constants import STATUS_ORDER, Status
 from samenspel.agenda.models import Agenda, Agreement, Milestone, ProgressUpdate
 from samenspel.core.dates import today
+from samenspel.organisations.models import Association
 
 FINISHED = (Status.DONE, Status.STOPPED)
 
@@ -52,8 +53,13 @@ def months_before(date: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(date.day, last_day))
 
 
-def current_agenda() -> Agenda | None:
-    return Agenda.objects.order_by("-period_start").first()
+def current_agenda(association: Association | None = None) -> Agenda | None:
+    """The newest agenda (of `association`, when given: commands already name it; pages
+    follow in step 3 of docs/adr/0006-associations-as-tenants.md)."""
+    agendas = Agenda.objects.order_by("-period_start")
+    if association is not None:
+        agendas = agendas.filter(association=association)
+    return agendas.first()
 
 
 def overdue_milestones(*, on: dt.date | None = None) -> QuerySet[Milestone]:

@@ -2,10 +2,11 @@ import datetime as dt
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from samenspel.agenda.tests.factories import AgreementFactory, MilestoneFactory
 from samenspel.organisations.governance import RULES
-from samenspel.organisations.models import GovernanceRuleSetting
+from samenspel.organisations.models import Association, GovernanceRuleSetting
 from samenspel.organisations.tests.factories import OrganisationFactory
 
 
@@ -51,3 +52,21 @@ def test_broken_governance_rule_is_reported(clean, capsys):
     GovernanceRuleSetting.objects.filter(code="dagelijks-bestuur-compleet").update(enabled=True)
     code, out = run(capsys)
     assert code == 1 and "Er is geen dagelijks bestuur" in out
+
+
+def test_the_check_acts_on_the_association_named(clean, capsys):
+    region = Association.objects.create(slug="regio", name="Regio Test", short_name="RT")
+    call_command("checkagenda", "--date", "2024-06-01", "--association", "regio")
+    out = capsys.readouterr().out
+    assert "Regio Test heeft nog geen agenda geladen." in out
+    # The missing lead of the default association's agreement is not the region's.
+    AgreementFactory(political_lead=None)
+    call_command("checkagenda", "--date", "2024-06-01", "--association", region.slug)
+    assert "zonder" not in capsys.readouterr().out.lower()
+    code, out = run(capsys, "--association", clean.agenda.association.slug)
+    assert code == 1
+
+
+def test_an_unknown_association_is_named_with_the_known_ones(clean):
+    with pytest.raises(CommandError, match="Onbekend samenwerkingsverband 'nergens'. Bekend: "):
+        call_command("checkagenda", "--association", "nergens")

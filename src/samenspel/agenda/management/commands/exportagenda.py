@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from samenspel.agenda.export import agenda_xlsx, agenda_yaml
 from samenspel.agenda.models import Agenda
+from samenspel.organisations.command_options import association_argument, association_from
 
 
 class Command(BaseCommand):
@@ -11,16 +12,24 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["yaml", "xlsx"], default="yaml")
-        parser.add_argument("--agenda", help="Code van de agenda (standaard: de nieuwste).")
+        parser.add_argument(
+            "--agenda",
+            help="Code van de agenda (standaard: de nieuwste van het samenwerkingsverband).",
+        )
+        association_argument(parser)
         parser.add_argument("-o", "--output", help="Bestand (standaard: standaarduitvoer).")
 
     def handle(self, *args, **options):
-        agendas = Agenda.objects.all()
+        association = association_from(options)
+        agendas = Agenda.objects.filter(association=association).order_by("-period_start")
         agenda = (
             agendas.filter(slug=options["agenda"]).first() if options["agenda"] else agendas.first()
         )
         if agenda is None:
-            raise CommandError("Geen agenda gevonden. Draai eerst 'samenspel setup'.")
+            raise CommandError(
+                f"Geen agenda gevonden voor {association.name}. Draai eerst 'samenspel setup' "
+                "of 'samenspel loadagenda'."
+            )
         if options["format"] == "xlsx":
             if not options["output"]:
                 raise CommandError("Geef met -o een bestand op voor XLSX.")
