@@ -36,7 +36,8 @@ class NavItem:
 
 
 def main_navigation(request: HttpRequest) -> list[NavItem]:
-    signed_in = is_signed_in(request.user)
+    # A 400 raised before the authentication middleware (an unknown host) has no user.
+    signed_in = is_signed_in(getattr(request, "user", None))
     items = []
     for name, label, public in AREAS:
         if not (signed_in or public):

@@ -117,16 +117,6 @@ def test_a_form_with_too_many_fields_gets_the_dutch_400_page(client, settings):
     assert_in_layout(response, "Ongeldige aanvraag")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "A 400 raised before AuthenticationMiddleware (a host not in ALLOWED_HOSTS, found "
-        "by CommonMiddleware) reaches bad_request, which renders 400.html with the request; "
-        "the site context processor then reads request.user, which is not set yet "
-        "(web/navigation.py:main_navigation), and the 400 becomes a 500. Fix: "
-        "main_navigation reads getattr(request, 'user', None); then drop this mark."
-    ),
-)
 def test_a_host_that_is_not_allowed_gets_the_dutch_400_page(client):
     client.raise_request_exception = False
     response = client.get("/", HTTP_HOST="niet-toegestaan.example")
