@@ -2,16 +2,20 @@
 behind a button that opens with the keyboard, and axe-core finds no WCAG 2.1 A/AA
 violations. One browser, one sign-in as the bureau's demo account, about fifteen pages.
 
-A browser test like those in tests/browser/ (whose fixtures it reuses): run it with
-`pytest -m browser`; on SQLite only.
+A browser test like those in tests/browser/ (whose live server and axe fixtures it
+reuses): run it with `pytest -m browser`; on SQLite only.
 """
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import expect, sync_playwright
 
 from tests.browser.conftest import (  # noqa: F401 (fixtures)
+    CHROMIUM,
+    LAUNCH_ARGS,
     axe_violations,
-    browser,
     journey_server,
     live_url,
 )
@@ -29,13 +33,41 @@ FIRST_DETAIL_LINK = """(list) => [...document.querySelectorAll('main tbody a[hre
   .find(href => href.startsWith(list) && href !== list && !href.includes('?')) || null"""
 
 
-@pytest.fixture
-def phone(browser, live_url):  # noqa: F811 (fixtures imported above)
-    context = browser.new_context(base_url=live_url, locale="nl-NL", viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    yield page
-    context.close()
+@pytest.fixture(scope="module")
+def in_browser():
+    """Runs a function with a Chromium of its own, in a thread of its own.
+
+    Playwright's sync API starts once per thread, and the journeys of tests/browser/ may
+    hold it in this one for the whole session: the thread keeps the two apart.
+    """
+    if not CHROMIUM.exists():
+        message = f"Chromium not found at {CHROMIUM}: install it with 'apt-get install chromium'."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    thread = ThreadPoolExecutor(max_workers=1)
+    held = {}
+
+    def start():
+        held["playwright"] = sync_playwright().start()
+        held["browser"] = held["playwright"].chromium.launch(
+            executable_path=str(CHROMIUM), args=LAUNCH_ARGS
+        )
+
+    def stop():
+        held["browser"].close()
+        held["playwright"].stop()
+
+    thread.submit(start).result()
+    yield lambda function, *args: thread.submit(function, held["browser"], *args).result()
+    thread.submit(stop).result()
+    thread.shutdown()
+
+
+def _context(browser, base_url, **options):
+    context = browser.new_context(base_url=base_url, locale="nl-NL", viewport=PHONE, **options)
+    context.set_default_timeout(15000)
+    return context
 
 
 def _sign_in(page):
@@ -84,8 +116,9 @@ def _pages_to_check(page):
     return list(dict.fromkeys(urls + EXTRA))
 
 
-def test_pages_fit_a_phone_and_the_menu_folds(phone, vdg_demo_data, axe_violations):  # noqa: F811
-    page = phone
+def _phone_journey(browser, base_url, axe):
+    context = _context(browser, base_url)
+    page = context.new_page()
     _sign_in(page)
     _menu_opens_with_the_keyboard(page)
 
@@ -100,7 +133,7 @@ def test_pages_fit_a_phone_and_the_menu_folds(phone, vdg_demo_data, axe_violatio
         widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         if widths[0] > widths[1]:
             found.append(f"{widths[0]} px wide on a {widths[1]} px screen")
-        found += axe_violations(page)
+        found += axe(page)
         if found:
             problems[url] = found
     assert problems == {}
@@ -110,19 +143,26 @@ def test_pages_fit_a_phone_and_the_menu_folds(phone, vdg_demo_data, axe_violatio
     nav = page.get_by_role("navigation", name="Hoofdmenu")
     expect(nav.get_by_role("button", name="Menu")).to_be_hidden()
     expect(nav.get_by_role("link").first).to_be_visible()
+    context.close()
 
 
-def test_without_javascript_the_menu_stays_open(browser, live_url, vdg_demo_data):  # noqa: F811
-    context = browser.new_context(
-        base_url=live_url, locale="nl-NL", viewport=PHONE, java_script_enabled=False
-    )
+def _without_javascript(browser, base_url):
+    context = _context(browser, base_url, java_script_enabled=False)
     page = context.new_page()
-    try:
-        _sign_in(page)
-        nav = page.get_by_role("navigation", name="Hoofdmenu")
-        expect(nav.get_by_role("button", name="Menu")).to_be_hidden()
-        expect(nav.get_by_role("link", name="Voorstellen")).to_be_visible()
-        page.goto("/agenda/afspraken/")
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    finally:
-        context.close()
+    _sign_in(page)
+    nav = page.get_by_role("navigation", name="Hoofdmenu")
+    expect(nav.get_by_role("button", name="Menu")).to_be_hidden()
+    expect(nav.get_by_role("link", name="Voorstellen")).to_be_visible()
+    page.goto("/agenda/afspraken/")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
+
+
+# The fixtures live_url and axe_violations come from tests/browser/conftest.py (imported).
+def test_pages_fit_a_phone(in_browser, live_url, vdg_demo_data, axe_violations):  # noqa: F811
+    """The menu folds and opens with the keyboard; no page is too wide; axe finds nothing."""
+    in_browser(_phone_journey, live_url, axe_violations)
+
+
+def test_without_javascript_the_menu_stays_open(in_browser, live_url, vdg_demo_data):  # noqa: F811
+    in_browser(_without_javascript, live_url)
