@@ -11,6 +11,7 @@ import io
 from typing import Any
 
 import yaml
+from django.db.models import Q
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -33,16 +34,18 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _membership(memberships: list[AssociationMembership]) -> dict[str, Any]:
-    """`member: true` for a member without dates (as a person writes it), else the block."""
-    if not memberships:
-        return {}
+    """As a person writes it: `member: true` for a member without dates, nothing for a
+    partner without dates (what a listed organisation is), else the block."""
     # The file holds one period (the open one, else the latest); more live in the admin.
     m = min(
         memberships,
         key=lambda m: (m.end_date is not None, -(m.start_date or dt.date.min).toordinal()),
     )
-    if m.kind == AssociationMembershipKind.MEMBER and not (m.start_date or m.end_date):
-        return {"member": True}
+    if not (m.start_date or m.end_date):
+        if m.kind == AssociationMembershipKind.MEMBER:
+            return {"member": True}
+        if m.kind == AssociationMembershipKind.PARTNER:
+            return {}
     dates = {"start": m.start_date, "end": m.end_date}
     return {
         "membership": _clean(
@@ -57,7 +60,7 @@ def _organisations(association: Association) -> list[dict]:
     for m in AssociationMembership.objects.filter(association=association):
         memberships.setdefault(m.organisation_id, []).append(m)
     for o in (
-        Organisation.objects.filter(is_demo=False)
+        Organisation.objects.filter(is_demo=False, pk__in=memberships)
         .prefetch_related("identifiers", "inhabitant_counts")
         .order_by("pk")
     ):
@@ -68,7 +71,7 @@ def _organisations(association: Association) -> list[dict]:
                     "name": o.name,
                     "short_name": o.short_name,
                     "kind": o.kind,
-                    **_membership(memberships.get(o.pk, [])),
+                    **_membership(memberships[o.pk]),
                     "description": o.description,
                     "identifiers": [
                         {"scheme": i.scheme, "value": i.value}
@@ -91,9 +94,11 @@ def _organisations(association: Association) -> list[dict]:
     return result
 
 
-def _bodies() -> list[dict]:
+def _bodies(association: Association) -> list[dict]:
     result = []
-    bodies = Body.objects.filter(is_demo=False).select_related("portfolio", "prepares")
+    bodies = Body.objects.filter(association=association, is_demo=False).select_related(
+        "portfolio", "prepares"
+    )
     for b in bodies.prefetch_related("posts__organisation", "linked_portfolios").order_by("pk"):
         posts = [
             _clean(
@@ -128,9 +133,18 @@ def _bodies() -> list[dict]:
     return result
 
 
-def _people() -> list[dict]:
+def _people(association: Association) -> list[dict]:
+    """The people of the association's organisations, and whoever holds one of its seats."""
     result = []
-    people = Person.objects.filter(is_demo=False).select_related("organisation")
+    people = (
+        Person.objects.filter(is_demo=False)
+        .filter(
+            Q(organisation__association_memberships__association=association)
+            | Q(memberships__post__body__association=association)
+        )
+        .distinct()
+        .select_related("organisation")
+    )
     for p in people.prefetch_related("memberships__post__body").order_by("pk"):
         result.append(
             _clean(
@@ -152,7 +166,7 @@ def _people() -> list[dict]:
                             }
                         )
                         for m in sorted(p.memberships.all(), key=lambda m: m.pk)
-                        if not m.is_demo
+                        if not m.is_demo and m.post.body.association_id == association.pk
                     ],
                 }
             )
@@ -228,7 +242,7 @@ def _association(association: Association) -> dict[str, Any]:
 def agenda_export(agenda: Agenda) -> dict[str, Any]:
     programmes = {p.portfolio_id: p for p in agenda.programmes.all()}
     portfolios = []
-    for p in Portfolio.objects.order_by("order", "pk"):
+    for p in Portfolio.objects.filter(association=agenda.association).order_by("order", "pk"):
         programme = programmes.get(p.pk)
         portfolios.append(
             _clean(
@@ -270,8 +284,8 @@ def agenda_export(agenda: Agenda) -> dict[str, Any]:
             ),
             "organisations": _organisations(agenda.association),
             "portfolios": portfolios,
-            "bodies": _bodies(),
-            "people": _people(),
+            "bodies": _bodies(agenda.association),
+            "people": _people(agenda.association),
             "challenges": [
                 _clean(
                     {

@@ -157,20 +157,22 @@ def _load_organisations(
         )
         orgs.by_slug[org.slug] = org
         orgs.listed.append(org)
-        membership = item.get("membership") or ({"kind": "member"} if item.get("member") else None)
-        if membership:
-            upsert(
-                AssociationMembership,
-                {
-                    "association": association,
-                    "organisation": org,
-                    "start_date": _date(membership.get("start")),
-                },
-                {"kind": membership["kind"], "end_date": _date(membership.get("end"))},
-                counts,
-            )
-            if membership["kind"] == AssociationMembershipKind.MEMBER:
-                orgs.member_ids.add(org.pk)
+        # Listed in the association's file: a member, or a partner unless it says more.
+        membership = item.get("membership") or {
+            "kind": "member" if item.get("member") else "partner"
+        }
+        upsert(
+            AssociationMembership,
+            {
+                "association": association,
+                "organisation": org,
+                "start_date": _date(membership.get("start")),
+            },
+            {"kind": membership["kind"], "end_date": _date(membership.get("end"))},
+            counts,
+        )
+        if membership["kind"] == AssociationMembershipKind.MEMBER:
+            orgs.member_ids.add(org.pk)
         for ident in item.get("identifiers", []):
             upsert(
                 Identifier,

@@ -68,5 +68,5 @@ def test_the_check_acts_on_the_association_named(clean, capsys):
 
 
 def test_an_unknown_association_is_named_with_the_known_ones(clean):
-    with pytest.raises(CommandError, match="Onbekend samenwerkingsverband 'nergens'. Bekend: "):
+    with pytest.raises(CommandError, match=r"Onbekend samenwerkingsverband 'nergens'\. Bekend: "):
         call_command("checkagenda", "--association", "nergens")

@@ -8,8 +8,10 @@ from django.db import migrations, models
 
 def memberships_from_is_member(apps, schema_editor):
     """Before associations, an installation served one association: `is_member` meant a
-    member of that association (SAMENSPEL_DEFAULT_ASSOCIATION), and its province and water
-    boards took part as partners. Its portfolios are that association's too."""
+    member of that association (SAMENSPEL_DEFAULT_ASSOCIATION), and every other
+    organisation it knew (its province, water boards, VNG, partners) took part as a
+    partner, as a listed organisation of an agenda file does. Its portfolios are that
+    association's too."""
     Association = apps.get_model("organisations", "Association")
     AssociationMembership = apps.get_model("organisations", "AssociationMembership")
     Organisation = apps.get_model("organisations", "Organisation")
@@ -22,12 +24,7 @@ def memberships_from_is_member(apps, schema_editor):
         defaults={"name": settings.SAMENSPEL_ASSOCIATION_NAME, "short_name": slug.upper()},
     )
     for organisation in Organisation.objects.all():
-        if organisation.is_member:
-            kind = "member"
-        elif organisation.kind in ("province", "water_board"):
-            kind = "partner"
-        else:
-            continue
+        kind = "member" if organisation.is_member else "partner"
         AssociationMembership.objects.get_or_create(
             association=association, organisation=organisation, defaults={"kind": kind}
         )
