@@ -1,0 +1,98 @@
+"""No association ever sees another's data (issue 14, docs/associations.md).
+
+Association A is the VDG with its demo; association B is the example association
+(`agenda/agendas/voorbeeld.yaml`), loaded beside it, with a marker text in every owned
+record that has a text. Every role of A requests every page of the permission matrix
+(A's objects), and each page's CSV export where it has one; no response may contain the
+marker. The walk is per role, so the two test processes share the work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from samenspel.accounts.models import User
+from samenspel.agenda import agenda_file
+from samenspel.agenda.loader import agenda_file_load
+from samenspel.agenda.models import Agenda, Agreement, Milestone, Theme
+from samenspel.agenda.tests.factories import ProgressUpdateFactory
+from samenspel.decisions.tests.factories import ParticipantFactory, ProposalFactory
+from samenspel.finance.models import Project
+from samenspel.meetings.tests.factories import ActionFactory, AgendaItemFactory, MeetingFactory
+from samenspel.organisations.models import Association, Body, Organisation, Person, Portfolio
+from samenspel.web.tests.matrix import MATRIX, ROLES
+from samenspel.web.tests.matrix_objects import matrix_arguments
+from samenspel.web.tests.test_permission_matrix import _checked_routes
+
+MARKER = "ZQXB"
+# Pages that are the same on every host by design: the admin index redirects or lists
+# models (its record lists are walked in the admin tests), the health check.
+NOT_OWNED = {"healthz"}
+
+
+def _mark(model, field: str, **filters) -> None:
+    for obj in model.objects.filter(**filters):
+        setattr(obj, field, f"{MARKER} {getattr(obj, field)}")
+        obj.save()
+
+
+def association_b() -> Association:
+    """The example association, every owned text marked, with a proposal and a meeting."""
+    agenda_file_load(agenda_file.read("voorbeeld"))
+    b = Association.objects.get(slug="voorbeeld")
+    agenda = Agenda.objects.get(association=b)
+    _mark(Agenda, "name", association=b)
+    _mark(Theme, "name", agenda=agenda)
+    _mark(Agreement, "title", agenda=agenda)
+    _mark(Milestone, "title", agreement__agenda=agenda)
+    _mark(Portfolio, "name", association=b)
+    _mark(Body, "name", association=b)
+    portfolio = Portfolio.objects.get(association=b)
+    body = Body.objects.get(association=b, portfolio=portfolio)
+    agreement = Agreement.objects.filter(agenda=agenda).first()
+    ProgressUpdateFactory(agreement=agreement, text=f"{MARKER} voortgang")
+    proposal = ProposalFactory(portfolio=portfolio, title=f"{MARKER} voorstel")
+    ParticipantFactory(proposal=proposal, organisation=Organisation.objects.get(slug="ons-dorp"))
+    meeting = MeetingFactory(body=body, place=f"{MARKER} zaal", starts_at=_aware(2024, 6, 20))
+    AgendaItemFactory(meeting=meeting, title=f"{MARKER} agendapunt")
+    ActionFactory(
+        meeting=meeting,
+        title=f"{MARKER} actie",
+        owner=Person.objects.get(slug="jan-voorbeeld"),
+    )
+    Project.objects.create(association=b, slug="voorbeeld-project", name=f"{MARKER} project")
+    return b
+
+
+def _aware(*date):
+    from samenspel.meetings.tests.factories import aware
+
+    return aware(dt.date(*date))
+
+
+def _body(response) -> bytes:
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+@pytest.mark.parametrize("username", ROLES)
+def test_no_page_of_association_a_shows_association_b(username, client, vdg_demo_data, settings):
+    settings.SAMENSPEL_TODAY = "2024-06-15"
+    association_b()
+    kwargs = matrix_arguments(vdg_demo_data)
+    if username != "anoniem":
+        client.force_login(User.objects.get(username=username))
+    leaks = []
+    for name in _checked_routes():
+        if name in NOT_OWNED or MATRIX[name][0].split()[ROLES.index(username)] != "200":
+            continue
+        url = reverse(name, kwargs=kwargs.get(name, {}))
+        for query in ("", "?format=csv"):
+            response = client.get(url + query)
+            if MARKER.encode() in _body(response):
+                leaks.append(url + query)
+    assert leaks == [], "\n".join(leaks)
