@@ -152,8 +152,11 @@ def make_user(db):
     from samenspel.accounts.tests.factories import UserFactory
 
     def make(role=None, **scope):
+        from samenspel.organisations.associations import association_default
+
         user = UserFactory()
         if role:
+            scope.setdefault("association", association_default())
             user.role_assignments.create(role=role, **scope)
         return user
 

@@ -32,6 +32,7 @@ from samenspel.accounts.constants import RoleKind
 from samenspel.accounts.tests.factories import UserFactory
 from samenspel.decisions.constants import Stage
 from samenspel.decisions.tests.factories import ParticipantFactory, ProposalFactory
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.tests.factories import OrganisationFactory
 
 ACCOUNT_HOLDERS, FOLLOWERS, READERS = 12, 4, 4
@@ -208,7 +209,11 @@ def test_twelve_decisions_at_once_while_others_follow_and_read(tmp_path):
         organisation = OrganisationFactory(municipality=True, slug=f"gemeente-{number}")
         participant = ParticipantFactory(proposal=proposal, organisation=organisation)
         user = UserFactory()
-        user.role_assignments.create(role=RoleKind.ACCOUNT_HOLDER, organisation=organisation)
+        user.role_assignments.create(
+            association=association_default(),
+            role=RoleKind.ACCOUNT_HOLDER,
+            organisation=organisation,
+        )
         holders.append((participant, _signed_in(user)))
     others = [_signed_in(UserFactory()) for _ in range(FOLLOWERS + READERS)]
     url, sqlite_file = _database_url(tmp_path)

@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from samenspel.accounts.constants import RoleKind
+from samenspel.organisations.associations import association_default
 
 
 @pytest.fixture
@@ -15,7 +16,9 @@ def chair(vdg_data, settings):
     settings.SAMENSPEL_TODAY = "2024-06-15"
     user = UserFactory(username="voorzitter-gw", first_name="Gerrit")
     user.role_assignments.create(
-        role=RoleKind.PORTFOLIO_CHAIR, portfolio=Portfolio.objects.get(slug="gezondheid-en-welzijn")
+        association=association_default(),
+        role=RoleKind.PORTFOLIO_CHAIR,
+        portfolio=Portfolio.objects.get(slug="gezondheid-en-welzijn"),
     )
     return user
 

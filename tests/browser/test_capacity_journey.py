@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from samenspel.accounts.constants import RoleKind
+from samenspel.organisations.associations import association_default
 
 
 @pytest.fixture
@@ -15,7 +16,7 @@ def bureau(vdg_data, settings):
     settings.SAMENSPEL_TODAY = "2024-06-15"
     demo_realised_hours_create()
     user = UserFactory(username="bureau", first_name="Bea")
-    user.role_assignments.create(role=RoleKind.BUREAU)
+    user.role_assignments.create(association=association_default(), role=RoleKind.BUREAU)
     return user
 
 

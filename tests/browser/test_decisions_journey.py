@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from samenspel.accounts.constants import RoleKind
+from samenspel.organisations.associations import association_default
 
 
 @pytest.fixture
@@ -36,7 +37,9 @@ def holder(proposal):
 
     user = UserFactory(username="accounthouder-assen", first_name="Anna")
     user.role_assignments.create(
-        role=RoleKind.ACCOUNT_HOLDER, organisation=Organisation.objects.get(slug="assen")
+        association=association_default(),
+        role=RoleKind.ACCOUNT_HOLDER,
+        organisation=Organisation.objects.get(slug="assen"),
     )
     return user
 

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from samenspel.accounts.constants import RoleKind
+from samenspel.organisations.associations import association_default
 
 
 @pytest.fixture
@@ -11,7 +12,7 @@ def bureau(vdg_data):
     from samenspel.accounts.tests.factories import UserFactory
 
     user = UserFactory(username="bureau", first_name="Bea")
-    user.role_assignments.create(role=RoleKind.BUREAU)
+    user.role_assignments.create(association=association_default(), role=RoleKind.BUREAU)
     return user
 
 

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from samenspel.accounts.constants import RoleKind
+from samenspel.organisations.associations import association_default
 
 
 @pytest.fixture
@@ -41,7 +42,7 @@ def world(db, settings):
         body=pho, starts_at=aware(dt.date(2024, 3, 14), hour=13), place="Assen", user=None
     )
     user = UserFactory(username="bureau", first_name="Bea")
-    user.role_assignments.create(role=RoleKind.BUREAU)
+    user.role_assignments.create(association=association_default(), role=RoleKind.BUREAU)
     return {"user": user, "meeting": meeting, "agreement": agreement, "chair": chair}
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from samenspel.accounts.constants import RoleKind
+from samenspel.organisations.associations import association_default
 
 
 @pytest.fixture
@@ -12,7 +13,7 @@ def bureau(vdg_data):
 
     demo_structure_create()
     user = UserFactory(username="bureau", first_name="Bea")
-    user.role_assignments.create(role=RoleKind.BUREAU)
+    user.role_assignments.create(association=association_default(), role=RoleKind.BUREAU)
     return user
 
 

@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from samenspel.accounts.constants import RoleKind
+from samenspel.organisations.associations import association_default
 
 
 @pytest.fixture
@@ -13,7 +14,7 @@ def bureau(vdg_data, settings, tmp_path):
 
     settings.MEDIA_ROOT = tmp_path / "media"
     user = UserFactory(username="bureau", first_name="Bea")
-    user.role_assignments.create(role=RoleKind.BUREAU)
+    user.role_assignments.create(association=association_default(), role=RoleKind.BUREAU)
     return user
 
 
@@ -64,7 +65,9 @@ def test_chair_judges_an_agreement_in_the_evaluation_round(page, bureau, sign_in
     )
     sport = Portfolio.objects.get(slug="sport")
     chair = UserFactory(username="voorzitter-sport")
-    chair.role_assignments.create(role=RoleKind.PORTFOLIO_CHAIR, portfolio=sport)
+    chair.role_assignments.create(
+        association=association_default(), role=RoleKind.PORTFOLIO_CHAIR, portfolio=sport
+    )
     agreement = Agreement.objects.filter(portfolio=sport).order_by("order").first()
 
     sign_in(chair)

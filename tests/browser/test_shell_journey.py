@@ -3,6 +3,7 @@
 import pytest
 
 from samenspel.accounts.constants import RoleKind
+from samenspel.organisations.associations import association_default
 
 
 @pytest.fixture
@@ -12,6 +13,7 @@ def chair(db):
 
     user = UserFactory(username="voorzitter-gw", first_name="Gerrit")
     user.role_assignments.create(
+        association=association_default(),
         role=RoleKind.PORTFOLIO_CHAIR,
         portfolio=PortfolioFactory(slug="gezondheid-en-welzijn", name="Gezondheid en Welzijn"),
     )

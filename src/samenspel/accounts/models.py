@@ -33,7 +33,16 @@ class User(AbstractUser):
 
 
 class RoleAssignment(models.Model):
+    """A role of a user in one association: the bureau of the VDG is nothing elsewhere
+    unless it is given a role there too (docs/associations.md)."""
+
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
+    association = models.ForeignKey(
+        "organisations.Association",
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+        verbose_name=_("samenwerkingsverband"),
+    )
     role = models.CharField(_("rol"), max_length=32, choices=RoleKind.choices)
     portfolio = models.ForeignKey(
         "organisations.Portfolio",
@@ -56,7 +65,7 @@ class RoleAssignment(models.Model):
         verbose_name_plural = _("rollen")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "role", "portfolio", "organisation"],
+                fields=["user", "association", "role", "portfolio", "organisation"],
                 name="role_assignment_unique",
                 nulls_distinct=False,
             ),
@@ -84,6 +93,14 @@ class RoleAssignment(models.Model):
         return f"{label} {scope}" if scope else str(label)
 
     def clean(self) -> None:
+        if (
+            self.portfolio_id
+            and self.association_id
+            and self.portfolio.association_id != self.association_id
+        ):
+            raise ValidationError(
+                {"portfolio": _("Deze portefeuille hoort bij een ander samenwerkingsverband.")}
+            )
         if self.role in PORTFOLIO_ROLES and not self.portfolio_id:
             raise ValidationError({"portfolio": _("Deze rol hoort bij een portefeuille.")})
         if self.role in ORGANISATION_ROLES and not self.organisation_id:

@@ -1,7 +1,11 @@
 """Who may do what: one predicate per role and object, used by every view and command.
 
 Roles are read once per request and cached on the user object, so checking many
-objects on one page costs one query.
+objects on one page costs one query. Roles belong to one association: the association
+middleware binds the user to the request's association (`bind_roles`), and then only
+the roles in that association count; a signed-in user without any role there is
+treated as if the association's pages did not exist (404, `require`). Outside a
+request (commands, the shell) nothing is bound and every role of the user counts.
 """
 
 from __future__ import annotations
@@ -14,15 +18,19 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from samenspel.accounts.constants import RoleKind
 
 _CACHE_ATTR = "_samenspel_roles"
+_ASSOCIATION_ATTR = "_samenspel_association"
 
 
 @dataclass(frozen=True)
 class Roles:
+    any_role: bool = False
+    other_association_ids: frozenset[int] = field(default_factory=frozenset)
     bureau: bool = False
     chair_of: frozenset[int] = field(default_factory=frozenset)
     core_group_of: frozenset[int] = field(default_factory=frozenset)
@@ -35,8 +43,22 @@ def roles_of(user: Any) -> Roles:
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    rows = list(user.role_assignments.values_list("role", "portfolio_id", "organisation_id"))
+    association = getattr(user, _ASSOCIATION_ATTR, None)
+    every = list(
+        user.role_assignments.values_list(
+            "role", "portfolio_id", "organisation_id", "association_id"
+        )
+    )
+    rows = [
+        (role, portfolio, organisation)
+        for role, portfolio, organisation, association_id in every
+        if association is None or association_id == association.pk
+    ]
     roles = Roles(
+        any_role=bool(rows),
+        other_association_ids=frozenset(
+            a for *_, a in every if association is not None and a != association.pk
+        ),
         bureau=any(role == RoleKind.BUREAU for role, _, _ in rows),
         chair_of=frozenset(p for role, p, _ in rows if role == RoleKind.PORTFOLIO_CHAIR),
         core_group_of=frozenset(p for role, p, _ in rows if role == RoleKind.CORE_GROUP_MEMBER),
@@ -44,6 +66,23 @@ def roles_of(user: Any) -> Roles:
     )
     setattr(user, _CACHE_ATTR, roles)
     return roles
+
+
+def bind_roles(user: Any, association: Any) -> None:
+    """From now on, `user`'s roles are those in `association` (the request's)."""
+    setattr(user, _ASSOCIATION_ATTR, association)
+    forget_roles(user)
+
+
+def takes_part(user: Any) -> bool:
+    """A role in the bound association (or a technical superuser): without one, a
+    signed-in user sees only what the public sees."""
+    return is_signed_in(user) and (user.is_superuser or roles_of(user).any_role)
+
+
+def other_associations_of(user: Any) -> frozenset[int]:
+    """The ids of the other associations `user` has a role in (for the switcher)."""
+    return roles_of(user).other_association_ids if is_signed_in(user) else frozenset()
 
 
 def forget_roles(user: Any) -> None:
@@ -172,6 +211,9 @@ def require(predicate: Callable[..., bool], *, obj: Callable[..., Any] | None = 
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not is_signed_in(request.user):
                 return redirect_to_login(request.get_full_path())
+            if not takes_part(request.user):
+                # Not "forbidden": for someone of another association it does not exist.
+                raise Http404(_("Deze pagina bestaat niet in dit samenwerkingsverband."))
             target = (obj(request, **kwargs),) if obj else ()
             if not predicate(request.user, *target):
                 raise PermissionDenied

@@ -88,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "samenspel.web.context_processors.site",
+                "samenspel.organisations.context_processors.association_switcher",
             ],
         },
     },

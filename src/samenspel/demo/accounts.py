@@ -16,6 +16,7 @@ from django.db import transaction
 
 from samenspel.accounts.constants import RoleKind
 from samenspel.accounts.models import RoleAssignment, User
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.models import Organisation, Portfolio
 
 
@@ -92,6 +93,7 @@ def demo_accounts_create() -> tuple[list[tuple[str, str]], str, int]:
             "die zouden met een bekend wachtwoord toegang geven tot echte gegevens."
         )
     password = demo_password()
+    association = association_default()  # the demo is the VDG's
     created = 0
     listed = []
     for account in DEMO_ACCOUNTS:
@@ -113,7 +115,11 @@ def demo_accounts_create() -> tuple[list[tuple[str, str]], str, int]:
             Organisation.objects.get(slug=account.organisation) if account.organisation else None
         )
         assignment, _ = RoleAssignment.objects.get_or_create(
-            user=user, role=account.role, portfolio=portfolio, organisation=organisation
+            user=user,
+            association=association,
+            role=account.role,
+            portfolio=portfolio,
+            organisation=organisation,
         )
         listed.append((account.username, str(assignment)))
     return listed, password, created

@@ -24,6 +24,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http.request import split_domain_port
 
+from samenspel.accounts.permissions import other_associations_of
 from samenspel.organisations.models import Association, AssociationHost
 
 ROUTES_CACHE_KEY = "samenspel:association-routes"
@@ -81,6 +82,26 @@ def association_for_host(host: str) -> Association | None:
     if pk is None:
         pk = routes.by_slug.get(settings.SAMENSPEL_DEFAULT_ASSOCIATION)
     return routes.associations.get(pk) if pk is not None else None
+
+
+def association_url(association: Association, request: Any) -> str:
+    """The address of `association`'s home page, as seen from `request`: its first
+    hostname, or `<slug>.localhost` in development, on the request's scheme and port."""
+    routes = _routes()
+    names = sorted(h for h, pk in routes.by_hostname.items() if pk == association.pk)
+    hostname = names[0] if names else f"{association.slug}{DEV_SUFFIX}"
+    port = request.get_port()
+    default = {"http": "80", "https": "443"}.get(request.scheme)
+    return f"{request.scheme}://{hostname}{'' if port == default else ':' + port}/"
+
+
+def other_associations(request: Any) -> list[tuple[Association, str]]:
+    """The associations, other than this request's, where the user has a role, with
+    their address: the header's switcher (sessions are per host: one signs in there)."""
+    ids = other_associations_of(getattr(request, "user", None))
+    routes = _routes()
+    found = [routes.associations[pk] for pk in ids if pk in routes.associations]
+    return [(a, association_url(a, request)) for a in sorted(found, key=lambda a: a.name)]
 
 
 def associations_listed() -> list[Association]:

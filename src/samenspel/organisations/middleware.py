@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
+from samenspel.accounts.permissions import bind_roles
 from samenspel.organisations.associations import association_for_host, associations_listed
 
 # Answered whatever the host: load balancers and monitoring ask these.
@@ -34,4 +35,6 @@ class AssociationMiddleware:
                     status=404,
                 )
                 return response.render()
+        if association is not None and request.user.is_authenticated:
+            bind_roles(request.user, association)  # only the roles held here count
         return self.get_response(request)

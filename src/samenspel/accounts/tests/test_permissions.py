@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 
 from samenspel.accounts import permissions as perms
 from samenspel.accounts.constants import RoleKind
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.tests.factories import OrganisationFactory, PortfolioFactory
 
 
@@ -73,9 +74,13 @@ def test_roles_are_read_with_one_query(make_user, scope, django_assert_num_queri
 def test_a_role_must_have_the_scope_it_needs(make_user, scope):
     user = make_user()
     with pytest.raises(IntegrityError), transaction.atomic():
-        user.role_assignments.create(role=RoleKind.ACCOUNT_HOLDER)
+        user.role_assignments.create(
+            association=association_default(), role=RoleKind.ACCOUNT_HOLDER
+        )
     with pytest.raises(IntegrityError), transaction.atomic():
-        user.role_assignments.create(role=RoleKind.BUREAU, portfolio=scope["gw"])
+        user.role_assignments.create(
+            association=association_default(), role=RoleKind.BUREAU, portfolio=scope["gw"]
+        )
 
 
 def test_admin_is_open_to_the_bureau_only(client, bureau_user, reader_user):
