@@ -14,7 +14,6 @@ import zipfile
 from pathlib import Path
 from typing import IO, Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.text import slugify
@@ -76,7 +75,7 @@ def document_context(proposal: Proposal, participant: Participant, costs: CostTa
         else ""
     )
     return {
-        "association_name": settings.SAMENSPEL_ASSOCIATION_NAME,
+        "association_name": proposal.portfolio.association.name,
         "organisation_name": participant.organisation.name,
         "title": proposal.title,
         "portfolio": proposal.portfolio.name,

@@ -106,10 +106,13 @@ class ProposalForm(forms.ModelForm):
     def __init__(self, *args, association: Association, portfolios=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["participant_organisations"].queryset = participating_governments(association)
-        self.fields["agreements"].queryset = Agreement.objects.select_related("portfolio")
+        self.fields["agreements"].queryset = Agreement.objects.filter(
+            agenda__association=association
+        ).select_related("portfolio")
         self.fields["agreements"].required = False
-        if portfolios is not None:
-            self.fields["portfolio"].queryset = portfolios
+        self.fields["portfolio"].queryset = (
+            Portfolio.objects.filter(association=association) if portfolios is None else portfolios
+        )
         if not self.is_bound and not self.initial.get("participant_organisations"):
             self.initial["participant_organisations"] = list(members_of(association))
 
@@ -211,10 +214,14 @@ class TemplateForm(forms.Form):
 class ProposalFilterForm(forms.Form):
     q = forms.CharField(label=_("Zoeken"), required=False)
     portfolio = forms.ModelChoiceField(
-        label=_("Portefeuille"), queryset=Portfolio.objects.all(), required=False
+        label=_("Portefeuille"), queryset=Portfolio.objects.none(), required=False
     )
     stage = forms.ChoiceField(label=_("Fase"), choices=[("", "—"), *Stage.choices], required=False)
     result = forms.ChoiceField(
         label=_("Uitkomst"), choices=[("", "—"), *Result.choices], required=False
     )
     overdue = forms.BooleanField(label=_("Alleen met deelnemers over tijd"), required=False)
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["portfolio"].queryset = Portfolio.objects.filter(association=association)

@@ -16,7 +16,7 @@ from samenspel.organisations.selectors import is_member
 def dashboard_panel(request: HttpRequest) -> dict:
     if not is_signed_in(request.user):
         return {}
-    states = [proposal_state(p) for p in proposals_for_states()]
+    states = [proposal_state(p) for p in proposals_for_states(association=request.association)]
     running = [s for s in states if s.is_running]
     return {
         "running": running[:5],
@@ -32,11 +32,13 @@ def organisation_panel(request: HttpRequest, organisation) -> dict:
         return {}
     if not (
         is_member(organisation, request.association)
-        or organisation.proposal_participations.exists()
+        or organisation.proposal_participations.filter(
+            proposal__portfolio__association=request.association
+        ).exists()
     ):
         return {}
     return {
         "organisation": organisation,
-        "pending": pending_for(organisation=organisation),
+        "pending": pending_for(organisation=organisation, association=request.association),
         "may_record": can_record_decision(request.user, organisation),
     }

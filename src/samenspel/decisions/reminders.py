@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from samenspel.accounts.constants import RoleKind
 from samenspel.decisions.models import ReminderSent
 from samenspel.decisions.selectors import ParticipantState, pending_for
-from samenspel.organisations.models import Organisation
+from samenspel.organisations.models import Association, Organisation
 
 
 @dataclass
@@ -37,8 +37,9 @@ class ReminderRun:
     without_email: list[str] = field(default_factory=list)
 
 
-def reminders_due(*, on: dt.date, days: int) -> list[Reminder]:
-    """Per account holder and organisation: decisions overdue or due within `days`."""
+def reminders_due(*, association: Association, on: dt.date, days: int) -> list[Reminder]:
+    """Per account holder and organisation: decisions on `association`'s proposals overdue
+    or due within `days`."""
     horizon = on + dt.timedelta(days=days)
     holders = defaultdict(list)
     users = (
@@ -54,7 +55,7 @@ def reminders_due(*, on: dt.date, days: int) -> list[Reminder]:
     for organisation, people in sorted(holders.items(), key=lambda item: item[0].name):
         items = [
             p
-            for p in pending_for(organisation=organisation, on=on)
+            for p in pending_for(organisation=organisation, association=association, on=on)
             if p.participant.proposal.decision_deadline <= horizon
         ]
         if items:
@@ -77,9 +78,11 @@ def _claim(reminder: Reminder, on: dt.date) -> list[ParticipantState]:
     return fresh
 
 
-def reminders_send(*, on: dt.date, days: int, dry_run: bool = False) -> ReminderRun:
+def reminders_send(
+    *, association: Association, on: dt.date, days: int, dry_run: bool = False
+) -> ReminderRun:
     run = ReminderRun()
-    for reminder in reminders_due(on=on, days=days):
+    for reminder in reminders_due(association=association, on=on, days=days):
         if not reminder.user.email:
             run.without_email.append(reminder.user.get_username())
             continue

@@ -91,8 +91,15 @@ class ProposalState:
         return self.result in {Result.PENDING, Result.COALITION_TO_CONFIRM}
 
 
-def proposals_for_states() -> QuerySet[Proposal]:
-    """Proposals with what `proposal_state` needs, in three queries whatever their number."""
+def proposals_for_states(*, association: Association) -> QuerySet[Proposal]:
+    """The proposals of `association`, with what `proposal_state` needs, in three queries
+    whatever their number."""
+    return proposals_with_states().filter(portfolio__association=association)
+
+
+def proposals_with_states() -> QuerySet[Proposal]:
+    """Every association's proposals with what `proposal_state` needs: only for a proposal
+    already in hand (by its pk); a page lists `proposals_for_states(association=…)`."""
     participants = Participant.objects.select_related("organisation").prefetch_related(
         Prefetch("decisions", queryset=ExecutiveDecision.objects.order_by("decided_on", "pk"))
     )
@@ -118,7 +125,7 @@ def stage_on(proposal: Proposal, on: dt.date) -> str:
 
 
 def proposal_state(proposal: Proposal, *, on: dt.date | None = None) -> ProposalState:
-    """Where `proposal` stood on `on` (default today). Use `proposals_for_states()`."""
+    """Where `proposal` stood on `on` (default today). Use `proposals_for_states(association=…)`."""
     on = on or today()
     stage = stage_on(proposal, on)
     deadline = proposal.decision_deadline if stage != Stage.DRAFT else None
@@ -146,8 +153,9 @@ def proposal_states_on(
     organisation: Organisation | None = None,
     proposals: QuerySet[Proposal] | None = None,
 ) -> list[ProposalState]:
-    """Every proposal that existed on `date`, as it stood then."""
-    qs = proposals if proposals is not None else proposals_for_states()
+    """Every proposal that existed on `date`, as it stood then: of `proposals` (pages pass
+    `proposals_for_states(association=…)`), or of `portfolio`, which names its association."""
+    qs = proposals if proposals is not None else proposals_with_states()
     qs = qs.filter(created_on__lte=date)
     if portfolio is not None:
         qs = qs.filter(portfolio=portfolio)
@@ -159,13 +167,19 @@ def proposal_states_on(
 def pending_for(
     *,
     organisation: Organisation,
+    association: Association,
     on: dt.date | None = None,
     states: list[ProposalState] | None = None,
 ) -> list[ParticipantState]:
-    """The organisation's decisions still to take on proposals sent to the executives."""
+    """The organisation's decisions still to take on `association`'s proposals sent to
+    the executives."""
     on = on or today()
     if states is None:
-        states = proposal_states_on(date=on, organisation=organisation)
+        states = proposal_states_on(
+            date=on,
+            organisation=organisation,
+            proposals=proposals_for_states(association=association),
+        )
     return [
         p
         for state in states
@@ -201,6 +215,7 @@ def proposal_shares(proposal: Proposal, *, on: dt.date | None = None) -> CostTab
 
 def proposal_states_matching(
     *,
+    association: Association,
     q: str = "",
     portfolio: Portfolio | None = None,
     stage: str = "",
@@ -212,7 +227,7 @@ def proposal_states_matching(
     Title and portfolio filter the query; stage, result and "overdue" are derived from
     the decisions (see `proposal_state`), so they filter the states.
     """
-    qs = proposals_for_states()
+    qs = proposals_for_states(association=association)
     if q:
         qs = qs.filter(title__icontains=q)
     if portfolio:
@@ -255,11 +270,13 @@ def proposal_timeline(state: ProposalState) -> list[tuple[dt.date, str]]:
     return sorted(events, key=lambda e: e[0])
 
 
-def portfolios_for_proposals(user: User | None) -> QuerySet[Portfolio]:
-    """The portfolios `user` may write proposals for: the bureau all, a chair their own."""
+def portfolios_for_proposals(user: User | None, *, association: Association) -> QuerySet[Portfolio]:
+    """The portfolios of `association` that `user` may write proposals for: the bureau
+    all, a chair their own."""
+    portfolios = Portfolio.objects.filter(association=association)
     if is_bureau(user):
-        return Portfolio.objects.all()
-    return Portfolio.objects.filter(pk__in=portfolios_chaired_by(user))
+        return portfolios
+    return portfolios.filter(pk__in=portfolios_chaired_by(user))
 
 
 def organisations_for_page(user: User | None, association: Association) -> QuerySet[Organisation]:
@@ -289,11 +306,20 @@ class OrganisationDecisions:
 
 
 def organisation_decisions(
-    organisation: Organisation, *, on: dt.date | None = None, decided_shown: int = 20
+    organisation: Organisation,
+    *,
+    association: Association,
+    on: dt.date | None = None,
+    decided_shown: int = 20,
 ) -> OrganisationDecisions:
-    """The organisation's decisions to take, its money and hours in running proposals and
-    the latest proposals decided, in a fixed number of queries whatever their number."""
-    states = proposal_states_on(date=on or today(), organisation=organisation)
+    """The organisation's decisions to take, its money and hours in `association`'s running
+    proposals and the latest proposals decided, in a fixed number of queries whatever
+    their number."""
+    states = proposal_states_on(
+        date=on or today(),
+        organisation=organisation,
+        proposals=proposals_for_states(association=association),
+    )
     running = [s for s in states if s.is_running]
     series = inhabitant_series({p.organisation.pk for s in running for p in s.participants})
     rows = []
@@ -302,7 +328,7 @@ def organisation_decisions(
         mine = next(p for p in state.participants if p.organisation.pk == organisation.pk)
         rows.append(RunningShare(state, costs.row_for(organisation), mine))
     return OrganisationDecisions(
-        pending=pending_for(organisation=organisation, states=states),
+        pending=pending_for(organisation=organisation, association=association, states=states),
         running=rows,
         decided=[s for s in states if not s.is_running][:decided_shown],
     )

@@ -211,9 +211,9 @@ def proposal_send(
 
 def _close_when_final(proposal: Proposal, user: User | None) -> None:
     """Close the proposal once every participant has decided for good."""
-    from samenspel.decisions.selectors import proposal_state, proposals_for_states
+    from samenspel.decisions.selectors import proposal_state, proposals_with_states
 
-    state = proposal_state(proposals_for_states().get(pk=proposal.pk), on=dt.date.max)
+    state = proposal_state(proposals_with_states().get(pk=proposal.pk), on=dt.date.max)
     if state.result in {Result.ADOPTED_BY_ALL, Result.NOT_ADOPTED}:
         proposal.stage = Stage.CLOSED
         proposal.closed_on = max(p.decided_on for p in state.participants if p.decided_on)
@@ -272,10 +272,10 @@ def coalition_confirm(
     *, proposal: Proposal, confirmed_on: dt.date, note: str, user: User | None
 ) -> Proposal:
     """The bureau confirms that those who do not join are not harmed (annex 1)."""
-    from samenspel.decisions.selectors import proposal_state, proposals_for_states
+    from samenspel.decisions.selectors import proposal_state, proposals_with_states
 
     proposal = _locked(proposal)
-    state = proposal_state(proposals_for_states().get(pk=proposal.pk), on=dt.date.max)
+    state = proposal_state(proposals_with_states().get(pk=proposal.pk), on=dt.date.max)
     if state.stage != Stage.SENT or state.agreed_count * 2 <= state.participant_count:
         raise ValidationError(
             _("Een coalitie kan alleen worden bevestigd als een meerderheid heeft ingestemd.")

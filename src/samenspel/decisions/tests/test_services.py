@@ -11,7 +11,7 @@ from samenspel.core.versioning import EditConflict
 from samenspel.decisions import services
 from samenspel.decisions.constants import Result, Stage
 from samenspel.decisions.models import ExecutiveDecision
-from samenspel.decisions.selectors import pending_for, proposal_state, proposals_for_states
+from samenspel.decisions.selectors import pending_for, proposal_state, proposals_with_states
 from samenspel.decisions.tests.conftest import participant_of
 from samenspel.decisions.tests.factories import ProposalFactory
 
@@ -24,7 +24,7 @@ def _today(settings):
 
 
 def state(proposal, on=None):
-    return proposal_state(proposals_for_states().get(pk=proposal.pk), on=on)
+    return proposal_state(proposals_with_states().get(pk=proposal.pk), on=on)
 
 
 def decide(proposal, slug, outcome="agreed", on=dt.date(2024, 4, 1), **kw):
@@ -251,8 +251,11 @@ def test_withdraw_stops_the_process(sent_proposal):
 def test_pending_for_lists_only_that_organisations_open_decisions(sent_proposal, members):
     decide(sent_proposal, "assen")
     assen, emmen = members[0], members[1]
-    assert pending_for(organisation=assen) == []
-    assert [p.organisation for p in pending_for(organisation=emmen)] == [emmen]
+    association = sent_proposal.portfolio.association
+    assert pending_for(organisation=assen, association=association) == []
+    assert [p.organisation for p in pending_for(organisation=emmen, association=association)] == [
+        emmen
+    ]
 
 
 def test_every_change_is_in_the_history(sent_proposal, bureau_user):

@@ -16,7 +16,13 @@ from samenspel.web.navigation import breadcrumbs
 
 
 def proposal_of(request: HttpRequest, pk: int, **kwargs: Any) -> Proposal:
-    return get_object_or_404(Proposal.objects.select_related("portfolio"), pk=pk)
+    """The proposal of the request's association (another association's: 404)."""
+    return get_object_or_404(
+        Proposal.objects.select_related("portfolio").filter(
+            portfolio__association=request.association
+        ),
+        pk=pk,
+    )
 
 
 def participant_of(
@@ -26,6 +32,7 @@ def participant_of(
         Participant.objects.select_related("organisation", "proposal__portfolio"),
         pk=participant_pk,
         proposal_id=pk,
+        proposal__portfolio__association=request.association,
     )
 
 
@@ -38,6 +45,7 @@ def decision_of(
         ),
         pk=decision_pk,
         participant__proposal_id=pk,
+        participant__proposal__portfolio__association=request.association,
     )
 
 

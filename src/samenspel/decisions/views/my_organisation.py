@@ -31,7 +31,7 @@ def my_organisation(request: HttpRequest) -> HttpResponse:
     if organisation is None:
         return render(request, "decisions/my_organisation_empty.html", {})
     choosable = selectors.organisations_for_page(request.user, request.association)
-    page = selectors.organisation_decisions(organisation)
+    page = selectors.organisation_decisions(organisation, association=request.association)
     return render(
         request,
         "decisions/my_organisation.html",

@@ -65,8 +65,10 @@ def decided_bar(state: selectors.ProposalState) -> str:
 
 @require(is_signed_in)
 def proposal_list(request: HttpRequest) -> HttpResponse:
-    form = ProposalFilterForm(request.GET or None)
-    states = selectors.proposal_states_matching(**(form.cleaned_data if form.is_valid() else {}))
+    form = ProposalFilterForm(request.GET or None, association=request.association)
+    states = selectors.proposal_states_matching(
+        association=request.association, **(form.cleaned_data if form.is_valid() else {})
+    )
     fmt = export_format(request)
     if fmt:
         rows = (
@@ -106,7 +108,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 @require(is_signed_in)
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(
-        selectors.proposals_for_states()
+        selectors.proposals_for_states(association=request.association)
         .select_related("proposer")
         .prefetch_related("agreements", "years"),
         pk=pk,
@@ -163,7 +165,7 @@ def _create(user: User) -> Callable[[dict[str, Any]], Proposal]:
 
 @require(can_create_proposal)
 def proposal_create(request: HttpRequest) -> HttpResponse:
-    portfolios = selectors.portfolios_for_proposals(request.user)
+    portfolios = selectors.portfolios_for_proposals(request.user, association=request.association)
     return form_page(
         request,
         ProposalCreateForm(
@@ -195,7 +197,9 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
             super().__init__(
                 *args,
                 association=request.association,
-                portfolios=selectors.portfolios_for_proposals(request.user),
+                portfolios=selectors.portfolios_for_proposals(
+                    request.user, association=request.association
+                ),
                 **kwargs,
             )
 

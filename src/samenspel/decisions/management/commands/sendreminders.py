@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from samenspel.core.dates import today
 from samenspel.decisions.reminders import reminder_text, reminders_send
+from samenspel.organisations.command_options import association_argument, association_from
 
 
 class Command(BaseCommand):
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Toon de mails in plaats van ze te versturen."
         )
+        association_argument(parser)
 
     def handle(self, *args, **options):
         if options["days"] < 0:
@@ -33,7 +35,12 @@ class Command(BaseCommand):
             on = dt.date.fromisoformat(options["date"]) if options["date"] else today()
         except ValueError as exc:
             raise CommandError(f"Ongeldige datum: {options['date']} (JJJJ-MM-DD)") from exc
-        run = reminders_send(on=on, days=options["days"], dry_run=options["dry_run"])
+        run = reminders_send(
+            association=association_from(options),
+            on=on,
+            days=options["days"],
+            dry_run=options["dry_run"],
+        )
         for reminder in run.sent:
             if options["dry_run"]:
                 subject, body = reminder_text(reminder, on)
