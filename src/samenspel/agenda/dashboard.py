@@ -11,13 +11,14 @@ from samenspel.organisations.models import Portfolio
 
 
 def agenda_panel(request: HttpRequest) -> dict:
-    agenda = selectors.current_agenda()
+    agenda = selectors.current_agenda(request.association)
     if agenda is None:
         return {"agenda": None}
     agreements = list(
         selectors.agreements_with_progress(agenda.agreements.select_related("portfolio"))
     )
-    rows = portfolio_status_bars(Portfolio.objects.order_by("order"), agreements)
+    portfolios = Portfolio.objects.filter(association=request.association).order_by("order")
+    rows = portfolio_status_bars(portfolios, agreements)
     stale = [a for a in agreements if a.is_stale]
     return {
         "agenda": agenda,

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.agenda.constants import AgreementKind, AssociationRole, Status
-from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.organisations.models import Association, Organisation, Portfolio
 from samenspel.web.forms import DateInput
 
 
@@ -52,7 +52,7 @@ class AgreementFilterForm(forms.Form):
     q = forms.CharField(label=_("Zoeken"), required=False)
     portefeuille = forms.ModelChoiceField(
         label=_("Portefeuille"),
-        queryset=Portfolio.objects.all(),
+        queryset=Portfolio.objects.none(),
         to_field_name="slug",
         required=False,
         empty_label=_("Alle portefeuilles"),
@@ -74,3 +74,8 @@ class AgreementFilterForm(forms.Form):
     thema = forms.CharField(required=False, widget=forms.HiddenInput)
     te_laat = forms.BooleanField(label=_("Mijlpaal over tijd"), required=False)
     stil = forms.BooleanField(label=_("Geen recente update"), required=False)
+
+    def __init__(self, *args, association: Association, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        portfolios = Portfolio.objects.filter(association=association)
+        self.fields["portefeuille"].queryset = portfolios  # type: ignore[attr-defined]

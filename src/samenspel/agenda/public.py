@@ -17,9 +17,14 @@ from samenspel.agenda.constants import ThemeKind
 from samenspel.organisations.models import Portfolio
 
 
+def _portfolios(request: HttpRequest):
+    """The portfolios of the request's association."""
+    return Portfolio.objects.filter(association=request.association)
+
+
 @public
 def index(request: HttpRequest) -> HttpResponse:
-    agenda = selectors.current_agenda_or_404()
+    agenda = selectors.current_agenda_or_404(request.association)
     agreements = list(selectors.agreements_with_progress(agenda.agreements.all(), public=True))
     return render(
         request,
@@ -27,7 +32,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "agenda": agenda,
             "challenges": agenda.challenges.all(),
-            "rows": portfolio_status_bars(Portfolio.objects.order_by("order"), agreements),
+            "rows": portfolio_status_bars(_portfolios(request).order_by("order"), agreements),
             "association_wide": agenda.themes.filter(kind=ThemeKind.ASSOCIATION_WIDE),
             "progress": selectors.agenda_year_progress(agenda),
         },
@@ -36,8 +41,8 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @public
 def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
-    agenda = selectors.current_agenda_or_404()
-    portfolio = get_object_or_404(Portfolio, slug=slug)
+    agenda = selectors.current_agenda_or_404(request.association)
+    portfolio = get_object_or_404(_portfolios(request), slug=slug)
     agreements = list(
         selectors.agreements_with_progress(
             agenda.agreements.filter(Q(portfolio=portfolio) | Q(other_portfolios=portfolio))
@@ -65,7 +70,7 @@ def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
 
 @public
 def agreement(request: HttpRequest, slug: str) -> HttpResponse:
-    agenda = selectors.current_agenda_or_404()
+    agenda = selectors.current_agenda_or_404(request.association)
     qs = agenda.agreements.select_related("portfolio", "theme", "political_lead", "official_lead")
     item = get_object_or_404(selectors.agreements_with_progress(qs, public=True), slug=slug)
     return render(

@@ -54,8 +54,13 @@ def months_before(date: dt.date, months: int) -> dt.date:
 
 
 def current_agenda(association: Association | None = None) -> Agenda | None:
-    """The newest agenda (of `association`, when given: commands already name it; pages
-    follow in step 3 of docs/adr/0006-associations-as-tenants.md)."""
+    """The newest agenda of `association`.
+
+    Always pass the association (pages: `request.association`). Without one it is the
+    newest agenda of any association, which is only right on an installation with one;
+    the parameter stays optional while the last callers are converted (step 3 of
+    docs/adr/0006-associations-as-tenants.md).
+    """
     agendas = Agenda.objects.order_by("-period_start")
     if association is not None:
         agendas = agendas.filter(association=association)
@@ -164,9 +169,10 @@ def agreements_filter(qs: QuerySet[Agreement], **filters) -> QuerySet[Agreement]
     return qs
 
 
-def current_agenda_or_404() -> Agenda:
-    """For pages that need an agenda: 404 with a hint when none is loaded yet."""
-    agenda = current_agenda()
+def current_agenda_or_404(association: Association | None = None) -> Agenda:
+    """For pages that need an agenda: the current agenda of `association` (always pass
+    it, see `current_agenda`), 404 with a hint when it has none loaded yet."""
+    agenda = current_agenda(association)
     if agenda is None:
         raise Http404(_("Er is nog geen agenda geladen. Draai 'samenspel setup'."))
     return agenda

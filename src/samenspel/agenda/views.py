@@ -35,20 +35,31 @@ PAGE_SIZE = 50
 
 def _agreement_to_edit(request: HttpRequest, slug: str) -> Agreement:
     """The agreement a write is about (for `can_edit_agreement`)."""
-    agenda = selectors.current_agenda_or_404()
+    agenda = selectors.current_agenda_or_404(request.association)
     return get_object_or_404(agenda.agreements.select_related("portfolio"), slug=slug)
 
 
+def _milestones(request: HttpRequest):
+    """The milestones of the request's association: another's is a 404."""
+    return Milestone.objects.filter(
+        agreement__agenda__association=request.association
+    ).select_related("agreement__portfolio")
+
+
 def _milestone_agreement(request: HttpRequest, pk: int) -> Agreement:
-    milestones = Milestone.objects.select_related("agreement__portfolio")
-    return get_object_or_404(milestones, pk=pk).agreement
+    return get_object_or_404(_milestones(request), pk=pk).agreement
+
+
+def _portfolios(request: HttpRequest):
+    """The portfolios of the request's association."""
+    return Portfolio.objects.filter(association=request.association)
 
 
 @require(is_signed_in)
 def overview(request: HttpRequest) -> HttpResponse:
-    agenda = selectors.current_agenda_or_404()
+    agenda = selectors.current_agenda_or_404(request.association)
     agreements = list(selectors.agreements_with_progress(agenda.agreements.all()))
-    portfolios = list(Portfolio.objects.order_by("order"))
+    portfolios = list(_portfolios(request).order_by("order"))
     return render(
         request,
         "agenda/overview.html",
@@ -66,8 +77,8 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @require(is_signed_in)
 def portfolio_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    agenda = selectors.current_agenda_or_404()
-    portfolio = get_object_or_404(Portfolio, slug=slug)
+    agenda = selectors.current_agenda_or_404(request.association)
+    portfolio = get_object_or_404(_portfolios(request), slug=slug)
     in_portfolio = Q(portfolio=portfolio) | Q(other_portfolios=portfolio)
     agreements = list(
         selectors.agreements_with_progress(
@@ -92,13 +103,13 @@ def portfolio_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "counts": selectors.status_counts(agreements),
             "bar": status_bar(agreements, label=portfolio.name),
             "overdue": selectors.overdue_milestones()
+            .filter(agreement__agenda=agenda)
             .filter(Q(agreement__portfolio=portfolio) | Q(agreement__other_portfolios=portfolio))
             .select_related("agreement")
             .distinct()
             .order_by("end")[:20],
-            "updates": ProgressUpdate.objects.filter(
-                Q(agreement__portfolio=portfolio) | Q(agreement__other_portfolios=portfolio)
-            )
+            "updates": ProgressUpdate.objects.filter(agreement__agenda=agenda)
+            .filter(Q(agreement__portfolio=portfolio) | Q(agreement__other_portfolios=portfolio))
             .select_related("agreement", "author")
             .distinct()[:10],
             "bodies": portfolio.bodies.order_by("kind", "name"),
@@ -133,8 +144,8 @@ COLUMNS = [
 
 @require(is_signed_in)
 def agreement_list(request: HttpRequest) -> HttpResponse:
-    agenda = selectors.current_agenda_or_404()
-    form = AgreementFilterForm(request.GET or None)
+    agenda = selectors.current_agenda_or_404(request.association)
+    form = AgreementFilterForm(request.GET or None, association=request.association)
     agreements = filtered_agreements(agenda, form)
     fmt = export_format(request)
     if fmt:
@@ -185,7 +196,7 @@ def _agreement(agenda, slug: str) -> Agreement:
 
 @require(is_signed_in)
 def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    agenda = selectors.current_agenda_or_404()
+    agenda = selectors.current_agenda_or_404(request.association)
     agreement = _agreement(agenda, slug)
     editable = can_edit_agreement(request.user, agreement)
     return render(
@@ -214,7 +225,7 @@ def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @require(can_edit_agreement, obj=_agreement_to_edit)
 def progress_update_add(request: HttpRequest, slug: str) -> HttpResponse:
-    agenda = selectors.current_agenda_or_404()
+    agenda = selectors.current_agenda_or_404(request.association)
     agreement = _agreement(agenda, slug)
     form = ProgressUpdateForm(request.POST)
     if form.is_valid():
@@ -258,7 +269,7 @@ def progress_update_add(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @require(can_edit_agreement, obj=_milestone_agreement)
 def milestone_reach(request: HttpRequest, pk: int) -> HttpResponse:
-    milestone = get_object_or_404(Milestone.objects.select_related("agreement__portfolio"), pk=pk)
+    milestone = get_object_or_404(_milestones(request), pk=pk)
     reached = request.POST.get("reached_on", "")
     try:
         reached_on = dt.date.fromisoformat(reached) if reached else None
@@ -272,7 +283,7 @@ def milestone_reach(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(can_edit_agreement, obj=_agreement_to_edit)
 def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    agenda = selectors.current_agenda_or_404()
+    agenda = selectors.current_agenda_or_404(request.association)
     agreement = _agreement(agenda, slug)
     return versioned_edit(
         request,
@@ -295,8 +306,8 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require(is_signed_in)
 def timeline(request: HttpRequest) -> HttpResponse:
-    agenda = selectors.current_agenda_or_404()
-    portfolio = Portfolio.objects.filter(slug=request.GET.get("portefeuille", "")).first()
+    agenda = selectors.current_agenda_or_404(request.association)
+    portfolio = _portfolios(request).filter(slug=request.GET.get("portefeuille", "")).first()
     from samenspel.agenda.timeline import timeline_rows
 
     agreements = selectors.agreements_with_progress(
@@ -316,7 +327,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
             "agenda": agenda,
             "grid": grid,
             "portfolio": portfolio,
-            "portfolios": Portfolio.objects.order_by("order"),
+            "portfolios": _portfolios(request).order_by("order"),
             "breadcrumbs": breadcrumbs(
                 (_("Agenda"), reverse("agenda:overview")), (_("Tijdlijn"), None)
             ),

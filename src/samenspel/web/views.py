@@ -10,7 +10,9 @@ from samenspel.web.dashboard import rendered_panels
 
 @require(is_signed_in)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    assignments = request.user.role_assignments.select_related("portfolio", "organisation")
+    assignments = request.user.role_assignments.filter(
+        association=request.association
+    ).select_related("portfolio", "organisation")
     rendered = rendered_panels("dashboard", request)
     return render(
         request,

@@ -236,3 +236,85 @@ def test_public_pages_need_no_sign_in_and_hide_internal_updates_and_people(
     assert "Op koers" in page  # the public status ignores the internal 'at risk' update
     portfolio = client.get("/openbaar/portefeuilles/gw/").content.decode()
     assert "Regiobeeld zorg" in portfolio
+
+
+@pytest.fixture
+def elsewhere(world):
+    """A second association with a newer agenda, a portfolio and an agreement of its own."""
+    from samenspel.agenda.tests.factories import AgendaFactory
+    from samenspel.organisations.models import Association
+
+    other = Association.objects.create(slug="elders", name="Regio Elders", short_name="RE")
+    agenda = AgendaFactory(
+        association=other,
+        slug="elders-agenda",
+        name="Agenda Elders",
+        period_start=dt.date(2024, 1, 1),
+        period_end=dt.date(2028, 12, 31),
+    )
+    portfolio = PortfolioFactory(association=other, slug="ander", name="Portefeuille Elders")
+    agreement = AgreementFactory(
+        agenda=agenda, slug="elders", title="Afspraak Elders", portfolio=portfolio
+    )
+    milestone = MilestoneFactory(agreement=agreement, title="Mijlpaal Elders")
+    ProgressUpdateFactory(agreement=agreement, text="Voortgang Elders")
+    return {"portfolio": portfolio, "agreement": agreement, "milestone": milestone}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/agenda/",
+        "/agenda/afspraken/",
+        "/agenda/afspraken/?format=csv",
+        "/agenda/afspraken/?q=Afspraak",
+        "/agenda/tijdlijn/",
+        "/agenda/portefeuilles/gw/",
+        "/openbaar/",
+        "/openbaar/portefeuilles/gw/",
+    ],
+)
+def test_pages_show_only_the_requests_association(client, bureau_user, elsewhere, url):
+    client.force_login(bureau_user)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"Elders" not in response.content
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/agenda/afspraken/elders/",
+        "/agenda/afspraken/elders/bewerken/",
+        "/agenda/portefeuilles/ander/",
+        "/openbaar/afspraken/elders/",
+        "/openbaar/portefeuilles/ander/",
+    ],
+)
+def test_another_associations_objects_are_not_found(client, bureau_user, elsewhere, url):
+    client.force_login(bureau_user)
+    assert client.get(url).status_code == 404
+
+
+def test_another_associations_writes_are_not_found(client, bureau_user, elsewhere):
+    client.force_login(bureau_user)
+    data = {"date": "2024-08-30", "status": "on_track", "text": "x"}
+    assert client.post("/agenda/afspraken/elders/voortgang/", data).status_code == 404
+    milestone = elsewhere["milestone"]
+    url = f"/agenda/mijlpalen/{milestone.pk}/bereikt/"
+    assert client.post(url, {"reached_on": "2024-07-05"}).status_code == 404
+    milestone.refresh_from_db()
+    assert milestone.reached_on is None
+
+
+def test_the_filters_offer_and_accept_only_the_associations_portfolios(
+    client, reader_user, world, elsewhere
+):
+    client.force_login(reader_user)
+    form = client.get("/agenda/afspraken/").context["form"]
+    assert set(form.fields["portefeuille"].queryset) == {world["gw"], world["ekm"]}
+    response = client.get("/agenda/afspraken/?portefeuille=ander")
+    assert "portefeuille" in response.context["form"].errors
+    timeline = client.get("/agenda/tijdlijn/?portefeuille=ander")
+    assert timeline.context["portfolio"] is None
