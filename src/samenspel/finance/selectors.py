@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Sum
+from django.db.models import Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from samenspel.finance.constants import ContributionKey, StatedWhat
@@ -26,7 +26,12 @@ from samenspel.finance.models import (
 )
 from samenspel.finance.shares import split_by_weight, to_cents
 from samenspel.organisations.constants import OrganisationKind
-from samenspel.organisations.models import Association, InhabitantCount, Organisation
+from samenspel.organisations.models import (
+    Association,
+    AssociationMembership,
+    InhabitantCount,
+    Organisation,
+)
 from samenspel.organisations.selectors import members_of
 
 
@@ -335,14 +340,20 @@ class FundBalance:
         return self.surcharges_in - self.spent
 
 
-def contingency_fund() -> FundBalance:
-    """Surcharges raised on project financing, minus what was spent (each with a reason).
+def contingency_fund(*, association: Association) -> FundBalance:
+    """Surcharges raised on `association`'s project financing, minus what was spent (each
+    with a reason).
 
     The surcharge per project year is computed as on the project page (members' total
-    and each funder rounded to cents), in a fixed number of queries.
+    and each funder rounded to cents), in a fixed number of queries. A spending names no
+    association yet (`FundSpending` has no field for it): every spending counts.
     """
     surcharges = ZERO
-    years = ProjectYear.objects.select_related("project").prefetch_related("funders")
+    years = (
+        ProjectYear.objects.filter(project__association=association)
+        .select_related("project")
+        .prefetch_related("funders")
+    )
     for project_year in years:
         rate = project_year.project.surcharge_percent / Decimal(100)
         surcharges += to_cents(project_year.members_amount * rate)
@@ -351,8 +362,25 @@ def contingency_fund() -> FundBalance:
     return FundBalance(surcharges, sum((s.amount for s in spendings), ZERO), spendings)
 
 
-def outstanding_claims(organisation: Organisation | None = None):
-    claims = Claim.objects.filter(paid_on__isnull=True).select_related("organisation", "project")
+def claims_of(association: Association) -> QuerySet[Claim]:
+    """The claims of `association`: those of its projects, and the contributions (claims
+    without a project, which name no association yet) sent to an organisation that takes
+    or took part in it (a subquery: no query of its own)."""
+    taking_part = AssociationMembership.objects.filter(association=association)
+    return Claim.objects.filter(
+        Q(project__association=association)
+        | Q(project__isnull=True, organisation__in=taking_part.values("organisation_id"))
+    )
+
+
+def outstanding_claims(
+    organisation: Organisation | None = None, *, association: Association
+) -> QuerySet[Claim]:
+    claims = (
+        claims_of(association)
+        .filter(paid_on__isnull=True)
+        .select_related("organisation", "project")
+    )
     if organisation is not None:
         claims = claims.filter(organisation=organisation)
     return claims.order_by("sent_on")

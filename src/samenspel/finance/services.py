@@ -15,6 +15,7 @@ from samenspel.core.history import changed_by
 from samenspel.core.versioning import versioned_update
 from samenspel.finance.models import BudgetYear, Claim, FundSpending, InvoicedContribution
 from samenspel.finance.selectors import contingency_fund, year_figures
+from samenspel.organisations.models import Association
 
 
 def budget_year_update(
@@ -77,7 +78,12 @@ FUND_LOCK = 7_450_001
 
 @transaction.atomic
 def fund_spending_add(
-    *, spent_on: dt.date, amount: Decimal, reason: str, user: User | None
+    *,
+    association: Association,
+    spent_on: dt.date,
+    amount: Decimal,
+    reason: str,
+    user: User | None,
 ) -> FundSpending:
     """Spend from the contingency fund, never more than its balance. The balance is read
     under a lock held to the end of the transaction, so two spendings at the same moment
@@ -85,7 +91,7 @@ def fund_spending_add(
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [FUND_LOCK])
-    available = contingency_fund().balance
+    available = contingency_fund(association=association).balance
     if amount > available:
         raise ValidationError(
             {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,25 +17,43 @@ from samenspel.accounts.permissions import (
     owned_rows_visible_to,
     require,
 )
-from samenspel.agenda.selectors import current_agenda, current_agenda_or_404
+from samenspel.agenda.models import Agenda
+from samenspel.agenda.selectors import current_agenda
 from samenspel.core.pages import form_page, versioned_edit
 from samenspel.finance import selectors, services
 from samenspel.finance.charts import contributions_chart
 from samenspel.finance.forms import BudgetYearForm, FundSpendingForm, InvoiceForm, PaidForm
-from samenspel.finance.models import BudgetLine, BudgetYear, Claim, Project
+from samenspel.finance.models import BudgetLine, BudgetYear, Project
+from samenspel.organisations.models import Association
 from samenspel.organisations.selectors import is_member
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
 
 
-def _visible_claims(user):
-    """The bureau sees every open claim; an account holder those of their organisation."""
-    return owned_rows_visible_to(user, selectors.outstanding_claims())
+def _visible_claims(request: HttpRequest):
+    """The bureau sees every open claim of the association; an account holder those of
+    their organisation."""
+    return owned_rows_visible_to(
+        request.user, selectors.outstanding_claims(association=request.association)
+    )
+
+
+def _agenda_or_404(request: HttpRequest) -> Agenda:
+    """The current agenda of the request's association; 404 with a hint when it has none
+    (`agenda.selectors.current_agenda_or_404` once that takes the association)."""
+    agenda = current_agenda(request.association)
+    if agenda is None:
+        raise Http404(_("Er is nog geen agenda geladen. Draai 'samenspel setup'."))
+    return agenda
+
+
+def _projects(association: Association):
+    return Project.objects.filter(association=association)
 
 
 @require(is_signed_in)
 def overview(request: HttpRequest) -> HttpResponse:
-    agenda = current_agenda_or_404()
+    agenda = _agenda_or_404(request)
     years = selectors.budget_years(agenda)
     lines = BudgetLine.objects.filter(agenda=agenda).prefetch_related("amounts")
     year_numbers = [f.budget_year.year for f in years]
@@ -68,10 +86,10 @@ def overview(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "comparisons": comparisons,
             "differences": [c for c in comparisons if c.differs],
-            "fund": selectors.contingency_fund(),
-            "claims": _visible_claims(request.user)[:50],
+            "fund": selectors.contingency_fund(association=request.association),
+            "claims": _visible_claims(request)[:50],
             "may_manage": can_manage_money(request.user),
-            "projects": Project.objects.all(),
+            "projects": _projects(request.association),
             "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Financiën"), None)),
         },
     )
@@ -79,12 +97,15 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @require(is_signed_in)
 def contributions(request: HttpRequest, year: int) -> HttpResponse:
-    agenda = current_agenda_or_404()
+    agenda = _agenda_or_404(request)
     budget_year = get_object_or_404(
         BudgetYear.objects.prefetch_related("fixed", "invoiced"), agenda=agenda, year=year
     )
     figures = selectors.year_figures(budget_year)
-    project_years = [selectors.project_year_shares(py) for py in budget_year_projects(year)]
+    project_years = [
+        selectors.project_year_shares(py)
+        for py in budget_year_projects(year, association=request.association)
+    ]
     sources = [_("samenwerkingsagenda")] + [ps.project_year.project.name for ps in project_years]
     table = []
     for member in figures.members:
@@ -131,15 +152,19 @@ def contributions(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-def budget_year_projects(year: int):
+def budget_year_projects(year: int, *, association: Association):
     from samenspel.finance.models import ProjectYear
 
-    return ProjectYear.objects.filter(year=year).select_related("project").order_by("project__name")
+    return (
+        ProjectYear.objects.filter(year=year, project__association=association)
+        .select_related("project")
+        .order_by("project__name")
+    )
 
 
 @require(can_manage_money)
 def budget_year_edit(request: HttpRequest, year: int) -> HttpResponse:
-    budget_year = get_object_or_404(BudgetYear, agenda=current_agenda_or_404(), year=year)
+    budget_year = get_object_or_404(BudgetYear, agenda=_agenda_or_404(request), year=year)
     back = reverse("finance:contributions", kwargs={"year": year})
     return versioned_edit(
         request,
@@ -154,7 +179,7 @@ def budget_year_edit(request: HttpRequest, year: int) -> HttpResponse:
 
 @require(can_manage_money)
 def budget_year_invoice(request: HttpRequest, year: int) -> HttpResponse:
-    budget_year = get_object_or_404(BudgetYear, agenda=current_agenda_or_404(), year=year)
+    budget_year = get_object_or_404(BudgetYear, agenda=_agenda_or_404(request), year=year)
     form = InvoiceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -185,7 +210,7 @@ def budget_year_invoice(request: HttpRequest, year: int) -> HttpResponse:
 
 @require(can_manage_money)
 def claim_paid(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = get_object_or_404(Claim, pk=pk)
+    claim = get_object_or_404(selectors.claims_of(request.association), pk=pk)
     return form_page(
         request,
         PaidForm(request.POST or None),
@@ -202,7 +227,9 @@ def fund_spending_add(request: HttpRequest) -> HttpResponse:
     return form_page(
         request,
         FundSpendingForm(request.POST or None),
-        save=lambda values: services.fund_spending_add(user=request.user, **values),
+        save=lambda values: services.fund_spending_add(
+            association=request.association, user=request.user, **values
+        ),
         success=_("De uitgave uit het handgeld is vastgelegd."),
         next_url=reverse("finance:overview"),
         title=_("Uitgave uit het handgeld"),
@@ -212,8 +239,10 @@ def fund_spending_add(request: HttpRequest) -> HttpResponse:
 
 @require(is_signed_in)
 def project_list(request: HttpRequest) -> HttpResponse:
-    projects = Project.objects.select_related("portfolio").prefetch_related(
-        "commissioners", "years"
+    projects = (
+        _projects(request.association)
+        .select_related("portfolio")
+        .prefetch_related("commissioners", "years")
     )
     fmt = export_format(request)
     columns = [_("Project"), _("Portefeuille"), _("Opdrachtgevers"), _("Jaren"), _("Opslag (%)")]
@@ -244,7 +273,8 @@ def project_list(request: HttpRequest) -> HttpResponse:
 @require(is_signed_in)
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     project = get_object_or_404(
-        Project.objects.prefetch_related("commissioners", "other_funders"), slug=slug
+        _projects(request.association).prefetch_related("commissioners", "other_funders"),
+        slug=slug,
     )
     years = [selectors.project_year_shares(py) for py in project.years.all()]
     claims = owned_rows_visible_to(request.user, project.claims.select_related("organisation"))
@@ -268,14 +298,14 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def organisation_contributions(request: HttpRequest, organisation) -> dict:
     """The organisation page's 'what we contribute' panel (money part)."""
-    agenda = current_agenda()
-    if agenda is None or not is_member(organisation, agenda.association):
+    agenda = current_agenda(request.association)
+    if agenda is None or not is_member(organisation, request.association):
         return {}
     per_year = [
         (f.budget_year.year, f.amount_for(organisation.pk)) for f in selectors.budget_years(agenda)
     ]
     claims = (
-        selectors.outstanding_claims(organisation)
+        selectors.outstanding_claims(organisation, association=request.association)
         if can_view_organisation_finance(request.user, organisation)
         else None
     )

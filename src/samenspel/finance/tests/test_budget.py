@@ -129,17 +129,20 @@ def test_surcharge_and_contingency_fund(vdg_budget, bureau_user):
     assert sum(shares.member_shares.values()) == D("60000.00")
     assert sum(shares.member_surcharges.values()) == D("3000.00")
     assert shares.surcharge_total == D("4250.00")  # 5% of 60.000 + 5% of 25.000
-    fund = selectors.contingency_fund()
+    association = vdg_budget.association
+    fund = selectors.contingency_fund(association=association)
     assert fund.balance == D("4250.00")
     services.fund_spending_add(
+        association=association,
         spent_on=dt.date(2024, 6, 1),
         amount=D("1000.00"),
         reason="Kenniscafé",
         user=bureau_user,
     )
-    assert selectors.contingency_fund().balance == D("3250.00")
+    assert selectors.contingency_fund(association=association).balance == D("3250.00")
     with pytest.raises(ValidationError):
         services.fund_spending_add(
+            association=association,
             spent_on=dt.date(2024, 6, 1),
             amount=D("5000.00"),
             reason="Te veel",
@@ -156,10 +159,12 @@ def test_claim_cannot_be_paid_before_it_was_sent(vdg_budget, bureau_user):
         amount=D("10.00"),
         sent_on=dt.date(2024, 3, 1),
     )
+    outstanding = selectors.outstanding_claims(association=vdg_budget.association)
+    assert outstanding.filter(pk=claim.pk).exists()  # a member's contribution claim
     with pytest.raises(ValidationError):
         services.claim_mark_paid(claim=claim, paid_on=dt.date(2024, 2, 1), user=bureau_user)
     services.claim_mark_paid(claim=claim, paid_on=dt.date(2024, 3, 5), user=bureau_user)
-    assert not selectors.outstanding_claims().filter(pk=claim.pk).exists()
+    assert not outstanding.filter(pk=claim.pk).exists()
 
 
 def test_checkagenda_lists_the_stated_differences(vdg_budget, capsys):
