@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.capacity.constants import QUARTERS
-from samenspel.organisations.models import Portfolio
+from samenspel.organisations.models import Association, Portfolio
 
 
 class RealisedHoursForm(forms.Form):
@@ -13,7 +13,7 @@ class RealisedHoursForm(forms.Form):
     )
     portfolio = forms.ModelChoiceField(
         label=_("Portefeuille"),
-        queryset=Portfolio.objects.order_by("order"),
+        queryset=Portfolio.objects.none(),
         required=False,
         empty_label=_("Geen portefeuille: voorzitter, accounthouder, VNG-commissie, staf"),
     )
@@ -24,3 +24,9 @@ class RealisedHoursForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     note = forms.CharField(label=_("Toelichting"), max_length=300, required=False)
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["portfolio"].queryset = Portfolio.objects.filter(
+            association=association
+        ).order_by("order")

@@ -12,5 +12,5 @@ from samenspel.organisations.selectors import is_member
 def organisation_hours_panel(request: HttpRequest, organisation) -> dict:
     if not is_member(organisation, request.association):
         return {}
-    hours = organisation_hours(organisation, today().year)
+    hours = organisation_hours(organisation, today().year, association=request.association)
     return {"hours": hours if hours.planned else None}

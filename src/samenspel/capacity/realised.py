@@ -17,7 +17,7 @@ from samenspel.agenda.selectors import current_agenda
 from samenspel.capacity.constants import CommitmentKind
 from samenspel.capacity.models import RealisedHours, StaffCommitment
 from samenspel.capacity.selectors import ZERO, members, staff_commitments
-from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.organisations.models import Association, Organisation, Portfolio
 
 
 @dataclass
@@ -67,9 +67,15 @@ class PlannedRealised:
         return self.total.has_demo
 
 
-def _realised(year: int, organisation: Organisation | None = None) -> list[dict]:
-    """Realised hours of `year` summed per organisation, portfolio and quarter (one query)."""
-    rows = RealisedHours.objects.filter(year=year)
+def _realised(
+    year: int, *, association: Association, organisation: Organisation | None = None
+) -> list[dict]:
+    """Realised hours of `year` on `association`'s portfolios summed per organisation,
+    portfolio and quarter (one query). Hours of no portfolio (the roles) name no
+    association yet: they are counted wherever the organisation's hours are."""
+    rows = RealisedHours.objects.filter(year=year).filter(
+        Q(portfolio__association=association) | Q(portfolio__isnull=True)
+    )
     if organisation is not None:
         rows = rows.filter(organisation=organisation)
     return list(
@@ -77,6 +83,10 @@ def _realised(year: int, organisation: Organisation | None = None) -> list[dict]
         .annotate(hours=Sum("hours"), demo=Count("pk", filter=Q(is_demo=True)))
         .order_by()
     )
+
+
+def _portfolios(association: Association):
+    return Portfolio.objects.filter(association=association).order_by("order")
 
 
 def _roles_row() -> PlanRow:
@@ -100,7 +110,7 @@ def planned_vs_realised(
     organisations = members(agenda.association) if member_list is None else member_list
     by_member = {o.pk: PlanRow(label=o.display_name, organisation=o) for o in organisations}
     by_portfolio: dict[int | None, PlanRow] = {
-        p.pk: PlanRow(label=p.name, portfolio=p) for p in Portfolio.objects.order_by("order")
+        p.pk: PlanRow(label=p.name, portfolio=p) for p in _portfolios(agenda.association)
     }
     by_portfolio[None] = _roles_row()
     total = PlanRow(label=_("Totaal"))
@@ -114,7 +124,7 @@ def planned_vs_realised(
         member.planned += commitment.hours_per_year
         by_portfolio[commitment.portfolio_id].planned += commitment.hours_per_year
         total.planned += commitment.hours_per_year
-    for row in _realised(year):
+    for row in _realised(year, association=agenda.association):
         demo = row["demo"] > 0
         for target in (
             by_member.get(row["organisation_id"]),
@@ -158,17 +168,22 @@ class OrganisationHours:
 
 
 def organisation_hours(
-    organisation: Organisation, year: int, *, agenda: Agenda | None = None
+    organisation: Organisation,
+    year: int,
+    *,
+    association: Association,
+    agenda: Agenda | None = None,
 ) -> OrganisationHours:
-    """Planned hours of `organisation` in `year` by portfolio and role, with realised quarters.
+    """Planned hours of `organisation` in `year` for `association` by portfolio and role,
+    with realised quarters (of `agenda`, default the association's current one).
 
     The last portfolio row (no portfolio) carries the role hours of Table 2.2.
     """
-    agenda = agenda or current_agenda()
+    agenda = agenda or current_agenda(association)
     commitments = staff_commitments(agenda=agenda, year=year) if agenda is not None else []
     mine = [c for c in commitments if c.organisation_id == organisation.pk]
     rows: dict[int | None, PlanRow] = {
-        p.pk: PlanRow(label=p.name, portfolio=p) for p in Portfolio.objects.order_by("order")
+        p.pk: PlanRow(label=p.name, portfolio=p) for p in _portfolios(association)
     }
     rows[None] = _roles_row()
     total = PlanRow(label=_("Totaal"), organisation=organisation)
@@ -179,7 +194,7 @@ def organisation_hours(
         if commitment.kind != CommitmentKind.PORTFOLIO:
             label = str(CommitmentKind(commitment.kind).label)
             roles[(commitment.kind, label)] += commitment.hours_per_year
-    for row in _realised(year, organisation):
+    for row in _realised(year, association=association, organisation=organisation):
         for target in (rows.get(row["portfolio_id"]), total):
             if target is not None:
                 target.add(row["quarter"], row["hours"], row["demo"] > 0)

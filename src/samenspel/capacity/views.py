@@ -85,7 +85,7 @@ def _overview_tables(
 
 @require(is_signed_in)
 def overview(request: HttpRequest) -> HttpResponse:
-    agenda = current_agenda()
+    agenda = current_agenda(request.association)
     year = _year(request)
     context = {
         "agenda": agenda,
@@ -161,12 +161,14 @@ def realised_hours_record(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation = _member(request, org_slug)
     last_year, last_quarter = _last_quarter()
     form = RealisedHoursForm(
-        request.POST or None, initial={"year": last_year, "quarter": last_quarter}
+        request.POST or None,
+        association=request.association,
+        initial={"year": last_year, "quarter": last_quarter},
     )
     if request.method == "POST" and form.is_valid() and _record(request, form, organisation):
         return redirect(f"{request.path}?jaar={form.cleaned_data['year']}")
     year = _year(request) if "jaar" in request.GET else last_year
-    hours = realised.organisation_hours(organisation, year)
+    hours = realised.organisation_hours(organisation, year, association=request.association)
     table = tables.organisation_quarters_table(
         hours.portfolios, hours.total, name=organisation.display_name, year=year
     )
@@ -182,7 +184,7 @@ def realised_hours_record(request: HttpRequest, org_slug: str) -> HttpResponse:
             "hours": hours,
             "table": table,
             "year": year,
-            "years": _years(current_agenda(), year),
+            "years": _years(current_agenda(request.association), year),
             "query": f"jaar={year}",
             "breadcrumbs": breadcrumbs(
                 (_("Overzicht"), "/"),

@@ -118,7 +118,7 @@ def test_organisation_hours_breaks_the_year_down_by_portfolio_and_role(vdg_agend
         hours=40,
         user=bureau_user,
     )
-    hours = realised.organisation_hours(assen, 2025)
+    hours = realised.organisation_hours(assen, 2025, association=association_default())
     by_portfolio = {row.label: row for row in hours.portfolios}
     assert by_portfolio["Onderwijs en Cultuur"].planned == 90 + 100
     assert by_portfolio["Onderwijs en Cultuur"].quarters == [None, None, Decimal("40.0"), None]
@@ -131,7 +131,7 @@ def test_organisation_hours_breaks_the_year_down_by_portfolio_and_role(vdg_agend
         ("staff_expertise", 360),
     ]
     assert (hours.planned, hours.realised) == (1375, Decimal("40.0"))
-    assert realised.organisation_hours(assen, 2022).planned == 0
+    assert realised.organisation_hours(assen, 2022, association=association_default()).planned == 0
 
 
 def test_demo_realised_hours_are_marked_deterministic_and_made_once(vdg_agenda):
