@@ -14,7 +14,7 @@ from samenspel.decisions.constants import PhoOutcome
 from samenspel.decisions.models import Proposal
 from samenspel.meetings.constants import ActionStatus, ItemKind, OutcomeKind
 from samenspel.meetings.models import Meeting
-from samenspel.organisations.models import Body, Person, Portfolio
+from samenspel.organisations.models import Association, Body, Person, Portfolio
 from samenspel.web.forms import DateInput
 
 
@@ -30,13 +30,19 @@ def _people():
 
 
 class MeetingFilterForm(forms.Form):
-    body = forms.ModelChoiceField(
-        label=_("Overleg"), queryset=Body.objects.order_by("name"), required=False
-    )
+    """Filters of the meeting, decision and action lists: the association's bodies and
+    portfolios."""
+
+    body = forms.ModelChoiceField(label=_("Overleg"), queryset=Body.objects.none(), required=False)
     portfolio = forms.ModelChoiceField(
-        label=_("Portefeuille"), queryset=Portfolio.objects.all(), required=False
+        label=_("Portefeuille"), queryset=Portfolio.objects.none(), required=False
     )
     year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100, required=False)
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.filter(association=association).order_by("name")
+        self.fields["portfolio"].queryset = Portfolio.objects.filter(association=association)
 
 
 class MeetingForm(forms.Form):
@@ -90,9 +96,15 @@ class MeetingForm(forms.Form):
 
 
 class MeetingCreateForm(MeetingForm):
-    body = forms.ModelChoiceField(label=_("Overleg"), queryset=Body.objects.order_by("name"))
+    """The body is one of the association's (the view narrows it to those the user may plan)."""
+
+    body = forms.ModelChoiceField(label=_("Overleg"), queryset=Body.objects.none())
 
     field_order = ["body"]
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.filter(association=association).order_by("name")
 
 
 class MeetingEditForm(MeetingForm):
@@ -145,11 +157,13 @@ class AgendaItemForm(forms.Form):
         label=_("Vertrouwelijk"), required=False, help_text=_("Niet op de openbare pagina.")
     )
 
-    def __init__(self, *args, body: Body, **kwargs):
+    def __init__(self, *args, body: Body, association: Association, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lead"].queryset = _people()
-        agreements = Agreement.objects.order_by("order")
-        proposals = Proposal.objects.order_by("-created_on")
+        agreements = Agreement.objects.filter(agenda__association=association).order_by("order")
+        proposals = Proposal.objects.filter(portfolio__association=association).order_by(
+            "-created_on"
+        )
         if body.portfolio_id:
             agreements = agreements.filter(portfolio_id=body.portfolio_id)
             proposals = proposals.filter(portfolio_id=body.portfolio_id)

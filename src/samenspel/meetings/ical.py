@@ -80,13 +80,13 @@ def public_event(meeting: Meeting, base_url: str) -> Event:
     return event
 
 
-def _calendar_bytes(events: Iterable[Event], *, name: str) -> bytes:
+def _calendar_bytes(events: Iterable[Event], *, name: str, association_name: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{name} — {settings.SAMENSPEL_ASSOCIATION_NAME}")
+    calendar.add("x-wr-calname", f"{name} — {association_name}")
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for event in events:
         calendar.add_component(event)
@@ -94,8 +94,12 @@ def _calendar_bytes(events: Iterable[Event], *, name: str) -> bytes:
     return calendar.to_ical()
 
 
-def calendar_bytes(meetings: Iterable[Meeting], *, name: str, base_url: str) -> bytes:
-    return _calendar_bytes((_event(m, base_url) for m in meetings), name=name)
+def calendar_bytes(
+    meetings: Iterable[Meeting], *, name: str, base_url: str, association_name: str
+) -> bytes:
+    """The meetings as a calendar named "`name` — `association_name`"."""
+    events = (_event(m, base_url) for m in meetings)
+    return _calendar_bytes(events, name=name, association_name=association_name)
 
 
 def _response(content: bytes, filename: str) -> HttpResponse:
@@ -106,14 +110,20 @@ def _response(content: bytes, filename: str) -> HttpResponse:
 
 
 def calendar_response(
-    meetings: Iterable[Meeting], *, name: str, base_url: str, filename: str
+    meetings: Iterable[Meeting], *, name: str, base_url: str, filename: str, association_name: str
 ) -> HttpResponse:
-    return _response(calendar_bytes(meetings, name=name, base_url=base_url), filename)
+    content = calendar_bytes(
+        meetings, name=name, base_url=base_url, association_name=association_name
+    )
+    return _response(content, filename)
 
 
 def public_calendar_response(
-    meetings: Iterable[Meeting], *, name: str, base_url: str, filename: str
+    meetings: Iterable[Meeting], *, name: str, base_url: str, filename: str, association_name: str
 ) -> HttpResponse:
-    """A public feed: pass `selectors.public_schedule(...)`; each event is `public_event`."""
+    """A public feed: pass `selectors.public_schedule(association=…, …)`; each event is
+    `public_event`."""
     events = (public_event(m, base_url) for m in meetings)
-    return _response(_calendar_bytes(events, name=name), filename)
+    return _response(
+        _calendar_bytes(events, name=name, association_name=association_name), filename
+    )

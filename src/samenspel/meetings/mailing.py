@@ -42,7 +42,7 @@ def agenda_context(meeting: Meeting, base_url: str = "") -> dict[str, Any]:
         "previous": selectors.previous_meeting(meeting=meeting),
         "base_url": base_url,
         "document_title": _("Agenda %(meeting)s") % {"meeting": meeting},
-        "association_name": settings.SAMENSPEL_ASSOCIATION_NAME,
+        "association_name": meeting.body.association.name,
     }
 
 

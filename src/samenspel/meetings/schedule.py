@@ -22,7 +22,7 @@ from samenspel.accounts.models import User
 from samenspel.meetings.models import Meeting, MeetingCycle
 from samenspel.meetings.services import meeting_create
 from samenspel.organisations.constants import BodyKind
-from samenspel.organisations.models import Body
+from samenspel.organisations.models import Association, Body
 
 # Spread over the working year: from mid January to mid December.
 FIRST_DAY = (1, 15)
@@ -91,12 +91,15 @@ def cycle_days(
 
 
 def prepared_body(body: Body) -> Body | None:
-    """The body this one prepares; an officials' meeting prepares its portfolio's PHO."""
+    """The body this one prepares; an officials' meeting prepares its portfolio's PHO (of
+    the same association, as the portfolio is)."""
     if body.prepares_id:
         return body.prepares
     if body.kind == BodyKind.OFFICIALS_MEETING and body.portfolio_id:
         return Body.objects.filter(
-            kind=BodyKind.PORTFOLIO_MEETING, portfolio_id=body.portfolio_id
+            association_id=body.association_id,
+            kind=BodyKind.PORTFOLIO_MEETING,
+            portfolio_id=body.portfolio_id,
         ).first()
     return None
 
@@ -167,12 +170,25 @@ def _generate_cycle(
 
 @transaction.atomic
 def schedule_generate(
-    *, year: int, user: User | None = None, bodies: list[Body] | None = None, is_demo: bool = False
+    *,
+    association: Association | None = None,
+    year: int,
+    user: User | None = None,
+    bodies: list[Body] | None = None,
+    is_demo: bool = False,
 ) -> list[Meeting]:
-    """Create the year's meetings from the cycles; a body that already has meetings that
-    year from its cycle is left alone, so running it twice changes nothing."""
+    """Create the year's meetings of the association's bodies from their cycles; a body
+    that already has meetings that year from its cycle is left alone, so running it twice
+    changes nothing.
+
+    `association` is required, except for the demo (`is_demo`, meetings/demo.py does not
+    pass it yet): there None means the demo bodies' cycles of every association."""
+    if association is None and not is_demo:
+        raise TypeError("schedule_generate() needs association= (only the demo may omit it)")
     closed = ClosedDays.for_year(year)
     cycles = MeetingCycle.objects.select_related("body__prepares", "body__portfolio")
+    if association is not None:
+        cycles = cycles.filter(body__association=association)
     if bodies is not None:
         cycles = cycles.filter(body__in=bodies)
     created: list[Meeting] = []

@@ -25,15 +25,17 @@ from samenspel.meetings.constants import (
 )
 from samenspel.meetings.models import (
     Action,
+    AgendaDocument,
     AgendaItem,
     CalendarToken,
+    DocumentVersion,
     Invitation,
     Meeting,
     MeetingCycle,
     Minutes,
     Outcome,
 )
-from samenspel.organisations.models import Body, Person
+from samenspel.organisations.models import Association, Body, Person
 
 _Row = TypeVar("_Row", bound=Model)
 
@@ -47,8 +49,52 @@ def _on_days(field: str, start: dt.date, end: dt.date) -> dict[str, dt.datetime]
     return {f"{field}__gte": _day_start(start), f"{field}__lt": _day_start(end + dt.timedelta(1))}
 
 
-def _scoped(rows: QuerySet[_Row], *, portfolio: Any = None, body: Any = None) -> QuerySet[_Row]:
-    """Rows of the bodies of `portfolio` and/or of `body` (None: no restriction)."""
+# --- what an association owns: every lookup of a view starts here -------------------------
+
+
+def bodies_of(*, association: Association) -> QuerySet[Body]:
+    return Body.objects.filter(association=association)
+
+
+def meetings_of(*, association: Association) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(body__association=association)
+
+
+def items_of(*, association: Association) -> QuerySet[AgendaItem]:
+    return AgendaItem.objects.filter(body__association=association)
+
+
+def actions_of(*, association: Association) -> QuerySet[Action]:
+    return Action.objects.filter(body__association=association)
+
+
+def invitations_of(*, association: Association) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(meeting__body__association=association)
+
+
+def documents_of(*, association: Association) -> QuerySet[AgendaDocument]:
+    return AgendaDocument.objects.filter(item__body__association=association)
+
+
+def document_versions_of(*, association: Association) -> QuerySet[DocumentVersion]:
+    return DocumentVersion.objects.filter(document__item__body__association=association)
+
+
+def minutes_of_association(*, association: Association) -> QuerySet[Minutes]:
+    return Minutes.objects.filter(meeting__body__association=association)
+
+
+def _scoped(
+    rows: QuerySet[_Row],
+    *,
+    association: Association,
+    portfolio: Any = None,
+    body: Any = None,
+    path: str = "body",
+) -> QuerySet[_Row]:
+    """Rows of the association's bodies, of `portfolio` and/or of `body` (None: no
+    further restriction); `path` leads from a row to its body."""
+    rows = rows.filter(**{f"{path}__association": association})
     if portfolio is not None:
         rows = rows.filter(body__portfolio=portfolio)
     if body is not None:
@@ -57,7 +103,12 @@ def _scoped(rows: QuerySet[_Row], *, portfolio: Any = None, body: Any = None) ->
 
 
 def meetings_between(
-    *, start: dt.date, end: dt.date, portfolio: Any = None, body: Any = None
+    *,
+    association: Association,
+    start: dt.date,
+    end: dt.date,
+    portfolio: Any = None,
+    body: Any = None,
 ) -> QuerySet[Meeting]:
     """Held or planned meetings from `start` to `end` (both included), by date; no cancelled."""
     meetings = (
@@ -66,11 +117,16 @@ def meetings_between(
         .select_related("body__portfolio")
         .order_by("starts_at", "pk")
     )
-    return _scoped(meetings, portfolio=portfolio, body=body)
+    return _scoped(meetings, association=association, portfolio=portfolio, body=body)
 
 
 def decisions_between(
-    *, start: dt.date, end: dt.date, portfolio: Any = None, body: Any = None
+    *,
+    association: Association,
+    start: dt.date,
+    end: dt.date,
+    portfolio: Any = None,
+    body: Any = None,
 ) -> QuerySet[Outcome]:
     """Numbered decisions of meetings from `start` to `end`, with item, meeting and body.
 
@@ -83,11 +139,16 @@ def decisions_between(
         .select_related("item__meeting__body__portfolio", "body__portfolio", "item__proposal")
         .order_by("item__meeting__starts_at", "body__name", "number")
     )
-    return _scoped(decisions, portfolio=portfolio, body=body)
+    return _scoped(decisions, association=association, portfolio=portfolio, body=body)
 
 
 def open_actions_on(
-    *, date: dt.date, portfolio: Any = None, person: Any = None, body: Any = None
+    *,
+    association: Association,
+    date: dt.date,
+    portfolio: Any = None,
+    person: Any = None,
+    body: Any = None,
 ) -> QuerySet[Action]:
     """Actions made on or before `date` and not closed on or before it."""
     actions = (
@@ -97,7 +158,7 @@ def open_actions_on(
     )
     if person is not None:
         actions = actions.filter(owner=person)
-    return _scoped(actions, portfolio=portfolio, body=body)
+    return _scoped(actions, association=association, portfolio=portfolio, body=body)
 
 
 def meeting_open_actions(*, meeting: Meeting) -> QuerySet[Action]:
@@ -148,19 +209,22 @@ def previous_meeting(*, meeting: Meeting) -> Meeting | None:
     )
 
 
-def proposal_agenda_items(*, proposal: Any) -> QuerySet[AgendaItem]:
+def proposal_agenda_items(*, association: Association, proposal: Any) -> QuerySet[AgendaItem]:
     """The meetings' agenda items about a proposal (not the backlog), by meeting date."""
     return (
-        AgendaItem.objects.filter(proposal=proposal, meeting__isnull=False)
+        items_of(association=association)
+        .filter(proposal=proposal, meeting__isnull=False)
         .select_related("meeting__body", "outcome")
         .order_by("meeting__starts_at")
     )
 
 
-def meetings_of_person(*, person: Any) -> QuerySet[Meeting]:
-    """Meetings the person is invited to (and not removed from), cancelled ones included."""
+def meetings_of_person(*, association: Association, person: Any) -> QuerySet[Meeting]:
+    """The association's meetings the person is invited to (and not removed from),
+    cancelled ones included."""
     return (
-        Meeting.objects.filter(invitations__person=person, invitations__removed=False)
+        meetings_of(association=association)
+        .filter(invitations__person=person, invitations__removed=False)
         .select_related("body__portfolio")
         .order_by("starts_at", "pk")
         .distinct()
@@ -168,7 +232,11 @@ def meetings_of_person(*, person: Any) -> QuerySet[Meeting]:
 
 
 def meeting_list(
-    *, year: int | None = None, body: Any = None, portfolio: Any = None
+    *,
+    association: Association,
+    year: int | None = None,
+    body: Any = None,
+    portfolio: Any = None,
 ) -> QuerySet[Meeting]:
     meetings = (
         Meeting.objects.select_related("body__portfolio")
@@ -179,13 +247,18 @@ def meeting_list(
         meetings = meetings.filter(
             **_on_days("starts_at", dt.date(year, 1, 1), dt.date(year, 12, 31))
         )
-    return _scoped(meetings, portfolio=portfolio, body=body)
+    return _scoped(meetings, association=association, portfolio=portfolio, body=body)
 
 
-def public_decisions(*, year: int, body: Any = None) -> QuerySet[Outcome]:
+def public_decisions(*, association: Association, year: int, body: Any = None) -> QuerySet[Outcome]:
     """Decisions for the public page: approved minutes only, never a confidential item."""
     return (
-        decisions_between(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), body=body)
+        decisions_between(
+            association=association,
+            start=dt.date(year, 1, 1),
+            end=dt.date(year, 12, 31),
+            body=body,
+        )
         .filter(
             item__is_confidential=False,
             item__meeting__minutes__status=MinutesStatus.APPROVED,
@@ -194,8 +267,12 @@ def public_decisions(*, year: int, body: Any = None) -> QuerySet[Outcome]:
     )
 
 
-def upcoming_for_person(*, person: Any, today: dt.date) -> QuerySet[Meeting]:
-    return meetings_of_person(person=person).filter(starts_at__gte=_day_start(today))
+def upcoming_for_person(
+    *, association: Association, person: Any, today: dt.date
+) -> QuerySet[Meeting]:
+    return meetings_of_person(association=association, person=person).filter(
+        starts_at__gte=_day_start(today)
+    )
 
 
 # --- for the pages --------------------------------------------------------------------
@@ -226,14 +303,19 @@ def agenda_minutes(items: Iterable[AgendaItem]) -> int:
     return sum(item.duration_minutes for item in items)
 
 
-def bodies_for_planning(*, user: User | None) -> QuerySet[Body]:
-    """The bodies whose meetings `user` may plan (`can_manage_meetings`), by name."""
-    bodies = Body.objects.select_related("portfolio").order_by("name")
+def bodies_for_planning(*, association: Association, user: User | None) -> QuerySet[Body]:
+    """The association's bodies whose meetings `user` may plan (`can_manage_meetings`)."""
+    bodies = bodies_of(association=association).select_related("portfolio").order_by("name")
     return bodies.filter(pk__in=[b.pk for b in bodies if can_manage_meetings(user, b)])
 
 
 def action_list(
-    *, year: int, only_open: bool = False, body: Any = None, portfolio: Any = None
+    *,
+    association: Association,
+    year: int,
+    only_open: bool = False,
+    body: Any = None,
+    portfolio: Any = None,
 ) -> QuerySet[Action]:
     """The action list: every open action (`only_open`), or the actions agreed in `year`."""
     actions = Action.objects.select_related("owner__organisation", "body", "meeting").order_by(
@@ -243,14 +325,14 @@ def action_list(
         actions = actions.filter(status=ActionStatus.OPEN)
     else:
         actions = actions.filter(created_on__year=year)
-    return _scoped(actions, portfolio=portfolio, body=body)
+    return _scoped(actions, association=association, portfolio=portfolio, body=body)
 
 
-def schedule_of_year(*, year: int) -> QuerySet[Meeting]:
+def schedule_of_year(*, association: Association, year: int) -> QuerySet[Meeting]:
     """The year's schedule: the meetings that take place, with what they prepare."""
-    return meetings_between(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)).select_related(
-        "prepares__body"
-    )
+    return meetings_between(
+        association=association, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)
+    ).select_related("prepares__body")
 
 
 def by_month(meetings: Iterable[Meeting]) -> list[tuple[dt.date, list[Meeting]]]:
@@ -261,11 +343,22 @@ def by_month(meetings: Iterable[Meeting]) -> list[tuple[dt.date, list[Meeting]]]
     return sorted(months.items())
 
 
-def meeting_cycles() -> QuerySet[MeetingCycle]:
-    return MeetingCycle.objects.select_related("body").order_by("body__name", "title")
+def meeting_cycles(*, association: Association) -> QuerySet[MeetingCycle]:
+    return (
+        MeetingCycle.objects.filter(body__association=association)
+        .select_related("body")
+        .order_by("body__name", "title")
+    )
 
 
-def public_schedule(*, year: int | None = None, body: Body | None = None) -> QuerySet[Meeting]:
+def public_bodies(*, association: Association) -> QuerySet[Body]:
+    """The association's bodies with a public feed (no preparatory or internal groups)."""
+    return bodies_of(association=association).exclude(kind__in=NOT_PUBLIC_BODY_KINDS)
+
+
+def public_schedule(
+    *, association: Association, year: int | None = None, body: Body | None = None
+) -> QuerySet[Meeting]:
     """The meetings the public sees: the public page (one `year`) and a body's public feed
     (one `body`, every year) both read this. Meetings that take place, no preparatory or
     internal groups. Of each, the public sees only its time, its body's name and its status
@@ -280,7 +373,7 @@ def public_schedule(*, year: int | None = None, body: Body | None = None) -> Que
         meetings = meetings.filter(
             **_on_days("starts_at", dt.date(year, 1, 1), dt.date(year, 12, 31))
         )
-    return _scoped(meetings, body=body)
+    return _scoped(meetings, association=association, body=body)
 
 
 def person_of_calendar_token(*, token: str) -> Person | None:

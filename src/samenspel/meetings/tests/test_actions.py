@@ -9,6 +9,7 @@ from samenspel.meetings import selectors
 from samenspel.meetings.constants import ActionStatus
 from samenspel.meetings.outcomes import action_add, action_close
 from samenspel.meetings.tests.factories import MeetingFactory, aware
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.tests.factories import BodyFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,14 @@ def test_open_actions_are_carried_over_until_closed(bureau_user):
     # Third meeting (June) still saw it open; after closing it is no longer carried.
     assert list(selectors.meeting_open_actions(meeting=third)) == [action]
     assert list(selectors.meeting_open_actions(meeting=fourth)) == []
-    assert list(selectors.open_actions_on(date=dt.date(2024, 9, 1), person=owner)) == []
+    assert (
+        list(
+            selectors.open_actions_on(
+                association=association_default(), date=dt.date(2024, 9, 1), person=owner
+            )
+        )
+        == []
+    )
 
 
 def test_closing_rules(bureau_user):

@@ -154,7 +154,10 @@ def test_public_events_are_stamped_now_and_not_with_the_last_edit(client):
     # The private feeds keep the meeting's last change (LAST-MODIFIED and DTSTAMP).
     private = Calendar.from_ical(
         ical.calendar_bytes(
-            [Meeting.objects.get(pk=meeting.pk)], name="Test", base_url="http://testserver"
+            [Meeting.objects.get(pk=meeting.pk)],
+            name="Test",
+            base_url="http://testserver",
+            association_name="Test",
         )
     )
     (private_event,) = private.walk("VEVENT")

@@ -7,6 +7,7 @@ import pytest
 
 from samenspel.meetings.models import Meeting, MeetingCycle
 from samenspel.meetings.schedule import ClosedDays, cycle_days, schedule_generate
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.constants import BodyKind
 from samenspel.organisations.tests.factories import BodyFactory, PortfolioFactory
 
@@ -30,7 +31,7 @@ def chain():
 
 def test_cycle_counts_and_preparations_linked(chain):
     pho, officials, core, plus = chain
-    created = schedule_generate(year=2025)
+    created = schedule_generate(association=association_default(), year=2025)
     assert len(created) == 16
     for body in chain:
         assert Meeting.objects.filter(body=body).count() == 4
@@ -43,8 +44,8 @@ def test_cycle_counts_and_preparations_linked(chain):
 
 
 def test_running_twice_changes_nothing(chain):
-    schedule_generate(year=2025)
-    assert schedule_generate(year=2025) == []
+    schedule_generate(association=association_default(), year=2025)
+    assert schedule_generate(association=association_default(), year=2025) == []
     assert Meeting.objects.count() == 16
 
 
@@ -58,7 +59,7 @@ def test_holidays_and_summer_window_are_skipped(chain, settings):
             assert len(days) == per_year
             assert not any(day in dutch for day in days)
             assert not any(dt.date(2026, 7, 12) <= day <= dt.date(2026, 8, 24) for day in days)
-    schedule_generate(year=2026)
+    schedule_generate(association=association_default(), year=2026)
     for meeting in Meeting.objects.all():
         assert meeting.date not in dutch and meeting.date.weekday() < 5
         assert not dt.date(2026, 7, 12) <= meeting.date <= dt.date(2026, 8, 24)
@@ -82,7 +83,7 @@ def test_annual_meetings_of_a_body_beside_its_cycle():
     )
     core = BodyFactory(kind=BodyKind.CORE_GROUP, prepares=board)
     MeetingCycle.objects.create(body=core, follows_prepared=True, days_before=7)
-    schedule_generate(year=2025)
+    schedule_generate(association=association_default(), year=2025)
     general = Meeting.objects.get(title="Algemene ledenvergadering")
     assert general.date.month == 6 and general.date.weekday() == 3
     assert Meeting.objects.filter(body=board).count() == 7

@@ -13,6 +13,7 @@ from samenspel.meetings.tests.factories import (
     MeetingFactory,
     aware,
 )
+from samenspel.organisations.associations import association_default
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +24,15 @@ def test_meetings_between_excludes_cancelled_and_outside_window(portfolio):
     MeetingFactory(starts_at=aware(dt.date(2025, 1, 2)))
     last_day = MeetingFactory(starts_at=aware(dt.date(2024, 12, 31), hour=20))
 
-    found = selectors.meetings_between(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
+    found = selectors.meetings_between(
+        association=association_default(), start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31)
+    )
     assert list(found) == [inside, last_day]
     by_portfolio = selectors.meetings_between(
-        start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31), portfolio=portfolio
+        association=association_default(),
+        start=dt.date(2024, 1, 1),
+        end=dt.date(2024, 12, 31),
+        portfolio=portfolio,
     )
     assert list(by_portfolio) == [inside]
 
@@ -42,7 +48,9 @@ def test_decisions_between_carries_number_title_meeting_and_body():
         number=1,
         reference="PHO 2024-01",
     )
-    decision = selectors.decisions_between(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
+    decision = selectors.decisions_between(
+        association=association_default(), start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31)
+    )
     assert [(d.reference, d.item.title, d.item.meeting, d.body) for d in decision] == [
         ("PHO 2024-01", "Regiobeeld vastgesteld", item.meeting, item.body)
     ]
@@ -55,9 +63,21 @@ def test_open_actions_on_a_date():
         status=ActionStatus.DONE,
         closed_on=dt.date(2024, 4, 1),
     )
-    assert list(selectors.open_actions_on(date=dt.date(2024, 3, 13))) == []
-    assert len(selectors.open_actions_on(date=dt.date(2024, 3, 20))) == 2
-    assert list(selectors.open_actions_on(date=dt.date(2024, 4, 1))) == [action]
-    assert list(selectors.open_actions_on(date=dt.date(2024, 5, 1), person=action.owner)) == [
-        action
-    ]
+    assert (
+        list(
+            selectors.open_actions_on(association=association_default(), date=dt.date(2024, 3, 13))
+        )
+        == []
+    )
+    assert (
+        len(selectors.open_actions_on(association=association_default(), date=dt.date(2024, 3, 20)))
+        == 2
+    )
+    assert list(
+        selectors.open_actions_on(association=association_default(), date=dt.date(2024, 4, 1))
+    ) == [action]
+    assert list(
+        selectors.open_actions_on(
+            association=association_default(), date=dt.date(2024, 5, 1), person=action.owner
+        )
+    ) == [action]

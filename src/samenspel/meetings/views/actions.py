@@ -9,16 +9,20 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.permissions import can_manage_meetings, require
-from samenspel.meetings import forms, outcomes
-from samenspel.meetings.models import Action, Meeting
-from samenspel.meetings.views.common import body_of_meeting, meeting_form_page, meeting_trail
+from samenspel.meetings import forms, outcomes, selectors
+from samenspel.meetings.views.common import (
+    body_of_meeting,
+    meeting_form_page,
+    meeting_trail,
+    meetings,
+)
 from samenspel.organisations.models import Body
 from samenspel.web.navigation import safe_back
 
 
 @require(can_manage_meetings, obj=body_of_meeting)
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(Meeting, pk=pk)
+    meeting = get_object_or_404(meetings(request), pk=pk)
     return meeting_form_page(
         request,
         forms.ActionForm(request.POST or None),
@@ -31,13 +35,17 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _actions(request: HttpRequest) -> Any:
+    return selectors.actions_of(association=request.association)
+
+
 def _action_body(request: HttpRequest, pk: int, **_kw: Any) -> Body:
-    return get_object_or_404(Action.objects.select_related("body"), pk=pk).body
+    return get_object_or_404(_actions(request).select_related("body"), pk=pk).body
 
 
 @require(can_manage_meetings, obj=_action_body)
 def action_close(request: HttpRequest, pk: int) -> HttpResponse:
-    action = get_object_or_404(Action.objects.select_related("meeting"), pk=pk)
+    action = get_object_or_404(_actions(request).select_related("meeting"), pk=pk)
     back = safe_back(request, request.GET.get("terug"), action.meeting.get_absolute_url())
     return meeting_form_page(
         request,

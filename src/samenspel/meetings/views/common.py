@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samenspel.core.pages import form_page
+from samenspel.meetings import selectors
 from samenspel.meetings.models import AgendaItem, Meeting
 from samenspel.organisations.models import Body
 from samenspel.web.navigation import breadcrumbs
@@ -18,17 +19,32 @@ from samenspel.web.navigation import breadcrumbs
 Trail = tuple[str, str | None]
 
 
+def meetings(request: HttpRequest) -> Any:
+    """The request's association's meetings: every meeting a URL names is looked up here,
+    so another association's meeting is not found (404)."""
+    return selectors.meetings_of(association=request.association)
+
+
+def items(request: HttpRequest) -> Any:
+    return selectors.items_of(association=request.association)
+
+
+def bodies(request: HttpRequest) -> Any:
+    return selectors.bodies_of(association=request.association)
+
+
 def body_of_meeting(request: HttpRequest, pk: int, **_kw: Any) -> Body:
     """The body whose meetings a view changes (for `can_manage_meetings`)."""
-    return get_object_or_404(Meeting.objects.select_related("body"), pk=pk).body
+    return get_object_or_404(meetings(request).select_related("body"), pk=pk).body
 
 
 def meeting_of(request: HttpRequest, pk: int, **_kw: Any) -> Meeting:
-    return get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    return get_object_or_404(meetings(request).select_related("body"), pk=pk)
 
 
 def body_of_item(request: HttpRequest, pk: int, **_kw: Any) -> Body:
-    return get_object_or_404(AgendaItem.objects.select_related("body"), pk=pk).body
+    item: AgendaItem = get_object_or_404(items(request).select_related("body"), pk=pk)
+    return item.body
 
 
 def crumbs(*pairs: Trail) -> list[dict]:

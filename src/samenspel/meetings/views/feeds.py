@@ -11,10 +11,7 @@ from django.views.decorators.http import require_POST
 
 from samenspel.accounts.permissions import is_signed_in, public, require
 from samenspel.meetings import ical, selectors, services
-from samenspel.meetings.constants import NOT_PUBLIC_BODY_KINDS
-from samenspel.meetings.models import Meeting
-from samenspel.meetings.views.common import crumbs
-from samenspel.organisations.models import Body
+from samenspel.meetings.views.common import crumbs, meetings
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -27,9 +24,13 @@ def person_feed(request: HttpRequest, token: str) -> HttpResponse:
     person = selectors.person_of_calendar_token(token=token)
     if person is None:
         raise Http404
-    meetings = selectors.meetings_of_person(person=person)
+    meetings = selectors.meetings_of_person(association=request.association, person=person)
     return ical.calendar_response(
-        meetings, name=person.name, base_url=_base_url(request), filename="vergaderingen"
+        meetings,
+        name=person.name,
+        base_url=_base_url(request),
+        filename="vergaderingen",
+        association_name=request.association.name,
     )
 
 
@@ -37,23 +38,25 @@ def person_feed(request: HttpRequest, token: str) -> HttpResponse:
 def body_feed(request: HttpRequest, slug: str) -> HttpResponse:
     """A body's meetings as the public page shows them (no token): the same selector and
     the same fields, so no title, place or online link."""
-    body = get_object_or_404(Body.objects.exclude(kind__in=NOT_PUBLIC_BODY_KINDS), slug=slug)
+    body = get_object_or_404(selectors.public_bodies(association=request.association), slug=slug)
     return ical.public_calendar_response(
-        selectors.public_schedule(body=body),
+        selectors.public_schedule(association=request.association, body=body),
         name=body.short_name or body.name,
         base_url=_base_url(request),
         filename=body.slug,
+        association_name=request.association.name,
     )
 
 
 @require(is_signed_in)
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    meeting = get_object_or_404(meetings(request).select_related("body"), pk=pk)
     return ical.calendar_response(
         [meeting],
         name=meeting.display_title,
         base_url=_base_url(request),
         filename=f"vergadering-{meeting.pk}",
+        association_name=request.association.name,
     )
 
 

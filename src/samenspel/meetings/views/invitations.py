@@ -11,9 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenspel.accounts.permissions import can_manage_meetings, require
-from samenspel.meetings import forms, services
-from samenspel.meetings.models import Invitation, Meeting
-from samenspel.meetings.views.common import body_of_meeting, meeting_form_page, meeting_trail
+from samenspel.meetings import forms, selectors, services
+from samenspel.meetings.models import Meeting
+from samenspel.meetings.views.common import (
+    body_of_meeting,
+    meeting_form_page,
+    meeting_trail,
+    meetings,
+)
 from samenspel.organisations.models import Body
 
 ATTENDANCE_FIELD = "aanwezigheid-"
@@ -23,14 +28,20 @@ def _invitees_url(meeting: Meeting) -> str:
     return f"{meeting.get_absolute_url()}#genodigden"
 
 
+def _invitations(request: HttpRequest) -> Any:
+    return selectors.invitations_of(association=request.association)
+
+
 def _body_of_invitation(request: HttpRequest, pk: int, **_kw: Any) -> Body:
-    return get_object_or_404(Invitation.objects.select_related("meeting__body"), pk=pk).meeting.body
+    return get_object_or_404(
+        _invitations(request).select_related("meeting__body"), pk=pk
+    ).meeting.body
 
 
 @require_POST
 @require(can_manage_meetings, obj=body_of_meeting)
 def invitations_refresh(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(Meeting, pk=pk)
+    meeting = get_object_or_404(meetings(request), pk=pk)
     services.invitations_refresh(meeting=meeting, user=request.user)
     messages.success(request, _("De genodigden zijn opnieuw bepaald volgens de regels."))
     return redirect(_invitees_url(meeting))
@@ -38,7 +49,7 @@ def invitations_refresh(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(can_manage_meetings, obj=body_of_meeting)
 def guest_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(Meeting, pk=pk)
+    meeting = get_object_or_404(meetings(request), pk=pk)
     return meeting_form_page(
         request,
         forms.GuestForm(request.POST or None),
@@ -53,7 +64,7 @@ def guest_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(can_manage_meetings, obj=_body_of_invitation)
 def invitation_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    invitation = get_object_or_404(Invitation.objects.select_related("meeting", "person"), pk=pk)
+    invitation = get_object_or_404(_invitations(request).select_related("meeting", "person"), pk=pk)
     name = {"name": invitation.person}
     return meeting_form_page(
         request,
@@ -72,7 +83,7 @@ def invitation_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require(can_manage_meetings, obj=_body_of_invitation)
 def invitation_restore(request: HttpRequest, pk: int) -> HttpResponse:
-    invitation = get_object_or_404(Invitation.objects.select_related("meeting"), pk=pk)
+    invitation = get_object_or_404(_invitations(request).select_related("meeting"), pk=pk)
     services.invitation_restore(invitation=invitation, user=request.user)
     return redirect(_invitees_url(invitation.meeting))
 
@@ -93,7 +104,7 @@ def _posted_attendance(request: HttpRequest, prefix: str = "") -> dict[int, str]
 @require(can_manage_meetings, obj=body_of_meeting)
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     """One form for the whole list (see `services.attendance_save`)."""
-    meeting = get_object_or_404(Meeting, pk=pk)
+    meeting = get_object_or_404(meetings(request), pk=pk)
     kept = services.attendance_save(
         meeting=meeting,
         attendance=_posted_attendance(request),

@@ -18,13 +18,16 @@ from samenspel.accounts.permissions import (
     is_signed_in,
     require,
 )
-from samenspel.meetings import documents, forms, outcomes, services
-from samenspel.meetings.models import AgendaDocument, AgendaItem, DocumentVersion, Meeting
+from samenspel.meetings import documents, forms, outcomes, selectors, services
+from samenspel.meetings.models import AgendaItem, DocumentVersion, Meeting
 from samenspel.meetings.views.common import (
+    bodies,
     body_of_item,
     body_of_meeting,
+    items,
     meeting_form_page,
     meeting_trail,
+    meetings,
 )
 from samenspel.organisations.models import Body
 
@@ -46,7 +49,7 @@ def _item_add(request: HttpRequest, body: Body, meeting: Meeting | None) -> Http
     title = _("Agendapunt toevoegen") if meeting else _("Agendapunt voor de backlog")
     return meeting_form_page(
         request,
-        forms.AgendaItemForm(request.POST or None, body=body),
+        forms.AgendaItemForm(request.POST or None, body=body, association=request.association),
         save=lambda data: services.agenda_item_add(
             body=body, meeting=meeting, user=request.user, **_without_version(data)
         ),
@@ -60,27 +63,29 @@ def _item_add(request: HttpRequest, body: Body, meeting: Meeting | None) -> Http
 
 @require(can_manage_meetings, obj=body_of_meeting)
 def item_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    meeting = get_object_or_404(meetings(request).select_related("body"), pk=pk)
     return _item_add(request, meeting.body, meeting)
 
 
 def _body_by_slug(request: HttpRequest, slug: str, **_kw: Any) -> Body:
-    return get_object_or_404(Body, slug=slug)
+    return get_object_or_404(bodies(request), slug=slug)
 
 
 @require(can_manage_meetings, obj=_body_by_slug)
 def backlog_add(request: HttpRequest, slug: str) -> HttpResponse:
-    return _item_add(request, get_object_or_404(Body, slug=slug), None)
+    return _item_add(request, get_object_or_404(bodies(request), slug=slug), None)
 
 
 @require(can_manage_meetings, obj=body_of_item)
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(AgendaItem.objects.select_related("body", "meeting"), pk=pk)
+    item = get_object_or_404(items(request).select_related("body", "meeting"), pk=pk)
     initial = {name: getattr(item, name) for name in forms.AgendaItemEditForm.base_fields}
     initial["agreements"] = list(item.agreements.all())
     return meeting_form_page(
         request,
-        forms.AgendaItemEditForm(request.POST or None, initial=initial, body=item.body),
+        forms.AgendaItemEditForm(
+            request.POST or None, initial=initial, body=item.body, association=request.association
+        ),
         save=lambda data: services.agenda_item_update(
             item=item,
             expected_version=data["version"],
@@ -99,9 +104,9 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require(can_manage_meetings, obj=body_of_item)
 def item_move(request: HttpRequest, pk: int) -> HttpResponse:
     """`meeting=<id>` pulls the item into that meeting; `meeting=` parks it in the backlog."""
-    item = get_object_or_404(AgendaItem.objects.select_related("body", "meeting"), pk=pk)
+    item = get_object_or_404(items(request).select_related("body", "meeting"), pk=pk)
     meeting_id = request.POST.get("meeting", "")
-    target = get_object_or_404(Meeting, pk=meeting_id) if meeting_id else None
+    target = get_object_or_404(meetings(request), pk=meeting_id) if meeting_id else None
     back = _item_back(item)
     try:
         services.agenda_item_move(item=item, meeting=target, user=request.user)
@@ -118,7 +123,7 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(can_manage_meetings, obj=body_of_item)
 def document_add(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(AgendaItem.objects.select_related("meeting", "body"), pk=pk)
+    item = get_object_or_404(items(request).select_related("meeting", "body"), pk=pk)
     return meeting_form_page(
         request,
         forms.DocumentForm(request.POST or None, request.FILES or None),
@@ -138,13 +143,17 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _documents(request: HttpRequest) -> Any:
+    return selectors.documents_of(association=request.association)
+
+
 def _document_body(request: HttpRequest, pk: int, **_kw: Any) -> Body:
-    return get_object_or_404(AgendaDocument.objects.select_related("item__body"), pk=pk).item.body
+    return get_object_or_404(_documents(request).select_related("item__body"), pk=pk).item.body
 
 
 @require(can_manage_meetings, obj=_document_body)
 def document_version_add(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_object_or_404(AgendaDocument.objects.select_related("item__meeting"), pk=pk)
+    document = get_object_or_404(_documents(request).select_related("item__meeting"), pk=pk)
     return meeting_form_page(
         request,
         forms.DocumentVersionForm(request.POST or None, request.FILES or None),
@@ -165,7 +174,10 @@ def _readable_version(request: HttpRequest, pk: int) -> DocumentVersion:
     A confidential one they may not read is not found (404, as for a wrong number):
     whether it exists is not confirmed."""
     version = get_object_or_404(
-        DocumentVersion.objects.select_related("document__item__meeting__body"), pk=pk
+        selectors.document_versions_of(association=request.association).select_related(
+            "document__item__meeting__body"
+        ),
+        pk=pk,
     )
     if not can_read_document(request.user, version.document):
         raise Http404
@@ -190,13 +202,13 @@ def document_download(request: HttpRequest, pk: int) -> HttpResponse:
 def _outcome_target(request: HttpRequest, pk: int, **_kw: Any) -> dict[str, Any]:
     """What `can_record_outcome` judges: the item, and whether a PHO decision on its
     proposal is being recorded."""
-    item = get_object_or_404(AgendaItem.objects.select_related("body", "proposal"), pk=pk)
+    item = get_object_or_404(items(request).select_related("body", "proposal"), pk=pk)
     return {"item": item, "on_proposal": bool(item.proposal_id and request.POST.get("pho_outcome"))}
 
 
 @require(can_record_outcome, obj=_outcome_target)
 def outcome_add(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(AgendaItem.objects.select_related("meeting", "body"), pk=pk)
+    item = get_object_or_404(items(request).select_related("meeting", "body"), pk=pk)
     if item.meeting is None:
         raise Http404
     return meeting_form_page(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -25,7 +24,9 @@ PAGE_SIZE = 100
 
 
 def _filters(request: HttpRequest) -> tuple[forms.MeetingFilterForm, dict]:
-    form = forms.MeetingFilterForm(request.GET or None, initial={"year": today().year})
+    form = forms.MeetingFilterForm(
+        request.GET or None, initial={"year": today().year}, association=request.association
+    )
     data = form.cleaned_data if form.is_valid() else {}
     return form, {**data, "year": data.get("year") or today().year}
 
@@ -43,6 +44,7 @@ def decision_rows(decisions) -> list[list]:
 def decision_list(request: HttpRequest) -> HttpResponse:
     form, data = _filters(request)
     decisions = selectors.decisions_between(
+        association=request.association,
         start=dt.date(data["year"], 1, 1),
         end=dt.date(data["year"], 12, 31),
         body=data.get("body"),
@@ -100,6 +102,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
     form, data = _filters(request)
     only_open = request.GET.get("open") == "on"
     actions = selectors.action_list(
+        association=request.association,
         year=data["year"],
         only_open=only_open,
         body=data.get("body"),
@@ -168,6 +171,7 @@ def _schedule_export(request: HttpRequest, year: int, meetings) -> HttpResponse 
             name=_("Vergaderplanning %(year)s") % {"year": year},
             base_url=request.build_absolute_uri("/").rstrip("/"),
             filename=f"vergaderplanning-{year}",
+            association_name=request.association.name,
         )
     if fmt == "pdf":
         pdf = pdf_from_template(
@@ -176,7 +180,7 @@ def _schedule_export(request: HttpRequest, year: int, meetings) -> HttpResponse 
                 "document_title": _("Vergaderplanning %(year)s") % {"year": year},
                 "months": selectors.by_month(meetings),
                 "year": year,
-                "association_name": settings.SAMENSPEL_ASSOCIATION_NAME,
+                "association_name": request.association.name,
             },
         )
         response = HttpResponse(pdf, content_type="application/pdf")
@@ -188,11 +192,12 @@ def _schedule_export(request: HttpRequest, year: int, meetings) -> HttpResponse 
 @require(is_signed_in)
 def schedule(request: HttpRequest, year: int) -> HttpResponse:
     year = year_or_404(year)
-    meetings = list(selectors.schedule_of_year(year=year))
+    meetings = list(selectors.schedule_of_year(association=request.association, year=year))
     export = _schedule_export(request, year, meetings)
     if export is not None:
         return export
     can_generate = can_generate_schedule(request.user)
+    cycles = selectors.meeting_cycles(association=request.association) if can_generate else []
     return render(
         request,
         "meetings/schedule.html",
@@ -201,7 +206,7 @@ def schedule(request: HttpRequest, year: int) -> HttpResponse:
             "months": selectors.by_month(meetings),
             "count": len(meetings),
             "can_generate": can_generate,
-            "cycles": selectors.meeting_cycles() if can_generate else [],
+            "cycles": cycles,
             "breadcrumbs": crumbs((_("Vergaderplanning %(year)s") % {"year": year}, None)),
         },
     )
@@ -211,7 +216,7 @@ def schedule(request: HttpRequest, year: int) -> HttpResponse:
 @require(can_generate_schedule)
 def schedule_generate_view(request: HttpRequest, year: int) -> HttpResponse:
     year = year_or_404(year)
-    created = schedule_generate(year=year, user=request.user)
+    created = schedule_generate(association=request.association, year=year, user=request.user)
     messages.success(
         request,
         _("%(count)s vergaderingen gepland uit de vergadercycli.") % {"count": len(created)},

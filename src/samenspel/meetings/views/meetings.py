@@ -24,13 +24,14 @@ from samenspel.accounts.permissions import (
 from samenspel.core.dates import today
 from samenspel.meetings import forms, mailing, selectors, services
 from samenspel.meetings.constants import Attendance
-from samenspel.meetings.models import Invitation, Meeting
+from samenspel.meetings.models import Invitation
 from samenspel.meetings.views.common import (
     body_of_meeting,
     crumbs,
     meeting_form_page,
     meeting_trail,
 )
+from samenspel.meetings.views.common import meetings as meetings_of
 from samenspel.meetings.workflow import next_statuses
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
@@ -54,10 +55,13 @@ def _meeting_rows(meetings):
 
 @require(is_signed_in)
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    form = forms.MeetingFilterForm(request.GET or None)
+    form = forms.MeetingFilterForm(request.GET or None, association=request.association)
     filters = form.cleaned_data if form.is_valid() else {}
     meetings = selectors.meeting_list(
-        year=filters.get("year"), body=filters.get("body"), portfolio=filters.get("portfolio")
+        association=request.association,
+        year=filters.get("year"),
+        body=filters.get("body"),
+        portfolio=filters.get("portfolio"),
     )
     fmt = export_format(request)
     if fmt:
@@ -101,7 +105,7 @@ def _invitee_rows(invitations: list[Invitation]) -> list[list]:
 @require(is_signed_in)
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(
-        Meeting.objects.select_related("body__portfolio", "prepares__body"), pk=pk
+        meetings_of(request).select_related("body__portfolio", "prepares__body"), pk=pk
     )
     items = selectors.meeting_items(meeting=meeting)
     minutes = selectors.minutes_of(meeting=meeting)
@@ -145,10 +149,12 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(can_plan_meetings)
 def meeting_create(request: HttpRequest) -> HttpResponse:
-    bodies = selectors.bodies_for_planning(user=request.user)
+    bodies = selectors.bodies_for_planning(association=request.association, user=request.user)
     slug = request.GET.get("overleg")
     initial = {"body": bodies.filter(slug=slug).first()} if slug else {}
-    form = forms.MeetingCreateForm(request.POST or None, initial=initial)
+    form = forms.MeetingCreateForm(
+        request.POST or None, initial=initial, association=request.association
+    )
     form.fields["body"].queryset = bodies
     title = _("Vergadering plannen")
     return meeting_form_page(
@@ -167,7 +173,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 
 @require(can_manage_meetings, obj=body_of_meeting)
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(Meeting, pk=pk)
+    meeting = get_object_or_404(meetings_of(request), pk=pk)
     initial = forms.MeetingForm.initial_for(meeting)
     form = forms.MeetingEditForm(request.POST or None, initial=initial)
     return meeting_form_page(
@@ -187,7 +193,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require(can_manage_meetings, obj=body_of_meeting)
 def meeting_status(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(Meeting, pk=pk)
+    meeting = get_object_or_404(meetings_of(request), pk=pk)
     try:
         services.meeting_status_set(
             meeting=meeting, status=request.POST.get("status", ""), user=request.user
@@ -204,7 +210,7 @@ def meeting_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(is_signed_in)
 def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    meeting = get_object_or_404(meetings_of(request).select_related("body"), pk=pk)
     response = HttpResponse(mailing.agenda_pdf(meeting), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="agenda-{meeting.pk}.pdf"'
     return response
@@ -213,7 +219,7 @@ def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require(can_manage_meetings, obj=body_of_meeting)
 def agenda_send(request: HttpRequest, pk: int) -> HttpResponse:
     """GET shows what would be sent; POST sends (or, with the dry run ticked, shows again)."""
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    meeting = get_object_or_404(meetings_of(request).select_related("body"), pk=pk)
     form = forms.SendForm(request.POST if request.method == "POST" else None)
     base_url = request.build_absolute_uri("/").rstrip("/")
     preview = mailing.agenda_mailing(meeting, base_url)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -19,7 +20,12 @@ from samenspel.meetings.views.common import (
     meeting_form_page,
     meeting_of,
     meeting_trail,
+    meetings,
 )
+
+
+def _minutes(request: HttpRequest) -> QuerySet[Minutes]:
+    return selectors.minutes_of_association(association=request.association)
 
 
 def _minutes_url(meeting: Meeting) -> str:
@@ -28,7 +34,7 @@ def _minutes_url(meeting: Meeting) -> str:
 
 @require(can_take_minutes, obj=meeting_of)
 def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    meeting = get_object_or_404(meetings(request).select_related("body"), pk=pk)
     minutes = selectors.minutes_of(meeting=meeting)
     if minutes and minutes.is_locked:
         messages.error(request, _("Vastgestelde notulen liggen vast; leg een correctie vast."))
@@ -59,7 +65,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require(can_take_minutes, obj=meeting_of)
 def minutes_mark(request: HttpRequest, pk: int) -> HttpResponse:
-    minutes = get_object_or_404(Minutes.objects.select_related("meeting"), meeting_id=pk)
+    minutes = get_object_or_404(_minutes(request).select_related("meeting"), meeting_id=pk)
     try:
         minutes_services.minutes_mark(minutes=minutes, user=request.user)
     except ValidationError as error:
@@ -71,7 +77,7 @@ def minutes_mark(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(can_manage_meetings, obj=body_of_meeting)
 def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    minutes = get_object_or_404(Minutes.objects.select_related("meeting"), meeting_id=pk)
+    minutes = get_object_or_404(_minutes(request).select_related("meeting"), meeting_id=pk)
     meeting = minutes.meeting
     return meeting_form_page(
         request,
@@ -96,7 +102,7 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @require(can_manage_meetings, obj=body_of_meeting)
 def minutes_correct(request: HttpRequest, pk: int) -> HttpResponse:
     minutes = get_object_or_404(
-        Minutes.objects.select_related("meeting"), meeting_id=pk, status=MinutesStatus.APPROVED
+        _minutes(request).select_related("meeting"), meeting_id=pk, status=MinutesStatus.APPROVED
     )
     return meeting_form_page(
         request,

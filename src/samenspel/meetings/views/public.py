@@ -27,7 +27,9 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "year": year,
             "years": [year - 1, year, year + 1],
-            "months": selectors.by_month(selectors.public_schedule(year=year)),
-            "decisions": selectors.public_decisions(year=year),
+            "months": selectors.by_month(
+                selectors.public_schedule(association=request.association, year=year)
+            ),
+            "decisions": selectors.public_decisions(association=request.association, year=year),
         },
     )
