@@ -244,10 +244,15 @@ class Seat:
     holders: list[str]  # names of the people holding it on the date
 
 
-def seats_on(*, as_of: dt.date, organisation: Organisation | None = None) -> list[Seat]:
-    """Posts (of one organisation, or all) with the people who held them on `as_of`."""
-    posts = Post.objects.select_related("body__portfolio", "organisation").order_by(
-        "body__name", "role"
+def seats_on(
+    *, association: Association, as_of: dt.date, organisation: Organisation | None = None
+) -> list[Seat]:
+    """Posts of the association's bodies (of one organisation, or all) with the people who
+    held them on `as_of`."""
+    posts = (
+        Post.objects.filter(body__association=association)
+        .select_related("body__portfolio", "organisation")
+        .order_by("body__name", "role")
     )
     if organisation is not None:
         posts = posts.filter(organisation=organisation)

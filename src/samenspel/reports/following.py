@@ -17,13 +17,13 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from samenspel.agenda.models import Agreement, Milestone, ProgressUpdate
 from samenspel.decisions.models import ExecutiveDecision, Proposal
-from samenspel.organisations.models import Portfolio
+from samenspel.organisations.models import Association, Portfolio
 from samenspel.reports.constants import FollowTarget
 from samenspel.reports.document import date_nl
 from samenspel.reports.models import DigestItem, Follow
@@ -34,6 +34,29 @@ MODELS = {
     FollowTarget.AGREEMENT: Agreement,
     FollowTarget.PROPOSAL: Proposal,
 }
+
+
+# --- what an association owns ----------------------------------------------------------------
+
+
+def followable(target: str, *, association: Association) -> QuerySet[Any]:
+    """The association's objects of a follow target (portfolios, agreements, proposals).
+
+    A follow names no association: it reaches one through what it follows."""
+    if target == FollowTarget.PORTFOLIO:
+        return Portfolio.objects.filter(association=association)
+    if target == FollowTarget.AGREEMENT:
+        return Agreement.objects.filter(agenda__association=association)
+    return Proposal.objects.filter(portfolio__association=association)
+
+
+def follows_of(user: Any, *, association: Association) -> QuerySet[Follow]:
+    """The user's follows of the association's objects (one query, with subqueries)."""
+    owned = Q()
+    for target in FollowTarget.values:
+        ids = followable(target, association=association).values("pk")
+        owned |= Q(target=target, object_id__in=ids)
+    return Follow.objects.filter(owned, user=user)
 
 
 # --- writes --------------------------------------------------------------------------------
@@ -183,11 +206,13 @@ class Digest:
         return [c.key for *_, changes in self.sections for c in changes]
 
 
-def digest_for(user: Any, *, now: dt.datetime | None = None) -> Digest:
-    """The user's digest: per follow the changes not sent to them before (deduplicated)."""
+def digest_for(user: Any, *, association: Association, now: dt.datetime | None = None) -> Digest:
+    """The user's digest of what they follow of `association`: per follow the changes not
+    sent to them before (deduplicated)."""
     sent = set(DigestItem.objects.filter(user=user).values_list("key", flat=True))
     sections = []
-    for follow in Follow.objects.filter(user=user).order_by("target", "object_id"):
+    follows = follows_of(user, association=association).order_by("target", "object_id")
+    for follow in follows:
         fresh = []
         for change in changes_for(follow, now=now):
             if change.key not in sent:

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from samenspel.accounts.permissions import is_bureau, organisations_held_by
 from samenspel.agenda.models import Agreement
 from samenspel.core.dates import FIRST_YEAR, LAST_YEAR, date_in_range, today
-from samenspel.organisations.constants import GOVERNMENT_KINDS
-from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.organisations.models import Association, Organisation, Portfolio
+from samenspel.organisations.selectors import participating_governments
 from samenspel.reports.constants import FollowTarget, ReportFormat, Verdict
 from samenspel.web.forms import DateInput
 
@@ -18,19 +18,18 @@ class ReportForm(forms.Form):
     peildatum = forms.DateField(label=_("Stand per"), widget=DateInput())
     portefeuille = forms.ModelChoiceField(
         label=_("Portefeuille"),
-        queryset=Portfolio.objects.order_by("order"),
+        queryset=Portfolio.objects.none(),
         to_field_name="slug",
         required=False,
     )
     organisatie = forms.ModelChoiceField(
         label=_("Lid"),
-        # Members, the province and the water boards all name an account holder (5.1).
-        queryset=Organisation.objects.filter(kind__in=GOVERNMENT_KINDS).order_by("name"),
+        queryset=Organisation.objects.none(),
         to_field_name="slug",
         required=False,
     )
 
-    def __init__(self, *args, scope: str = "", user=None, **kwargs):
+    def __init__(self, *args, association: Association, scope: str = "", user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.scope = scope
         self.fields["peildatum"].initial = today()
@@ -38,10 +37,18 @@ class ReportForm(forms.Form):
             del self.fields["portefeuille"]
         else:
             self.fields["portefeuille"].required = True
+            self.fields["portefeuille"].queryset = Portfolio.objects.filter(
+                association=association
+            ).order_by("order")
         if scope != "organisation":
             del self.fields["organisatie"]
         else:
             self.fields["organisatie"].required = True
+            # The association's members and its partner governments (the province, the
+            # water boards): each names an account holder (5.1).
+            self.fields["organisatie"].queryset = participating_governments(association).order_by(
+                "name"
+            )
         own = organisations_held_by(user) if user is not None and not is_bureau(user) else ()
         if own and "organisatie" in self.fields:
             # An account holder starts with their own member chosen (others give a 403).
@@ -99,14 +106,23 @@ class FollowForm(forms.Form):
 
 
 class FollowChoiceForm(forms.Form):
+    """What to follow: the association's portfolios and agreements."""
+
     portfolio = forms.ModelChoiceField(
-        label=_("Portefeuille"), queryset=Portfolio.objects.order_by("order"), required=False
+        label=_("Portefeuille"), queryset=Portfolio.objects.none(), required=False
     )
     agreement = forms.ModelChoiceField(
-        label=_("Afspraak"),
-        queryset=Agreement.objects.order_by("portfolio__order", "order"),
-        required=False,
+        label=_("Afspraak"), queryset=Agreement.objects.none(), required=False
     )
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["portfolio"].queryset = Portfolio.objects.filter(
+            association=association
+        ).order_by("order")
+        self.fields["agreement"].queryset = Agreement.objects.filter(
+            agenda__association=association
+        ).order_by("portfolio__order", "order")
 
     def chosen(self) -> list[tuple[str, int]]:
         data = self.cleaned_data

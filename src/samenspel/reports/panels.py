@@ -5,6 +5,7 @@ from __future__ import annotations
 from samenspel.accounts.permissions import is_signed_in
 from samenspel.core.dates import today
 from samenspel.reports.constants import FollowTarget
+from samenspel.reports.following import follows_of
 from samenspel.reports.models import Follow
 from samenspel.reports.selectors import visible_reports
 from samenspel.reports.types.common import before_quarter
@@ -28,7 +29,7 @@ def proposal_follow_panel(request, proposal) -> dict:
 def dashboard_panel(request) -> dict:
     """The latest reports this user may download, the quarter's report and what they follow."""
     return {
-        "latest": list(visible_reports(request.user)[:3]),
+        "latest": list(visible_reports(request.user, association=request.association)[:3]),
         "last_quarter": before_quarter(today()),
-        "follow_count": Follow.objects.filter(user=request.user).count(),
+        "follow_count": follows_of(request.user, association=request.association).count(),
     }

@@ -11,9 +11,13 @@ import datetime as dt
 from decimal import Decimal
 
 from samenspel.agenda.constants import STATUS_COLOURS, STATUS_ORDER, Status
-from samenspel.decisions.selectors import ProposalState, proposal_states_on
+from samenspel.decisions.selectors import (
+    ProposalState,
+    proposal_states_on,
+    proposals_for_states,
+)
 from samenspel.meetings.selectors import decisions_between, meetings_between, open_actions_on
-from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.organisations.models import Association, Organisation, Portfolio
 from samenspel.reports.as_of import AgendaState, AgreementState, status_counts
 from samenspel.reports.as_of_money import HoursState, MoneyState
 from samenspel.reports.document import Block, Chart, Paragraph, Table, date_nl, euro, number
@@ -113,9 +117,19 @@ def missed_milestones(agreements: list[AgreementState]) -> Table:
 
 
 def proposals(
-    *, as_of: dt.date, portfolio=None, organisation: Organisation | None = None
+    *,
+    association: Association,
+    as_of: dt.date,
+    portfolio=None,
+    organisation: Organisation | None = None,
 ) -> list[ProposalState]:
-    return proposal_states_on(date=as_of, portfolio=portfolio, organisation=organisation)
+    """The association's proposals as they stood on `as_of`."""
+    return proposal_states_on(
+        date=as_of,
+        portfolio=portfolio,
+        organisation=organisation,
+        proposals=proposals_for_states(association=association),
+    )
 
 
 def proposal_table(states: list[ProposalState], *, caption: str) -> Table:
@@ -160,9 +174,12 @@ def proposal_decisions_table(state: ProposalState) -> Table:
 # --- meetings ----------------------------------------------------------------------------
 
 
-def meetings_blocks(*, start: dt.date, end: dt.date, portfolio=None) -> tuple[list[Block], dict]:
-    meetings = list(meetings_between(start=start, end=end, portfolio=portfolio))
-    decisions = list(decisions_between(start=start, end=end, portfolio=portfolio))
+def meetings_blocks(
+    *, association: Association, start: dt.date, end: dt.date, portfolio=None
+) -> tuple[list[Block], dict]:
+    window = {"association": association, "start": start, "end": end, "portfolio": portfolio}
+    meetings = list(meetings_between(**window))
+    decisions = list(decisions_between(**window))
     meeting_rows = [
         [date_nl(m.date), m.body.short_name or m.body.name, m.display_title] for m in meetings
     ]
@@ -187,8 +204,10 @@ def meetings_blocks(*, start: dt.date, end: dt.date, portfolio=None) -> tuple[li
     return blocks, {"meetings": len(meetings), "decisions": len(decisions)}
 
 
-def open_actions_table(*, as_of: dt.date, portfolio=None) -> tuple[Table, int]:
-    actions = list(open_actions_on(date=as_of, portfolio=portfolio))
+def open_actions_table(
+    *, association: Association, as_of: dt.date, portfolio=None
+) -> tuple[Table, int]:
+    actions = list(open_actions_on(association=association, date=as_of, portfolio=portfolio))
     rows = [
         [
             a.title,

@@ -1,6 +1,7 @@
 """The report types: what each is called, what it needs and who may see it.
 
-Adding a report type: write `build(*, as_of, portfolio=None, organisation=None) -> Report`
+Adding a report type: write
+`build(*, association, as_of, portfolio=None, organisation=None) -> Report`
 in `types/`, and add a `ReportType` here (docs/reports.md).
 """
 
@@ -17,6 +18,7 @@ from samenspel.accounts.permissions import (
     can_view_member_report,
     can_view_reports,
 )
+from samenspel.organisations.models import Association
 from samenspel.reports.document import Report
 from samenspel.reports.types.annual import annual_report
 from samenspel.reports.types.evaluation import evaluation_report
@@ -114,9 +116,16 @@ def demo_loaded() -> bool:
 
 
 def report_build(
-    *, kind: str, as_of: dt.date, portfolio: Any = None, organisation: Any = None
+    *,
+    association: Association,
+    kind: str,
+    as_of: dt.date,
+    portfolio: Any = None,
+    organisation: Any = None,
 ) -> Report:
-    """Build one report (KeyError for an unknown kind)."""
-    report = REPORT_TYPES[kind].build(as_of=as_of, portfolio=portfolio, organisation=organisation)
+    """Build one report of `association` (KeyError for an unknown kind)."""
+    report = REPORT_TYPES[kind].build(
+        association=association, as_of=as_of, portfolio=portfolio, organisation=organisation
+    )
     report.has_demo = report.has_demo or demo_loaded()
     return report

@@ -13,13 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from samenspel.accounts.models import User
 from samenspel.accounts.permissions import owned_rows_visible_to
 from samenspel.agenda.constants import ThemeKind
 from samenspel.agenda.models import Agreement, Theme
-from samenspel.organisations.models import Portfolio
+from samenspel.organisations.models import Association, Portfolio
 from samenspel.reports.constants import Verdict
 from samenspel.reports.models import EvaluationRound, GeneratedReport, Judgement
 from samenspel.reports.snapshots import snapshot
@@ -33,8 +33,14 @@ EVALUATED_THEME_KINDS = (
 NO_PORTFOLIO_SLUG = "zonder-portefeuille"
 
 
-def current_round(*, on: dt.date | None = None) -> EvaluationRound | None:
-    rounds = EvaluationRound.objects.order_by("-starts_on", "-pk")
+def rounds_of(*, association: Association) -> QuerySet[EvaluationRound]:
+    """The association's evaluation rounds (of its agendas): every round a URL names is
+    looked up here, so another association's round is not found."""
+    return EvaluationRound.objects.filter(agenda__association=association)
+
+
+def current_round(*, association: Association, on: dt.date | None = None) -> EvaluationRound | None:
+    rounds = rounds_of(association=association).order_by("-starts_on", "-pk")
     if on is not None:
         rounds = rounds.filter(starts_on__lte=on)
     return rounds.first()
@@ -109,7 +115,8 @@ def round_progress(evaluation_round: EvaluationRound, *, as_of: dt.date) -> list
         t.pk: [p.pk for p in t.portfolios.all()] for t in themes.prefetch_related("portfolios")
     }
     rows: dict[int | None, PortfolioProgress] = {None: PortfolioProgress(None, 0, 0)}
-    for portfolio in Portfolio.objects.order_by("order"):
+    portfolios = Portfolio.objects.filter(association_id=evaluation_round.agenda.association_id)
+    for portfolio in portfolios.order_by("order"):
         rows[portfolio.pk] = PortfolioProgress(portfolio, 0, 0)
     for _pk, portfolio_id in agreements:
         rows[portfolio_id].agreements += 1
@@ -128,7 +135,13 @@ def round_progress(evaluation_round: EvaluationRound, *, as_of: dt.date) -> list
 VERDICT_ORDER = list(Verdict)
 
 
-def visible_reports(user: User) -> QuerySet[GeneratedReport]:
-    """Stored reports this user may download: member reports only of their own members."""
-    reports = GeneratedReport.objects.select_related("created_by", "portfolio", "organisation")
+def visible_reports(user: User, *, association: Association) -> QuerySet[GeneratedReport]:
+    """Stored reports this user may download: member reports only of their own members.
+
+    A stored report has no association of its own yet: one of a portfolio is the
+    portfolio's association's; one without a portfolio (quarterly, annual, member,
+    evaluation) is shown in every association until `GeneratedReport` names it."""
+    reports = GeneratedReport.objects.filter(
+        Q(portfolio__isnull=True) | Q(portfolio__association=association)
+    ).select_related("created_by", "portfolio", "organisation")
     return owned_rows_visible_to(user, reports, shared=True)

@@ -14,7 +14,7 @@ from samenspel.accounts.models import User
 from samenspel.accounts.permissions import is_bureau
 from samenspel.agenda.models import Agenda, Agreement, Theme
 from samenspel.core.dates import today
-from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.organisations.models import Association, Organisation, Portfolio
 from samenspel.reports.constants import MAX_STORED_REPORTS_PER_USER, ReportFormat
 from samenspel.reports.document import Report
 from samenspel.reports.docx import render_docx
@@ -69,6 +69,7 @@ def _check_room(user: User) -> None:
 
 def report_generate(
     *,
+    association: Association,
     kind: str,
     as_of: dt.date,
     fmt: str,
@@ -87,7 +88,13 @@ def report_generate(
     """
     _check_may_store(user, kind=kind, portfolio=portfolio, organisation=organisation)
     _check_room(user)  # before the render, so a full user does not wait for nothing
-    report = report_build(kind=kind, as_of=as_of, portfolio=portfolio, organisation=organisation)
+    report = report_build(
+        association=association,
+        kind=kind,
+        as_of=as_of,
+        portfolio=portfolio,
+        organisation=organisation,
+    )
     content = report_render(report, fmt=fmt)
     stored = GeneratedReport(
         kind=kind,
@@ -112,9 +119,12 @@ def report_generate(
     return stored
 
 
-def report_regenerate(*, stored: GeneratedReport) -> tuple[dict[str, Any], bool]:
+def report_regenerate(
+    *, association: Association, stored: GeneratedReport
+) -> tuple[dict[str, Any], bool]:
     """The figures of the same report made now, and whether they equal the stored ones."""
     report = report_build(
+        association=association,
         kind=stored.kind,
         as_of=stored.as_of,
         portfolio=stored.portfolio,

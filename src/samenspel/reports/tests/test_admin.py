@@ -10,6 +10,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from samenspel.agenda.tests.factories import AgreementFactory
+from samenspel.organisations.associations import association_default
 from samenspel.reports import services
 from samenspel.reports.models import GeneratedReport
 from samenspel.reports.services import report_generate
@@ -24,7 +25,11 @@ def stored(bureau_user):
     with mock.patch.object(services, "report_render", return_value=b"%PDF-1.7"):
         reports = [
             report_generate(
-                kind="kwartaal", as_of=dt.date(2024, 9, 30), fmt="pdf", user=bureau_user
+                association=association_default(),
+                kind="kwartaal",
+                as_of=dt.date(2024, 9, 30),
+                fmt="pdf",
+                user=bureau_user,
             )
             for _ in range(2)
         ]

@@ -122,9 +122,11 @@ def test_seats_follow_the_membership_dates(db):
     backdate_history(membership)
     membership.end_date = dt.date(2024, 12, 31)  # ended later: still held on AS_OF
     membership.save()
-    (seat,) = seats_on(as_of=AS_OF, organisation=organisation)
+    (seat,) = seats_on(association=association_default(), as_of=AS_OF, organisation=organisation)
     assert seat.holders == [membership.person.name]
-    (later,) = seats_on(as_of=timezone.localdate(), organisation=organisation)
+    (later,) = seats_on(
+        association=association_default(), as_of=timezone.localdate(), organisation=organisation
+    )
     assert later.holders == []
 
 

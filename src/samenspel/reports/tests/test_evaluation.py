@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from samenspel.agenda.constants import ThemeKind
 from samenspel.agenda.tests.factories import AgendaFactory, AgreementFactory, ThemeFactory
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.tests.factories import PortfolioFactory
 from samenspel.reports.models import Judgement
 from samenspel.reports.registry import report_build
@@ -96,16 +97,25 @@ def test_progress_and_the_report_count_what_was_judged_by_the_date(client, setti
     )
     rows = {r.slug: r for r in round_progress(evaluation_round, as_of=dt.date(2025, 12, 31))}
     assert (rows[portfolio.slug].judged, rows[portfolio.slug].total) == (2, 2)
-    report = report_build(kind="evaluatie", as_of=dt.date(2025, 10, 1))
+    report = report_build(
+        association=association_default(), kind="evaluatie", as_of=dt.date(2025, 10, 1)
+    )
     assert report.figures["judged"] == 1
     assert report.figures["verdicts"]["achieved"] == 1
-    later = report_build(kind="evaluatie", as_of=dt.date(2025, 12, 31))
+    later = report_build(
+        association=association_default(), kind="evaluatie", as_of=dt.date(2025, 12, 31)
+    )
     assert later.figures["judged"] == 2
     assert later.figures["portfolios"][portfolio.slug] == {"judged": 2, "total": 2}
     client.force_login(reader_user)
     page = client.get(reverse("reports:evaluation", args=[evaluation_round.pk]))
     assert "2 van 3 afspraken en thema" in page.text
-    handover = report_build(kind="overdracht", as_of=dt.date(2025, 12, 31), portfolio=portfolio)
+    handover = report_build(
+        association=association_default(),
+        kind="overdracht",
+        as_of=dt.date(2025, 12, 31),
+        portfolio=portfolio,
+    )
     lessons = next(s for s in handover.sections if s.heading == "Lessen uit de evaluatie")
     assert lessons.blocks[1].items == ["Klein beginnen."]
 
@@ -139,7 +149,9 @@ def test_a_judgement_revised_after_the_date_leaves_the_report_unchanged(setting)
     judgement_record(
         evaluation_round=evaluation_round, agreement=mine, verdict="achieved", explanation="Af."
     )
-    before = report_build(kind="evaluatie", as_of=dt.date(2025, 10, 1))
+    before = report_build(
+        association=association_default(), kind="evaluatie", as_of=dt.date(2025, 10, 1)
+    )
     assert before.figures["verdicts"] == {
         "achieved": 0,
         "partly": 1,

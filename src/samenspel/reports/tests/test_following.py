@@ -15,6 +15,7 @@ from samenspel.agenda.tests.factories import (
     MilestoneFactory,
     ProgressUpdateFactory,
 )
+from samenspel.organisations.associations import association_default
 from samenspel.reports.following import digest_for, follow_add, unfollow_by_token, unfollow_token
 from samenspel.reports.models import DigestItem, Follow
 
@@ -36,7 +37,7 @@ def test_digest_lists_updates_and_milestones_once(followed):
     ProgressUpdateFactory(agreement=agreement, date=dt.date.today(), text="Werkgroep gestart.")
     ProgressUpdateFactory(agreement=other, date=dt.date.today(), status="delayed", text="Later.")
     MilestoneFactory(agreement=agreement, title="Monitor klaar", reached_on=dt.date.today())
-    digest = digest_for(user)
+    digest = digest_for(user, association=association_default())
     texts = [c.text for *_, changes in digest.sections for c in changes]
     assert len(digest.keys) == 3  # the agreement's update shows once, not per follow
     assert any("Werkgroep gestart." in t for t in texts)

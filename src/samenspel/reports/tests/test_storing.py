@@ -13,6 +13,7 @@ from django.urls import reverse
 from samenspel.accounts.models import User
 from samenspel.accounts.tests.factories import DEMO_TEST_PASSWORD
 from samenspel.agenda.tests.factories import AgreementFactory, ProgressUpdateFactory
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.models import Organisation, Portfolio
 from samenspel.reports import services
 from samenspel.reports.constants import MAX_STORED_REPORTS_PER_USER
@@ -167,6 +168,7 @@ def test_the_service_refuses_who_may_not_store(vdg_demo):
         ]:
             with pytest.raises(PermissionDenied):
                 report_generate(
+                    association=association_default(),
                     kind=kind,
                     as_of=dt.date(2024, 9, 30),
                     fmt="docx",
@@ -177,7 +179,13 @@ def test_the_service_refuses_who_may_not_store(vdg_demo):
                     user=User.objects.get(username=username),
                 )
         with pytest.raises(PermissionDenied):
-            report_generate(kind="kwartaal", as_of=dt.date(2024, 9, 30), fmt="docx", user=None)
+            report_generate(
+                association=association_default(),
+                kind="kwartaal",
+                as_of=dt.date(2024, 9, 30),
+                fmt="docx",
+                user=None,
+            )
     render.assert_not_called()
     assert not GeneratedReport.objects.exists()
 
@@ -215,7 +223,13 @@ def test_beyond_the_cap_making_is_refused_with_a_message_and_nothing_is_deleted(
     sign_in(client, "voorzitter-gw")
     assert make(client, "portefeuille", portefeuille=HEALTH).status_code == 302
     with pytest.raises(StoredReportsFull):
-        report_generate(kind="kwartaal", as_of=dt.date(2024, 9, 30), fmt="docx", user=bureau)
+        report_generate(
+            association=association_default(),
+            kind="kwartaal",
+            as_of=dt.date(2024, 9, 30),
+            fmt="docx",
+            user=bureau,
+        )
 
 
 def test_a_full_user_without_the_admin_is_told_to_ask_the_bureau(client, vdg_demo):
@@ -236,7 +250,11 @@ def test_one_below_the_cap_still_stores(vdg_demo):
     _fill(bureau, MAX_STORED_REPORTS_PER_USER - 1)
     with mock.patch.object(services, "report_render", return_value=b"docx"):
         stored = report_generate(
-            kind="kwartaal", as_of=dt.date(2024, 9, 30), fmt="docx", user=bureau
+            association=association_default(),
+            kind="kwartaal",
+            as_of=dt.date(2024, 9, 30),
+            fmt="docx",
+            user=bureau,
         )
     assert stored.file.read() == b"docx"
     assert GeneratedReport.objects.filter(created_by=bureau).count() == MAX_STORED_REPORTS_PER_USER
@@ -279,7 +297,13 @@ def depths():
 
 def test_the_service_renders_outside_the_write_transaction(small_agenda, bureau_user, depths):
     baseline = len(connection.atomic_blocks)
-    report_generate(kind="kwartaal", as_of=dt.date(2024, 9, 30), fmt="pdf", user=bureau_user)
+    report_generate(
+        association=association_default(),
+        kind="kwartaal",
+        as_of=dt.date(2024, 9, 30),
+        fmt="pdf",
+        user=bureau_user,
+    )
     assert depths == {"render": baseline, "write": baseline + 1}
 
 
@@ -305,7 +329,13 @@ def test_the_write_transaction_checks_the_cap_again(small_agenda, bureau_user, s
         mock.patch.object(services, "report_render", render_while_another_request_stores),
         pytest.raises(StoredReportsFull),
     ):
-        report_generate(kind="kwartaal", as_of=dt.date(2024, 9, 30), fmt="pdf", user=bureau_user)
+        report_generate(
+            association=association_default(),
+            kind="kwartaal",
+            as_of=dt.date(2024, 9, 30),
+            fmt="pdf",
+            user=bureau_user,
+        )
     rows = GeneratedReport.objects.filter(created_by=bureau_user)
     assert rows.count() == MAX_STORED_REPORTS_PER_USER
     assert not rows.exclude(title__startswith="Oud ").exists()
@@ -319,6 +349,12 @@ def test_a_failed_write_leaves_no_file(small_agenda, bureau_user, settings):
         mock.patch.object(GeneratedReport, "save", side_effect=RuntimeError("database down")),
         pytest.raises(RuntimeError),
     ):
-        report_generate(kind="kwartaal", as_of=dt.date(2024, 9, 30), fmt="pdf", user=bureau_user)
+        report_generate(
+            association=association_default(),
+            kind="kwartaal",
+            as_of=dt.date(2024, 9, 30),
+            fmt="pdf",
+            user=bureau_user,
+        )
     folder = settings.MEDIA_ROOT / "rapportages"
     assert not folder.exists() or not any(folder.rglob("*.pdf"))

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samenspel.agenda.tests.factories import AgreementFactory, ProgressUpdateFactory
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.tests.factories import OrganisationFactory
 from samenspel.reports.models import GeneratedReport
 from samenspel.reports.services import report_generate
@@ -71,6 +72,7 @@ def test_member_report_only_for_the_bureau_and_that_members_account_holder(
 
 def test_stored_member_reports_are_hidden_from_others(client, make_user, member, agenda_data):
     stored = report_generate(
+        association=association_default(),
         kind="lid",
         as_of=dt.date(2024, 9, 30),
         fmt="docx",
@@ -119,7 +121,11 @@ def test_dashboard_panel_links_the_last_quarter_and_the_latest_reports(
     client, bureau_user, agenda_data
 ):
     stored = report_generate(
-        kind="kwartaal", as_of=dt.date(2024, 9, 30), fmt="pdf", user=bureau_user
+        association=association_default(),
+        kind="kwartaal",
+        as_of=dt.date(2024, 9, 30),
+        fmt="pdf",
+        user=bureau_user,
     )
     client.force_login(bureau_user)
     page = client.get("/")

@@ -12,7 +12,7 @@ import datetime as dt
 from decimal import Decimal
 
 from samenspel.agenda.constants import Status, ThemeKind
-from samenspel.organisations.models import Organisation
+from samenspel.organisations.models import Association, Organisation
 from samenspel.reports import parts
 from samenspel.reports.as_of import AgendaState, AgreementState, agenda_on
 from samenspel.reports.as_of_money import HoursState, MoneyState, hours_on, money_on
@@ -145,16 +145,17 @@ def _hours_per_member(section: Section, hours: HoursState) -> dict:
     return figures
 
 
-def annual_report(*, as_of: dt.date, **_) -> Report:
-    agenda = agenda_or_fail()
+def annual_report(*, association: Association, as_of: dt.date, **_) -> Report:
+    agenda = agenda_or_fail(association)
     year = as_of.year
     state = agenda_on(agenda=agenda, as_of=as_of)
-    all_portfolios = portfolios()
+    all_portfolios = portfolios(association)
     report = new_report(
         "jaar",
         f"Jaarverslag samenwerkingsagenda {year}",
         f"{agenda.name}: wat in {year} is gedaan, wat uitliep, geld en uren",
         as_of,
+        association,
     )
     summary = report.section("Samenvatting")
     per_portfolio = report.section("Per portefeuille", new_page=True)
@@ -165,7 +166,7 @@ def annual_report(*, as_of: dt.date, **_) -> Report:
             sub, state.in_portfolio(portfolio.pk), year
         )
         meeting_blocks, _counts = parts.meetings_blocks(
-            start=dt.date(year, 1, 1), end=as_of, portfolio=portfolio
+            association=association, start=dt.date(year, 1, 1), end=as_of, portfolio=portfolio
         )
         sub.add(meeting_blocks[1])  # the key decisions of its meetings
     _themes(report.section("VDG-brede thema's", new_page=True), agenda, state)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
-
 from samenspel.agenda.selectors import current_agenda
-from samenspel.organisations.models import Portfolio
+from samenspel.organisations.models import Association, Portfolio
 from samenspel.reports.document import Report
 
 
@@ -15,19 +13,21 @@ class ReportUnavailable(Exception):
     """The report cannot be made (no agenda loaded); the message says why, in Dutch."""
 
 
-def agenda_or_fail():
-    agenda = current_agenda()
+def agenda_or_fail(association: Association):
+    agenda = current_agenda(association)
     if agenda is None:
         raise ReportUnavailable("Er is nog geen agenda geladen. Draai 'samenspel setup'.")
     return agenda
 
 
-def portfolios() -> list[Portfolio]:
-    return list(Portfolio.objects.order_by("order"))
+def portfolios(association: Association) -> list[Portfolio]:
+    return list(Portfolio.objects.filter(association=association).order_by("order"))
 
 
-def new_report(kind: str, title: str, subtitle: str, as_of: dt.date) -> Report:
-    return Report(kind, title, subtitle, as_of, settings.SAMENSPEL_ASSOCIATION_NAME)
+def new_report(
+    kind: str, title: str, subtitle: str, as_of: dt.date, association: Association
+) -> Report:
+    return Report(kind, title, subtitle, as_of, association.name)
 
 
 def quarter_of(date: dt.date) -> tuple[int, int]:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 
 from samenspel.agenda.models import Agreement, Theme
+from samenspel.organisations.models import Association
 from samenspel.reports import selectors
 from samenspel.reports.constants import VERDICT_COLOURS, Verdict
 from samenspel.reports.document import BulletList, Chart, Paragraph, Report, Table, date_nl, number
@@ -34,8 +35,8 @@ def _chart(rows: list[selectors.PortfolioProgress]) -> Chart:
     return Chart("e-verdicts", "Oordelen per portefeuille", bars, table)
 
 
-def evaluation_report(*, as_of: dt.date, **_) -> Report:
-    evaluation_round = selectors.current_round(on=as_of)
+def evaluation_report(*, association: Association, as_of: dt.date, **_) -> Report:
+    evaluation_round = selectors.current_round(association=association, on=as_of)
     if evaluation_round is None:
         raise ReportUnavailable("Er is op deze datum nog geen evaluatieronde.")
     judgements = selectors.judgements_on(evaluation_round, as_of=as_of)
@@ -45,6 +46,7 @@ def evaluation_report(*, as_of: dt.date, **_) -> Report:
         evaluation_round.name,
         f"{evaluation_round.agenda.name}: oordelen per afspraak en thema, en de lessen",
         as_of,
+        association,
     )
     judged, total = sum(r.judged for r in rows), sum(r.total for r in rows)
     counts = Counter(j.verdict for j in judgements)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from samenspel.agenda.constants import ThemeKind
 from samenspel.meetings.models import AgendaDocument
-from samenspel.organisations.models import Portfolio
+from samenspel.organisations.models import Association, Portfolio
 from samenspel.reports import parts, selectors
 from samenspel.reports.as_of import AgreementState, agenda_on
 from samenspel.reports.as_of_money import seats_on
@@ -56,7 +56,11 @@ def _running(agreements: list[AgreementState]) -> Table:
 
 
 def _people(section: Section, portfolio: Portfolio, as_of: dt.date) -> int:
-    seats = [s for s in seats_on(as_of=as_of) if s.post.body.portfolio_id == portfolio.pk]
+    seats = [
+        s
+        for s in seats_on(association=portfolio.association, as_of=as_of)
+        if s.post.body.portfolio_id == portfolio.pk
+    ]
     rows = [
         [
             s.post.body.short_name or s.post.body.name,
@@ -111,8 +115,10 @@ def _documents(agreements: list[AgreementState], states, portfolio, as_of) -> Ta
     return Table("Belangrijke stukken", ["Datum", "Stuk", "Waar"], rows)
 
 
-def _lessons(section: Section, portfolio: Portfolio, as_of: dt.date) -> None:
-    evaluation_round = selectors.current_round(on=as_of)
+def _lessons(
+    section: Section, association: Association, portfolio: Portfolio, as_of: dt.date
+) -> None:
+    evaluation_round = selectors.current_round(association=association, on=as_of)
     if evaluation_round is None:
         section.add(Paragraph("Er is nog geen evaluatieronde.", muted=True))
         return
@@ -136,8 +142,10 @@ def _lessons(section: Section, portfolio: Portfolio, as_of: dt.date) -> None:
     )
 
 
-def handover_report(*, as_of: dt.date, portfolio: Portfolio, **_) -> Report:
-    agenda = agenda_or_fail()
+def handover_report(
+    *, association: Association, as_of: dt.date, portfolio: Portfolio, **_
+) -> Report:
+    agenda = agenda_or_fail(association)
     state = agenda_on(agenda=agenda, as_of=as_of)
     mine = state.in_portfolio(portfolio.pk)
     report = new_report(
@@ -145,6 +153,7 @@ def handover_report(*, as_of: dt.date, portfolio: Portfolio, **_) -> Report:
         f"Overdrachtsdocument {portfolio.name}",
         f"{agenda.name}: voor de nieuwe bestuurders vanaf 2026",
         as_of,
+        association,
     )
     _context(report.section("Context en doelen"), agenda, portfolio)
     report.section("Lopende afspraken").add(
@@ -157,8 +166,10 @@ def handover_report(*, as_of: dt.date, portfolio: Portfolio, **_) -> Report:
         ),
         _running(mine),
     )
-    states = parts.proposals(as_of=as_of, portfolio=portfolio)
-    actions, action_count = parts.open_actions_table(as_of=as_of, portfolio=portfolio)
+    states = parts.proposals(association=association, as_of=as_of, portfolio=portfolio)
+    actions, action_count = parts.open_actions_table(
+        association=association, as_of=as_of, portfolio=portfolio
+    )
     report.section("Open besluiten en acties").add(
         parts.proposal_table([s for s in states if s.is_running], caption="Lopende voorstellen"),
         actions,
@@ -168,10 +179,12 @@ def handover_report(*, as_of: dt.date, portfolio: Portfolio, **_) -> Report:
     )
     seats = _people(report.section("Mensen en overlegorganen"), portfolio, as_of)
     year_ago = as_of - dt.timedelta(days=365)
-    decisions = parts.meetings_blocks(start=year_ago, end=as_of, portfolio=portfolio)[0][1]
+    decisions = parts.meetings_blocks(
+        association=association, start=year_ago, end=as_of, portfolio=portfolio
+    )[0][1]
     decisions.caption = "Besluiten uit de besluitenlijsten van het afgelopen jaar"
     report.section("Belangrijke stukken").add(_documents(mine, states, portfolio, as_of), decisions)
-    _lessons(report.section("Lessen uit de evaluatie"), portfolio, as_of)
+    _lessons(report.section("Lessen uit de evaluatie"), association, portfolio, as_of)
     report.figures = {
         "portfolio": portfolio.slug,
         "counts": parts.counts_dict(mine),

@@ -14,7 +14,7 @@ from decimal import Decimal
 from samenspel.decisions.constants import AGREEING_OUTCOMES, Stage
 from samenspel.decisions.costs import proposal_costs
 from samenspel.decisions.selectors import not_joining
-from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.organisations.models import Association, Organisation, Portfolio
 from samenspel.reports import parts
 from samenspel.reports.as_of_money import hours_on, money_on, seats_on
 from samenspel.reports.document import Paragraph, Report, Section, Table, date_nl, euro, number
@@ -61,7 +61,7 @@ def _money(section: Section, organisation: Organisation, agenda, as_of: dt.date)
 
 def _hours(section: Section, organisation: Organisation, agenda, as_of: dt.date) -> dict:
     hours = hours_on(agenda=agenda, as_of=as_of)
-    names = {p.pk: p.name for p in Portfolio.objects.all()}
+    names = {p.pk: p.name for p in Portfolio.objects.filter(association=agenda.association)}
     keys = sorted(
         {p for (org, p) in [*hours.committed, *hours.realised] if org == organisation.pk},
         key=lambda p: (p is None, names.get(p, "")),
@@ -89,8 +89,10 @@ def _hours(section: Section, organisation: Organisation, agenda, as_of: dt.date)
     return {"committed": committed, "realised": realised}
 
 
-def _seats(section: Section, organisation: Organisation, as_of: dt.date) -> int:
-    seats = seats_on(as_of=as_of, organisation=organisation)
+def _seats(
+    section: Section, association: Association, organisation: Organisation, as_of: dt.date
+) -> int:
+    seats = seats_on(association=association, as_of=as_of, organisation=organisation)
     rows = [
         [s.post.body.name, s.post.get_role_display(), ", ".join(s.holders) or "vacant"]
         for s in seats
@@ -99,8 +101,10 @@ def _seats(section: Section, organisation: Organisation, as_of: dt.date) -> int:
     return len(seats)
 
 
-def _decisions(section: Section, organisation: Organisation, as_of: dt.date) -> dict:
-    states = parts.proposals(as_of=as_of, organisation=organisation)
+def _decisions(
+    section: Section, association: Association, organisation: Organisation, as_of: dt.date
+) -> dict:
+    states = parts.proposals(association=association, as_of=as_of, organisation=organisation)
     taken, awaited, shares = [], [], []
     for state in states:
         mine = next(p for p in state.participants if p.organisation.pk == organisation.pk)
@@ -141,21 +145,26 @@ def _decisions(section: Section, organisation: Organisation, as_of: dt.date) -> 
     }
 
 
-def member_report(*, as_of: dt.date, organisation: Organisation, **_) -> Report:
-    agenda = agenda_or_fail()
+def member_report(
+    *, association: Association, as_of: dt.date, organisation: Organisation, **_
+) -> Report:
+    agenda = agenda_or_fail(association)
     report = new_report(
         "lid",
         f"Ledenrapportage {organisation.display_name}",
         f"{agenda.name}: wat {organisation.name} inbrengt en besluit",
         as_of,
+        association,
     )
     summary = report.section("Samenvatting")
     figures = {
         "organisation": organisation.slug,
         "money": _money(report.section("Geld"), organisation, agenda, as_of),
         "hours": _hours(report.section("Uren"), organisation, agenda, as_of),
-        "seats": _seats(report.section("Zetels"), organisation, as_of),
-        "decisions": _decisions(report.section("Besluiten van het college"), organisation, as_of),
+        "seats": _seats(report.section("Zetels"), association, organisation, as_of),
+        "decisions": _decisions(
+            report.section("Besluiten van het college"), association, organisation, as_of
+        ),
     }
     summary.add(
         Table(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from samenspel.organisations.models import Portfolio
+from samenspel.organisations.models import Association, Portfolio
 from samenspel.reports import parts
 from samenspel.reports.as_of import agenda_on
 from samenspel.reports.as_of_money import hours_on
@@ -16,8 +16,10 @@ from samenspel.reports.document import Paragraph, Report, date_nl, number
 from samenspel.reports.types.common import agenda_or_fail, before_quarter, new_report
 
 
-def portfolio_report(*, as_of: dt.date, portfolio: Portfolio, **_) -> Report:
-    agenda = agenda_or_fail()
+def portfolio_report(
+    *, association: Association, as_of: dt.date, portfolio: Portfolio, **_
+) -> Report:
+    agenda = agenda_or_fail(association)
     state = agenda_on(agenda=agenda, as_of=as_of)
     mine = state.in_portfolio(portfolio.pk)
     report = new_report(
@@ -25,6 +27,7 @@ def portfolio_report(*, as_of: dt.date, portfolio: Portfolio, **_) -> Report:
         f"Portefeuillerapportage {portfolio.name}",
         f"{agenda.name}: stand van de portefeuille voor het portefeuillehoudersoverleg",
         as_of,
+        association,
     )
     programme = agenda.programmes.filter(portfolio=portfolio).first()
     status = report.section("Stand van zaken")
@@ -45,12 +48,16 @@ def portfolio_report(*, as_of: dt.date, portfolio: Portfolio, **_) -> Report:
     report.section("Mijlpalen").add(
         parts.upcoming_milestones(mine, as_of=as_of), parts.missed_milestones(mine)
     )
-    actions, action_count = parts.open_actions_table(as_of=as_of, portfolio=portfolio)
+    actions, action_count = parts.open_actions_table(
+        association=association, as_of=as_of, portfolio=portfolio
+    )
     report.section("Openstaande acties").add(actions)
-    states = parts.proposals(as_of=as_of, portfolio=portfolio)
+    states = parts.proposals(association=association, as_of=as_of, portfolio=portfolio)
     report.section("Voorstellen").add(parts.proposal_table(states, caption="Voorstellen"))
     start = before_quarter(as_of) + dt.timedelta(days=1)
-    blocks, meeting_figures = parts.meetings_blocks(start=start, end=as_of, portfolio=portfolio)
+    blocks, meeting_figures = parts.meetings_blocks(
+        association=association, start=start, end=as_of, portfolio=portfolio
+    )
     report.section("Overleggen dit kwartaal").add(*blocks)
     hours = hours_on(agenda=agenda, as_of=as_of)
     committed = hours.committed_to_portfolio(portfolio.pk)

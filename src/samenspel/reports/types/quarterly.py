@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from samenspel.organisations.models import Association
 from samenspel.reports import parts
 from samenspel.reports.as_of import AgreementState, agenda_on, changes_between
 from samenspel.reports.as_of_money import hours_on, money_on
@@ -66,17 +67,18 @@ def _portfolio_changes(section: Section, agreements: list[AgreementState], start
     return changes
 
 
-def quarterly_report(*, as_of: dt.date, **_) -> Report:
-    agenda = agenda_or_fail()
+def quarterly_report(*, association: Association, as_of: dt.date, **_) -> Report:
+    agenda = agenda_or_fail(association)
     year, quarter = quarter_of(as_of)
     start = before_quarter(as_of)
     state = agenda_on(agenda=agenda, as_of=as_of)
-    all_portfolios = portfolios()
+    all_portfolios = portfolios(association)
     report = new_report(
         "kwartaal",
         f"Voortgangsrapportage Q{quarter} {year}",
         f"{agenda.name}: voortgang voor de kring van gemeentesecretarissen en het bestuur",
         as_of,
+        association,
     )
     summary = report.section("Samenvatting")
     details = report.section("Voortgang per portefeuille", new_page=True)
@@ -97,7 +99,7 @@ def quarterly_report(*, as_of: dt.date, **_) -> Report:
     figures["counts"] = parts.counts_dict(state.agreements)
     figures["changes"] = totals
 
-    states = parts.proposals(as_of=as_of)
+    states = parts.proposals(association=association, as_of=as_of)
     running = [s for s in states if s.is_running]
     proposals = report.section("Voorstellen en besluiten van de colleges", new_page=True)
     proposals.add(parts.proposal_table(running, caption="Lopende voorstellen"))
@@ -107,7 +109,7 @@ def quarterly_report(*, as_of: dt.date, **_) -> Report:
     figures["decisions_overdue"] = sum(s.overdue_count for s in running)
 
     meeting_blocks, meeting_figures = parts.meetings_blocks(
-        start=start + dt.timedelta(days=1), end=as_of
+        association=association, start=start + dt.timedelta(days=1), end=as_of
     )
     report.section("Overleggen en besluiten").add(*meeting_blocks)
     figures.update(meeting_figures)

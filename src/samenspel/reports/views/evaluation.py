@@ -34,7 +34,7 @@ def _crumbs(*more):
 
 @require(can_view_reports)
 def evaluation_index(request: HttpRequest) -> HttpResponse:
-    evaluation_round = selectors.current_round()
+    evaluation_round = selectors.current_round(association=request.association)
     if evaluation_round is not None:
         return redirect(evaluation_round)
     form = EvaluationRoundForm(request.POST or None)
@@ -42,7 +42,9 @@ def evaluation_index(request: HttpRequest) -> HttpResponse:
         if not is_bureau(request.user):
             raise Http404
         if form.is_valid():
-            created = evaluation_round_create(agenda=current_agenda_or_404(), **form.cleaned_data)
+            created = evaluation_round_create(
+                agenda=current_agenda_or_404(request.association), **form.cleaned_data
+            )
             return redirect(created)
     return render(
         request,
@@ -55,9 +57,14 @@ def evaluation_index(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _round(request: HttpRequest, pk: int) -> EvaluationRound:
+    """The round a URL names, of the request's association (another's: 404)."""
+    return get_object_or_404(selectors.rounds_of(association=request.association), pk=pk)
+
+
 @require(can_view_reports)
 def evaluation_round(request: HttpRequest, pk: int) -> HttpResponse:
-    evaluation_round = get_object_or_404(EvaluationRound, pk=pk)
+    evaluation_round = _round(request, pk)
     rows = selectors.round_progress(evaluation_round, as_of=today())
     return render(
         request,
@@ -73,16 +80,17 @@ def evaluation_round(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _portfolio(slug: str) -> Portfolio | None:
+def _portfolio(evaluation_round: EvaluationRound, slug: str) -> Portfolio | None:
     if slug == selectors.NO_PORTFOLIO_SLUG:
         return None
-    return get_object_or_404(Portfolio, slug=slug)
+    portfolios = Portfolio.objects.filter(association_id=evaluation_round.agenda.association_id)
+    return get_object_or_404(portfolios, slug=slug)
 
 
 @require(can_view_reports)
 def evaluation_portfolio(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
-    evaluation_round = get_object_or_404(EvaluationRound, pk=pk)
-    portfolio = _portfolio(slug)
+    evaluation_round = _round(request, pk)
+    portfolio = _portfolio(evaluation_round, slug)
     judgements = {
         (j.agreement_id, j.theme_id): j for j in Judgement.objects.filter(round=evaluation_round)
     }
@@ -139,12 +147,12 @@ def _version(judgement: Judgement | None) -> str:
 
 def _judged(request: HttpRequest, pk: int, kind: str, target_pk: int) -> dict:
     """What a judgement is about (for `can_judge_target`)."""
-    return _target(get_object_or_404(EvaluationRound, pk=pk), kind, target_pk)
+    return _target(_round(request, pk), kind, target_pk)
 
 
 @require(can_judge_target, obj=_judged)
 def judgement_edit(request: HttpRequest, pk: int, kind: str, target_pk: int) -> HttpResponse:
-    evaluation_round = get_object_or_404(EvaluationRound, pk=pk)
+    evaluation_round = _round(request, pk)
     target = _target(evaluation_round, kind, target_pk)
     item = target.get("agreement") or target.get("theme")
     existing = Judgement.objects.filter(round=evaluation_round, **target).first()

@@ -17,6 +17,8 @@ from samenspel.reports.following import (
     follow_add,
     follow_label,
     follow_remove,
+    followable,
+    follows_of,
     unfollow_by_token,
 )
 from samenspel.reports.forms import FollowChoiceForm, FollowForm
@@ -26,13 +28,13 @@ from samenspel.web.navigation import breadcrumbs, safe_back
 
 @require(is_signed_in)
 def follows(request: HttpRequest) -> HttpResponse:
-    form = FollowChoiceForm(request.POST or None)
+    form = FollowChoiceForm(request.POST or None, association=request.association)
     if request.method == "POST" and form.is_valid():
         for target, object_id in form.chosen():
             follow_add(user=request.user, target=target, object_id=object_id)
         messages.success(request, _("U volgt dit nu; wijzigingen krijgt u wekelijks per e-mail."))
         return redirect("reports:follows")
-    mine = [(f, follow_label(f)) for f in Follow.objects.filter(user=request.user)]
+    mine = [(f, follow_label(f)) for f in follows_of(request.user, association=request.association)]
     return render(
         request,
         "reports/follows.html",
@@ -58,6 +60,9 @@ def follow_toggle(request: HttpRequest) -> HttpResponse:
         follow_remove(user=request.user, target=target, object_id=object_id)
         messages.success(request, _("U volgt dit niet meer."))
     else:
+        # Only what the request's association owns can be followed here (else 404).
+        if not followable(target, association=request.association).filter(pk=object_id).exists():
+            raise Http404
         try:
             follow_add(user=request.user, target=target, object_id=object_id)
         except ObjectDoesNotExist as exc:

@@ -32,10 +32,19 @@ def _type_or_404(kind: str) -> ReportType:
 @require(can_view_reports)
 def report_list(request: HttpRequest) -> HttpResponse:
     types = [
-        (t, ReportForm(scope=t.scope, user=request.user, auto_id=f"{t.slug}-%s"))
+        (
+            t,
+            ReportForm(
+                association=request.association,
+                scope=t.scope,
+                user=request.user,
+                auto_id=f"{t.slug}-%s",
+            ),
+        )
         for t in REPORT_TYPES.values()
     ]
-    page = Paginator(visible_reports(request.user), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    reports = visible_reports(request.user, association=request.association)
+    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "reports/list.html",
@@ -61,11 +70,18 @@ def _checked(request: HttpRequest, report_type: ReportType, form: ReportForm) ->
 @require(can_view_reports)
 def report_page(request: HttpRequest, kind: str) -> HttpResponse:
     report_type = _type_or_404(kind)
-    form = ReportForm(request.GET or None, scope=report_type.scope, user=request.user)
+    form = ReportForm(
+        request.GET or None,
+        association=request.association,
+        scope=report_type.scope,
+        user=request.user,
+    )
     context = {
         "report_type": report_type,
         "form": form,
-        "generate_form": GenerateForm(scope=report_type.scope, auto_id="make-%s"),
+        "generate_form": GenerateForm(
+            association=request.association, scope=report_type.scope, auto_id="make-%s"
+        ),
         "breadcrumbs": breadcrumbs(
             (_("Overzicht"), "/"),
             (_("Rapportages"), "/rapportages/"),
@@ -75,7 +91,12 @@ def report_page(request: HttpRequest, kind: str) -> HttpResponse:
     if form.is_bound and form.is_valid():
         scope = _checked(request, report_type, form)
         try:
-            report = report_build(kind=kind, as_of=form.cleaned_data["peildatum"], **scope)
+            report = report_build(
+                association=request.association,
+                kind=kind,
+                as_of=form.cleaned_data["peildatum"],
+                **scope,
+            )
         except ReportUnavailable as exc:
             context["unavailable"] = str(exc)
         else:
@@ -88,7 +109,7 @@ def report_page(request: HttpRequest, kind: str) -> HttpResponse:
 @require(can_view_reports)
 def report_make(request: HttpRequest, kind: str) -> HttpResponse:
     report_type = _type_or_404(kind)
-    form = GenerateForm(request.POST, scope=report_type.scope)
+    form = GenerateForm(request.POST, association=request.association, scope=report_type.scope)
     if not form.is_valid():
         messages.error(request, _("Kies een geldige peildatum en wat de rapportage betreft."))
         return redirect("reports:page", kind=kind)
@@ -96,6 +117,7 @@ def report_make(request: HttpRequest, kind: str) -> HttpResponse:
     try:
         # report_generate refuses (403) who may not store it: `can_store_report`.
         stored = report_generate(
+            association=request.association,
             kind=kind,
             as_of=form.cleaned_data["peildatum"],
             fmt=form.cleaned_data["formaat"],
@@ -109,7 +131,7 @@ def report_make(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 def _stored(request: HttpRequest, pk: int) -> GeneratedReport:
-    return get_object_or_404(visible_reports(request.user), pk=pk)
+    return get_object_or_404(visible_reports(request.user, association=request.association), pk=pk)
 
 
 @require(can_view_reports)
@@ -117,7 +139,7 @@ def stored_detail(request: HttpRequest, pk: int) -> HttpResponse:
     stored = _stored(request, pk)
     check = None
     if request.GET.get("controle"):
-        figures, same = report_regenerate(stored=stored)
+        figures, same = report_regenerate(association=request.association, stored=stored)
         check = {"same": same, "figures": figures}
     return render(
         request,

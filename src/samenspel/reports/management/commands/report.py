@@ -1,4 +1,5 @@
-"""`samenspel report TYPE --as-of DATE [--portfolio P] [--organisation O] --format F -o FILE`."""
+"""`samenspel report TYPE --as-of DATE [--portfolio P] [--organisation O] --format F -o FILE
+[--association A]`: a report of one association."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.organisations.command_options import association_argument, association_from
+from samenspel.organisations.models import Portfolio
+from samenspel.organisations.selectors import participating_governments
 from samenspel.reports.constants import ReportFormat
 from samenspel.reports.registry import REPORT_TYPES, report_build
 from samenspel.reports.services import report_render
@@ -27,6 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("--organisation", help="Code van het lid (lid).")
         parser.add_argument("--format", choices=list(ReportFormat.values), default="pdf")
         parser.add_argument("-o", "--output", required=True, help="Bestand om te schrijven.")
+        association_argument(parser)
 
     def handle(self, *args, **options):
         report_type = REPORT_TYPES[options["type"]]
@@ -36,15 +40,22 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--as-of: '{options['as_of']}' is geen datum (JJJJ-MM-DD)."
             ) from exc
+        association = association_from(options)
+        # The association's portfolios; of the national register its members and partner
+        # governments (as the form on /rapportages/ offers).
+        portfolios = Portfolio.objects.filter(association=association)
+        organisations = participating_governments(association)
         scope = {
-            "portfolio": self._find(Portfolio, options["portfolio"], "--portfolio"),
-            "organisation": self._find(Organisation, options["organisation"], "--organisation"),
+            "portfolio": self._find(portfolios, options["portfolio"], "--portfolio"),
+            "organisation": self._find(organisations, options["organisation"], "--organisation"),
         }
         needed = {"portfolio": "--portfolio", "organisation": "--organisation"}
         if report_type.scope and scope[report_type.scope] is None:
             raise CommandError(f"{report_type.label} vraagt {needed[report_type.scope]}.")
         try:
-            report = report_build(kind=report_type.slug, as_of=as_of, **scope)
+            report = report_build(
+                association=association, kind=report_type.slug, as_of=as_of, **scope
+            )
         except ReportUnavailable as exc:
             raise CommandError(str(exc)) from exc
         content = report_render(report, fmt=options["format"])
@@ -52,10 +63,10 @@ class Command(BaseCommand):
         self.stdout.write(f"{report.title}, stand per {as_of}: {options['output']}")
 
     @staticmethod
-    def _find(model, slug: str | None, option: str):
+    def _find(rows, slug: str | None, option: str):
         if not slug:
             return None
-        found = model.objects.filter(slug=slug).first()
+        found = rows.filter(slug=slug).first()
         if found is None:
-            raise CommandError(f"{option}: '{slug}' bestaat niet.")
+            raise CommandError(f"{option}: '{slug}' bestaat niet in dit samenwerkingsverband.")
         return found

@@ -1,4 +1,5 @@
-"""`samenspel senddigests [--dry-run]`: the weekly e-mail of what changed in what people follow."""
+"""`samenspel senddigests [--dry-run] [--association A]`: the weekly e-mail of what changed in
+what people follow of one association."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.template.loader import render_to_string
 
 from samenspel.accounts.models import User
+from samenspel.organisations.command_options import association_argument, association_from
 from samenspel.reports.following import digest_for, digest_mark_sent
 
 
@@ -21,12 +23,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Laat zien wat verstuurd zou worden."
         )
+        association_argument(parser)
 
     def handle(self, *args, dry_run: bool = False, **options):
+        association = association_from(options)
         users = User.objects.filter(follows__isnull=False, is_active=True).distinct()
         sent = 0
         for user in users.order_by("pk"):
-            digest = digest_for(user)
+            digest = digest_for(user, association=association)
             if not digest.sections or not user.email:
                 continue
             body = render_to_string(
@@ -34,7 +38,7 @@ class Command(BaseCommand):
                 {
                     "user": user,
                     "digest": digest,
-                    "association_name": settings.SAMENSPEL_ASSOCIATION_NAME,
+                    "association_name": association.name,
                     "site_url": settings.SAMENSPEL_SITE_URL,
                 },
             )
