@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 import datetime as dt
 
 from django import forms
@@ -9,7 +11,7 @@ from samenspel.organisations.constants import (
     PersonFunction,
     Role,
 )
-from samenspel.organisations.models import Organisation, Person, Portfolio
+from samenspel.organisations.models import Association, Organisation, Person, Portfolio
 from samenspel.web.forms import DateInput
 
 
@@ -70,11 +72,24 @@ class BodyForm(forms.Form):
     )
     linked_portfolios = forms.ModelMultipleChoiceField(
         label=_("Verbonden portefeuilles"),
-        queryset=Portfolio.objects.all(),
+        queryset=Portfolio.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    association: Association | None = None  # set by `of`: whose portfolios can be linked
+
+    @classmethod
+    def of(cls, association: Association) -> type[BodyForm]:
+        """The form for a body of `association` (`core.pages.versioned_edit` takes a class)."""
+        return type(cls.__name__, (cls,), {"association": association})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["linked_portfolios"].queryset = Portfolio.objects.filter(
+            association=self.association
+        )
 
 
 class PostForm(forms.Form):

@@ -29,7 +29,9 @@ from samenspel.organisations.selectors import (
 
 @dataclass
 class Snapshot:
-    """The structure on one date: every post with the people holding it then."""
+    """The structure of one association on one date: its bodies, every post of them with
+    the people holding it then, and which organisations of the national register are its
+    members and partner governments."""
 
     date: dt.date
     bodies: list[Body]
@@ -41,7 +43,9 @@ class Snapshot:
 
     @classmethod
     def on(cls, date: dt.date, *, association: Association) -> Snapshot:
-        posts = posts_with_holders_on(date=date)
+        posts = posts_with_holders_on(
+            date=date, posts=Post.objects.filter(body__association=association)
+        )
         by_body: dict[int, list[Post]] = defaultdict(list)
         seats: dict[int, set[int]] = defaultdict(set)
         for post in posts:
@@ -51,7 +55,11 @@ class Snapshot:
         members, governments = member_and_government_ids(association, on=date)
         return cls(
             date=date,
-            bodies=list(Body.objects.select_related("portfolio").order_by("name")),
+            bodies=list(
+                Body.objects.filter(association=association)
+                .select_related("portfolio")
+                .order_by("name")
+            ),
             posts_by_body=by_body,
             organisations=list(Organisation.objects.order_by("name")),
             seats_of_person=seats,
@@ -319,7 +327,10 @@ class RuleResult:
 
 
 def governance_check(*, date: dt.date, association: Association) -> list[RuleResult]:
-    """Every rule with pass/fail and its offending items, for `association` on `date`."""
+    """Every rule with pass/fail and its offending items, for `association` on `date`.
+
+    The rule settings are still global: `GovernanceRuleSetting` names no association yet,
+    so a rule switched off is off for every association (step 3 of ADR 0006)."""
     disabled = set(
         GovernanceRuleSetting.objects.filter(enabled=False).values_list("code", flat=True)
     )

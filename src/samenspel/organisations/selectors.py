@@ -142,6 +142,16 @@ def chair_on(*, body: Body, date: dt.date) -> Membership | None:
     )
 
 
-def organisation_posts_on(*, organisation: Organisation, date: dt.date) -> list[Post]:
-    """Seats this organisation holds in bodies, with who fills them on `date`."""
-    return posts_with_holders_on(date=date, posts=organisation.posts.all())
+def organisation_posts_on(
+    *, association: Association, organisation: Organisation, date: dt.date
+) -> list[Post]:
+    """Seats this organisation holds in the association's bodies, with who fills them on
+    `date`."""
+    return posts_with_holders_on(
+        date=date, posts=organisation.posts.filter(body__association=association)
+    )
+
+
+def bodies_of(*, association: Association) -> QuerySet[Body]:
+    """The association's bodies: every body a page names is looked up here."""
+    return Body.objects.filter(association=association)

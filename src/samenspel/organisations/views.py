@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -42,6 +42,11 @@ from samenspel.web.navigation import breadcrumbs
 PAGE_SIZE = 50
 
 
+def _bodies(request: HttpRequest) -> QuerySet[Body]:
+    """The request's association's bodies (another association's body: 404)."""
+    return selectors.bodies_of(association=request.association)
+
+
 def _as_of(request: HttpRequest) -> dt.date:
     """The date a page shows the structure on: ?datum=YYYY-MM-DD, default (and when
     unparsable or out of range) today; the page names the date it shows."""
@@ -57,8 +62,9 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         organisation=OuterRef("pk"),
         kind=AssociationMembershipKind.MEMBER,
     )
+    seats = Count("posts", filter=Q(posts__body__association=request.association))
     organisations = (
-        Organisation.objects.annotate(seats=Count("posts"), is_member=Exists(active))
+        Organisation.objects.annotate(seats=seats, is_member=Exists(active))
         .prefetch_related("identifiers")
         .order_by("name")
     )
@@ -100,7 +106,9 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
     date = _as_of(request)
-    posts = selectors.organisation_posts_on(organisation=organisation, date=date)
+    posts = selectors.organisation_posts_on(
+        association=request.association, organisation=organisation, date=date
+    )
     account_holder = next(
         (p for p in posts if p.body.kind == BodyKind.ACCOUNT_HOLDERS_MEETING and p.holders),
         None,
@@ -172,8 +180,10 @@ def person_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require(can_edit_structure)
 def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    body = get_object_or_404(Body, slug=slug)
-    return versioned_edit(request, body, BodyForm, back=body.get_absolute_url())
+    body = get_object_or_404(_bodies(request), slug=slug)
+    return versioned_edit(
+        request, body, BodyForm.of(request.association), back=body.get_absolute_url()
+    )
 
 
 @require(can_edit_structure)
@@ -201,7 +211,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 @require(can_edit_structure)
 def post_add(request: HttpRequest, slug: str) -> HttpResponse:
-    body = get_object_or_404(Body, slug=slug)
+    body = get_object_or_404(_bodies(request), slug=slug)
     return form_page(
         request,
         PostForm(request.POST or None),
@@ -232,7 +242,8 @@ def inhabitant_count_add(request: HttpRequest, slug: str) -> HttpResponse:
 @require(is_signed_in)
 def body_list(request: HttpRequest) -> HttpResponse:
     bodies = (
-        Body.objects.select_related("portfolio")
+        _bodies(request)
+        .select_related("portfolio")
         .annotate(seats=Count("posts"))
         .order_by("kind", "portfolio__order", "name")
     )
@@ -253,7 +264,7 @@ def body_list(request: HttpRequest) -> HttpResponse:
 
 @require(is_signed_in)
 def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    body = get_object_or_404(Body.objects.select_related("portfolio", "prepares"), slug=slug)
+    body = get_object_or_404(_bodies(request).select_related("portfolio", "prepares"), slug=slug)
     date = _as_of(request)
     posts = selectors.body_posts_on(body=body, date=date)
     columns = [_("Rol"), _("Namens"), _("Omschrijving"), _("Persoon"), _("Vanaf")]
@@ -294,7 +305,12 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require(can_edit_structure)
 def membership_start(request: HttpRequest, post_id: int) -> HttpResponse:
-    post = get_object_or_404(Post.objects.select_related("body", "organisation"), pk=post_id)
+    post = get_object_or_404(
+        Post.objects.filter(body__association=request.association).select_related(
+            "body", "organisation"
+        ),
+        pk=post_id,
+    )
     return form_page(
         request,
         MembershipStartForm(request.POST or None, post=post),
@@ -309,7 +325,10 @@ def membership_start(request: HttpRequest, post_id: int) -> HttpResponse:
 @require(can_edit_structure)
 def membership_end(request: HttpRequest, membership_id: int) -> HttpResponse:
     membership = get_object_or_404(
-        Membership.objects.select_related("post__body", "person"), pk=membership_id
+        Membership.objects.filter(post__body__association=request.association).select_related(
+            "post__body", "person"
+        ),
+        pk=membership_id,
     )
     return form_page(
         request,
@@ -327,8 +346,10 @@ def membership_end(request: HttpRequest, membership_id: int) -> HttpResponse:
 @require(is_signed_in)
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("organisation"), slug=slug)
-    memberships = person.memberships.select_related("post__body", "post__organisation").order_by(
-        "-start_date"
+    memberships = (
+        person.memberships.filter(post__body__association=request.association)
+        .select_related("post__body", "post__organisation")
+        .order_by("-start_date")
     )
     fmt = export_format(request)
     if fmt:
