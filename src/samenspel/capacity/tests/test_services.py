@@ -176,3 +176,21 @@ def test_demo_leaves_quarters_someone_filled_in_alone(vdg_agenda, bureau_user):
     assert (
         RealisedHours.objects.get(organisation=assen, portfolio=gw, year=2023, quarter=1).hours == 1
     )
+
+
+def test_hours_on_another_associations_portfolio_are_not_counted(vdg_agenda):
+    from samenspel.organisations.models import Association
+    from samenspel.organisations.tests.factories import PortfolioFactory
+
+    other = Association.objects.create(slug="elders", name="Regio Elders", short_name="RE")
+    elsewhere = PortfolioFactory(association=other, slug="elders", name="Portefeuille Elders")
+    assen = Organisation.objects.get(slug="assen")
+    RealisedHours.objects.create(
+        organisation=assen, portfolio=elsewhere, year=2025, quarter=1, hours=Decimal("12")
+    )
+    hours = realised.organisation_hours(assen, 2025, association=association_default())
+    assert "Portefeuille Elders" not in [row.label for row in hours.portfolios]
+    assert hours.realised == 0
+    summary = realised.planned_vs_realised(agenda=vdg_agenda, year=2025)
+    assert summary.total.realised == 0
+    assert "Portefeuille Elders" not in [row.label for row in summary.portfolios]

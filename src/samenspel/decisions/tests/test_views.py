@@ -375,3 +375,45 @@ def test_participant_edit_of_a_stale_form_keeps_the_typed_figures(client, bureau
     assert client.post(url, {**second, "version": opened + 1}).status_code == 302
     participant.refresh_from_db()
     assert participant.hours_per_year == Decimal("32.5")
+
+
+@pytest.fixture
+def elsewhere_proposal(members):
+    """A proposal of another association, sent, with a participant and a decision."""
+    from samenspel.organisations.models import Association
+    from samenspel.organisations.tests.factories import PortfolioFactory
+
+    other = Association.objects.create(slug="elders", name="Regio Elders", short_name="RE")
+    portfolio = PortfolioFactory(association=other, slug="elders", name="Portefeuille Elders")
+    proposal = ProposalFactory(sent=True, portfolio=portfolio, title="Voorstel Elders")
+    participant = ParticipantFactory(proposal=proposal, organisation=members[0])
+    decision = ExecutiveDecision.objects.create(
+        participant=participant, decided_on=dt.date(2024, 4, 1), outcome="agreed"
+    )
+    return proposal, participant, decision
+
+
+def test_another_associations_proposal_is_not_listed_and_its_pages_are_404(
+    client, bureau_user, sent_proposal, elsewhere_proposal
+):
+    proposal, participant, decision = elsewhere_proposal
+    client.force_login(bureau_user)
+    for query in ({}, {"format": "csv"}):
+        page = client.get(reverse("decisions:list"), query).content.decode()
+        assert sent_proposal.title in page and "Elders" not in page
+    assert "Elders" not in client.get(reverse("decisions:create")).content.decode()
+    pk, participant_pk = proposal.pk, participant.pk
+    for name, args in [
+        ("decisions:detail", [pk]),
+        ("decisions:edit", [pk]),
+        ("decisions:pho", [pk]),
+        ("decisions:send", [pk]),
+        ("decisions:coalition", [pk]),
+        ("decisions:withdraw", [pk]),
+        ("decisions:zip", [pk]),
+        ("decisions:participant", [pk, participant_pk]),
+        ("decisions:decide", [pk, participant_pk]),
+        ("decisions:document", [pk, participant_pk, "docx"]),
+        ("decisions:decision_document", [pk, decision.pk]),
+    ]:
+        assert client.get(reverse(name, args=args)).status_code == 404, name

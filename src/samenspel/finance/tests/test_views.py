@@ -101,3 +101,24 @@ def test_finance_queries_do_not_grow_with_claims(client, bureau_user, vdg_budget
     with CaptureQueriesContext(connection) as many:
         client.get("/financien/")
     assert len(many) <= len(few)
+
+
+def test_another_associations_projects_and_claims_are_not_shown(client, bureau_user, vdg_budget):
+    from samenspel.finance.models import Project
+    from samenspel.organisations.models import Association
+
+    other = Association.objects.create(slug="elders", name="Regio Elders", short_name="RE")
+    project = Project.objects.create(association=other, slug="elders", name="Project Elders")
+    claim = Claim.objects.create(
+        organisation=Organisation.objects.get(slug="assen"),
+        project=project,
+        year=2024,
+        description="Declaratie Elders",
+        amount="10.00",
+        sent_on="2024-03-01",
+    )
+    client.force_login(bureau_user)
+    for url in ["/financien/", "/financien/projecten/", "/financien/projecten/?format=csv"]:
+        assert "Elders" not in client.get(url).content.decode(), url
+    assert client.get("/financien/projecten/elders/").status_code == 404
+    assert client.get(f"/financien/declaraties/{claim.pk}/betaald/").status_code == 404
