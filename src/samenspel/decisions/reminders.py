@@ -38,18 +38,26 @@ class ReminderRun:
 
 
 def reminders_due(*, association: Association, on: dt.date, days: int) -> list[Reminder]:
-    """Per account holder and organisation: decisions on `association`'s proposals overdue
-    or due within `days`."""
+    """Per account holder in `association` and organisation: decisions on its proposals
+    overdue or due within `days`."""
     horizon = on + dt.timedelta(days=days)
     holders = defaultdict(list)
     users = (
         get_user_model()
-        .objects.filter(is_active=True, role_assignments__role=RoleKind.ACCOUNT_HOLDER)
+        .objects.filter(
+            is_active=True,
+            role_assignments__role=RoleKind.ACCOUNT_HOLDER,
+            role_assignments__association=association,
+        )
         .prefetch_related("role_assignments__organisation")
     )
     for user in users.distinct():
         for assignment in user.role_assignments.all():
-            if assignment.role == RoleKind.ACCOUNT_HOLDER and assignment.organisation:
+            if (
+                assignment.role == RoleKind.ACCOUNT_HOLDER
+                and assignment.association_id == association.pk
+                and assignment.organisation
+            ):
                 holders[assignment.organisation].append(user)
     reminders = []
     for organisation, people in sorted(holders.items(), key=lambda item: item[0].name):

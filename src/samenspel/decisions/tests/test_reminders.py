@@ -91,3 +91,18 @@ def test_a_holder_without_email_is_named(holders, sent_proposal):
     holders["emmen"].save()
     output = run()
     assert f"Geen e-mailadres voor {holders['emmen'].username}" in output
+
+
+def test_reminders_are_per_association(holders, sent_proposal, settings):
+    from django.core.management.base import CommandError
+
+    from samenspel.organisations.models import Association
+
+    settings.SAMENSPEL_TODAY = "2024-07-01"
+    Association.objects.create(slug="elders", name="Regio Elders", short_name="RE")
+    assert "Herinneringen verstuurd: 0." in run("--days", "0", "--association", "elders")
+    assert mail.outbox == []
+    own = sent_proposal.portfolio.association.slug
+    assert "Herinneringen verstuurd: 2." in run("--days", "0", "--association", own)
+    with pytest.raises(CommandError, match="Onbekend samenwerkingsverband"):
+        run("--association", "nergens")
