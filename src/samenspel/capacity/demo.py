@@ -17,6 +17,7 @@ from simple_history.utils import bulk_create_with_history
 from samenspel.agenda.selectors import current_agenda
 from samenspel.capacity.models import RealisedHours
 from samenspel.capacity.selectors import staff_commitments
+from samenspel.organisations.associations import association_default
 
 FIRST_YEAR = 2023
 # (year, last quarter): the demo runs up to and including 2026 Q3.
@@ -39,7 +40,7 @@ def _hours(planned: int, seed: str) -> Decimal:
 @transaction.atomic
 def demo_realised_hours_create() -> int:
     """Add the demo's realised hours; returns how many rows it made (0 when already there)."""
-    agenda = current_agenda()
+    agenda = current_agenda(association_default())  # the demo is the VDG's
     if agenda is None or RealisedHours.objects.filter(is_demo=True).exists():
         return 0
     # Quarters someone already filled in for real are left alone.

@@ -17,7 +17,7 @@ from django.db import transaction
 from samenspel.accounts.constants import RoleKind
 from samenspel.accounts.models import RoleAssignment, User
 from samenspel.organisations.associations import association_default
-from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.organisations.models import Association, Organisation, Portfolio
 
 
 class DemoRefused(Exception):
@@ -33,6 +33,9 @@ class DemoAccount:
     portfolio: str | None = None
     organisation: str | None = None
 
+
+# The fictitious association `samenspel setup --demo` loads beside the VDG.
+EXAMPLE_ASSOCIATION = "voorbeeld"
 
 DEMO_ACCOUNTS = [
     DemoAccount("bureau", "Bea", "Bureau (demo)", RoleKind.BUREAU),
@@ -122,4 +125,9 @@ def demo_accounts_create() -> tuple[list[tuple[str, str]], str, int]:
             organisation=organisation,
         )
         listed.append((account.username, str(assignment)))
+    example = Association.objects.filter(slug=EXAMPLE_ASSOCIATION).first()
+    if example is not None:  # the bureau of the demo also runs the example association
+        bureau = User.objects.get(username="bureau")
+        RoleAssignment.objects.get_or_create(user=bureau, association=example, role=RoleKind.BUREAU)
+        listed.append(("bureau", f"{RoleKind.BUREAU.label} ({example.short_name})"))
     return listed, password, created

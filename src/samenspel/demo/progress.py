@@ -17,6 +17,7 @@ from samenspel.agenda.constants import Status
 from samenspel.agenda.models import Agreement, ProgressUpdate
 from samenspel.agenda.selectors import current_agenda
 from samenspel.core.dates import today
+from samenspel.organisations.associations import association_default
 
 TEXTS = {
     Status.ON_TRACK: [
@@ -102,7 +103,7 @@ def _updates_for(agreement, agenda, rng, on: dt.date) -> list[tuple[dt.date, str
 @transaction.atomic
 def demo_progress_create() -> int:
     """Add the demo progress once; returns how many updates were added (0 the second time)."""
-    agenda = current_agenda()
+    agenda = current_agenda(association_default())  # the demo is the VDG's
     if agenda is None or ProgressUpdate.objects.filter(is_demo=True).exists():
         return 0
     on = today()

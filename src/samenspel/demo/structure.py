@@ -164,7 +164,10 @@ def demo_structure_create() -> int:
     members = list(members_of(association_default()))
     province = orgs["provincie-drenthe"]
     water_boards = [o for o in orgs.values() if o.kind == OrganisationKind.WATER_BOARD]
-    bodies = {b.slug: b for b in Body.objects.select_related("portfolio")}
+    bodies = {
+        b.slug: b
+        for b in Body.objects.filter(association=association_default()).select_related("portfolio")
+    }
     bureau_member = Person.objects.get(slug="sanne-meijerink")
     added = 0
 

@@ -24,6 +24,7 @@ from samenspel.finance.models import (
     SupplierPayment,
 )
 from samenspel.finance.selectors import budget_years, project_year_shares
+from samenspel.organisations.associations import association_default
 
 # Members' share, and other funders' amounts, per project per year (invented).
 PLAN = {
@@ -101,7 +102,7 @@ def _project_years(project: Project, members_amount, funders, rng, on: dt.date) 
 
 
 def _agenda_claims(rng: random.Random, on: dt.date) -> int:
-    agenda = current_agenda()
+    agenda = current_agenda(association_default())  # the demo is the VDG's
     created = 0
     for figures in budget_years(agenda) if agenda else []:
         year = figures.budget_year.year

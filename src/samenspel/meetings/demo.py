@@ -36,6 +36,7 @@ from samenspel.meetings.minutes import minutes_approve, minutes_mark, minutes_sa
 from samenspel.meetings.models import Action, AgendaItem, Invitation, Meeting, MeetingCycle
 from samenspel.meetings.outcomes import action_add, action_close, outcome_record
 from samenspel.meetings.schedule import schedule_generate
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.constants import BodyKind, Role
 from samenspel.organisations.models import Body, Membership, Person
 
@@ -93,7 +94,9 @@ DECISION_TEXTS = [
 
 
 def _cycles_create() -> list[MeetingCycle]:
-    bodies = Body.objects.filter(kind__in=CYCLES).select_related("portfolio")
+    bodies = Body.objects.filter(association=association_default(), kind__in=CYCLES).select_related(
+        "portfolio"
+    )
     cycles = []
     for body in bodies:
         values = {"place": PLACE, "is_demo": True, **CYCLES[body.kind]}

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from samenspel.agenda.constants import Status
 from samenspel.agenda.selectors import current_agenda
+from samenspel.organisations.associations import association_default
 from samenspel.reports.as_of import agenda_on
 from samenspel.reports.constants import Verdict
 from samenspel.reports.models import EvaluationRound
@@ -55,7 +56,7 @@ def _judge(rng: random.Random, status: str) -> tuple[str, str, str, dt.date]:
 @transaction.atomic
 def demo_evaluation_create() -> int:
     """Create the demo round with judgements on about three in four items; return how many."""
-    agenda = current_agenda()
+    agenda = current_agenda(association_default())  # the demo is the VDG's
     if agenda is None or EvaluationRound.objects.filter(name=NAME).exists():
         return 0
     evaluation_round = evaluation_round_create(

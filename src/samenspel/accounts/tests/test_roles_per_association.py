@@ -49,7 +49,7 @@ def test_someone_of_another_association_gets_404_not_403(client, make_user, exam
     agreement = Agreement.objects.filter(agenda__association=association_default()).first()
     response = client.get(agreement.get_absolute_url())
     assert response.status_code == 404
-    assert "bestaat niet in dit samenwerkingsverband" in response.content.decode()
+    assert "Pagina niet gevonden" in response.content.decode()
     assert client.get(reverse("web:dashboard")).status_code == 404
     # On its own association's host the same account is the bureau.
     assert client.get(reverse("web:dashboard"), HTTP_HOST=EXAMPLE_HOST).status_code == 200

@@ -15,6 +15,8 @@ from samenspel.meetings.demo import demo_meetings_create
 from samenspel.reports.demo import demo_evaluation_create
 from samenspel.web.context_processors import DEMO_CACHE_KEY
 
+EXAMPLE_AGENDA = "voorbeeld"
+
 
 class Command(BaseCommand):
     help = (
@@ -45,6 +47,10 @@ class Command(BaseCommand):
             raise CommandError(exc.describe()) from exc
         self._report(counts)
         if options["demo"]:
+            # A second, fictitious association beside the VDG, so the demo (and every test
+            # on it) always serves two associations; never in production (no --demo).
+            self.stdout.write(f"Voorbeeldvereniging '{EXAMPLE_AGENDA}' laden…")
+            self._report(agenda_file_load(agenda_file.read(EXAMPLE_AGENDA)))
             try:
                 accounts, password, created = demo_accounts_create()
             except DemoRefused as exc:
