@@ -94,7 +94,9 @@ def test_quarterly_figures_agree_with_the_agenda_money_and_hours_pages(vdg_demo)
         labelled = {str(Status(key).label): value for key, value in report_counts.items()}
         assert labelled == {label: value for label, value in page_counts.items()}
     assert sum(report.figures["counts"].values()) == len(agreements)
-    outstanding = sum((c.amount for c in outstanding_claims()), Decimal("0.00"))
+    outstanding = sum(
+        (c.amount for c in outstanding_claims(association=association_default())), Decimal("0.00")
+    )
     assert report.figures["money"]["claims_outstanding"] == outstanding
     totals = member_totals(agenda=vdg_demo, year=TODAY.year)
     assert report.figures["hours"]["committed"] == sum(t.total for t in totals)
@@ -128,7 +130,12 @@ def test_member_report_agrees_with_the_contributions_and_hours_pages(vdg_demo):
     for figures in budget_years(vdg_demo):
         year = str(figures.budget_year.year)
         assert report.figures["money"]["contributions"][year] == figures.amount_for(assen.pk)
-    hours = organisation_hours(assen, TODAY.year, agenda=vdg_demo)
+    hours = organisation_hours(
+        assen, TODAY.year, association=association_default(), agenda=vdg_demo
+    )
     assert report.figures["hours"]["committed"] == hours.planned
-    outstanding = sum((c.amount for c in outstanding_claims(assen)), Decimal("0.00"))
+    outstanding = sum(
+        (c.amount for c in outstanding_claims(assen, association=association_default())),
+        Decimal("0.00"),
+    )
     assert report.figures["money"]["claims_outstanding"] == outstanding
