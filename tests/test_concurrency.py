@@ -200,6 +200,12 @@ def _decision_counts(holders, sqlite_file: str | None) -> dict[int, int]:
         return dict(cursor.fetchall())
 
 
+def _reader():
+    user = UserFactory()
+    user.role_assignments.create(association=association_default(), role=RoleKind.READER)
+    return user
+
+
 @pytest.mark.django_db(transaction=True)
 def test_twelve_decisions_at_once_while_others_follow_and_read(tmp_path):
     proposal = ProposalFactory(sent=True, decision_deadline=dt.date(2099, 1, 1))
@@ -215,7 +221,7 @@ def test_twelve_decisions_at_once_while_others_follow_and_read(tmp_path):
             organisation=organisation,
         )
         holders.append((participant, _signed_in(user)))
-    others = [_signed_in(UserFactory()) for _ in range(FOLLOWERS + READERS)]
+    others = [_signed_in(_reader()) for _ in range(FOLLOWERS + READERS)]
     url, sqlite_file = _database_url(tmp_path)
     port = _free_port()
     server = _start_server(url, port)

@@ -121,6 +121,16 @@ def is_signed_in(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
 
 
+def can_manage_own_account(user: Any) -> bool:
+    """One's own account (its page, the password): every signed-in user, whichever
+    association's host they are on, roles or not."""
+    return is_signed_in(user)
+
+
+# Predicates that hold for a signed-in user without a role in the request's association.
+ANY_ASSOCIATION = frozenset({can_manage_own_account})
+
+
 def is_bureau(user: Any) -> bool:
     return is_signed_in(user) and (user.is_superuser or roles_of(user).bureau)
 
@@ -211,7 +221,7 @@ def require(predicate: Callable[..., bool], *, obj: Callable[..., Any] | None = 
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not is_signed_in(request.user):
                 return redirect_to_login(request.get_full_path())
-            if not takes_part(request.user):
+            if predicate not in ANY_ASSOCIATION and not takes_part(request.user):
                 # Not "forbidden": for someone of another association it does not exist.
                 raise Http404(_("Deze pagina bestaat niet in dit samenwerkingsverband."))
             target = (obj(request, **kwargs),) if obj else ()

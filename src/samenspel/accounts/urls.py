@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from samenspel.accounts import views
-from samenspel.accounts.permissions import is_signed_in, public, require
+from samenspel.accounts.permissions import can_manage_own_account, public, require
 
 app_name = "accounts"
 
@@ -12,7 +12,7 @@ urlpatterns = [
     path("account/", views.account, name="account"),
     path(
         "account/wachtwoord/",
-        require(is_signed_in)(
+        require(can_manage_own_account)(
             auth_views.PasswordChangeView.as_view(
                 template_name="accounts/password_change.html",
                 success_url=reverse_lazy("accounts:password_change_done"),
@@ -22,7 +22,7 @@ urlpatterns = [
     ),
     path(
         "account/wachtwoord/gewijzigd/",
-        require(is_signed_in)(
+        require(can_manage_own_account)(
             auth_views.PasswordChangeDoneView.as_view(
                 template_name="accounts/password_change_done.html"
             )

@@ -3,7 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from samenspel.accounts.forms import SignInForm
-from samenspel.accounts.permissions import is_signed_in, require
+from samenspel.accounts.permissions import can_manage_own_account, require
 
 
 class SignInView(auth_views.LoginView):
@@ -12,7 +12,7 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-@require(is_signed_in)
+@require(can_manage_own_account)
 def account(request: HttpRequest) -> HttpResponse:
     assignments = request.user.role_assignments.select_related("portfolio", "organisation")
     return render(request, "accounts/account.html", {"assignments": assignments})

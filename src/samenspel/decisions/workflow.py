@@ -2,7 +2,7 @@
 
 from samenspel.decisions.constants import Stage
 
-ALLOWED = {
+ALLOWED: dict[str, set[Stage]] = {
     # A PHO decision may close a proposal without consequences straight from draft.
     Stage.DRAFT: {Stage.PHO, Stage.SENT, Stage.CLOSED, Stage.WITHDRAWN},
     # A PHO may hold a proposal back (postponed) and decide on it again.

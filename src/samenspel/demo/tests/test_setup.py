@@ -22,7 +22,10 @@ def run_setup(*args) -> str:
 def test_setup_loads_the_structure_and_demo_accounts_and_prints_them(vdg_demo_data, setup_output):
     output = setup_output[2]
     assert members_of(association_default()).filter(kind="municipality").count() == 12
-    assert Portfolio.objects.count() == 8
+    assert Portfolio.objects.filter(association=association_default()).count() == 8
+    # and the fictitious example association beside it, with its own bureau
+    assert Portfolio.objects.filter(association__slug="voorbeeld").count() == 1
+    assert "VDG-bureau (Voorbeeldregio)" in output
     for username in ["bureau", "voorzitter-gw", "accounthouder-assen", "lezer"]:
         assert username in output
         assert User.objects.get(username=username).is_demo

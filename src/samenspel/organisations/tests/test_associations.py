@@ -157,7 +157,7 @@ def two_associations(vdg_data, routes, settings):
     ],
 )
 def test_the_host_picks_the_association(two_associations, client, host, slug):
-    response = client.get("/openbaar/", HTTP_HOST=host)
+    response = client.get("/inloggen/", HTTP_HOST=host)
     assert response.status_code == 200
     assert response.context["association"].slug == slug
     page = response.content.decode()

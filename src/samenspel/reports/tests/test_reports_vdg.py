@@ -86,7 +86,8 @@ def test_pdf_and_docx_have_the_headings_and_figures(vdg_demo, kind):
 def test_quarterly_figures_agree_with_the_agenda_money_and_hours_pages(vdg_demo):
     report = build("kwartaal")
     agreements = list(agenda_selectors.agreements_with_progress(vdg_demo.agreements.all()))
-    rows = portfolio_status_bars(list(Portfolio.objects.order_by("order")), agreements)
+    portfolios = Portfolio.objects.filter(association=vdg_demo.association).order_by("order")
+    rows = portfolio_status_bars(list(portfolios), agreements)
     for row in rows:
         page_counts = {s.label: s.value for s in row.counts}
         report_counts = report.figures["portfolios"][row.portfolio.slug]["counts"]
