@@ -113,3 +113,18 @@ def test_loadagenda_by_name_reports_what_it_did(db, capsys):
     assert "Agreement toegevoegd" in capsys.readouterr().out
     call_command("loadagenda", "vdg-2023-2027")
     assert "Niets gewijzigd" in capsys.readouterr().out
+
+
+def test_loading_another_association_leaves_the_vdg_export_byte_equal(vdg_agenda, tmp_path):
+    before, after, example = (tmp_path / name for name in ("voor.yaml", "na.yaml", "vb.yaml"))
+    call_command("exportagenda", "--association", "vdg", "-o", str(before))
+    call_command("loadagenda", "voorbeeld")
+    call_command("exportagenda", "--association", "vdg", "-o", str(after))
+    assert after.read_bytes() == before.read_bytes()
+    # The example association's export holds its own agenda and organisations only.
+    call_command("exportagenda", "--association", "voorbeeld", "-o", str(example))
+    data = yaml.safe_load(example.read_text())
+    assert data["association"]["is_example"] is True
+    assert {o["slug"] for o in data["organisations"]} == {"ons-dorp", "buurstad", "verre-hoek"}
+    assert [p["slug"] for p in data["portfolios"]] == ["voorbeeld-wonen"]
+    assert data["organisations"][2]["membership"] == {"kind": "member", "start": "2026-01-01"}
