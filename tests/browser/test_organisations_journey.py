@@ -20,9 +20,11 @@ def bureau(vdg_data):
 def test_bureau_walks_the_network(page, bureau, sign_in, axe_violations):
     sign_in(bureau)
     page.get_by_role("link", name="Organisaties").first.click()
+    page.wait_for_url("**/organisaties/")
     assert page.get_by_role("heading", name="Organisaties").is_visible()
     assert axe_violations(page) == []
     page.get_by_role("link", name="Gemeente Assen").click()
+    page.wait_for_url("**/organisaties/assen/")
     assert page.get_by_text("CBS GM0106").is_visible()
     assert axe_violations(page) == []
     page.goto("/overlegorganen/pho-gw/")

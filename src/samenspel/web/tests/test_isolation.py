@@ -10,8 +10,10 @@ marker. The walk is per role, so the two test processes share the work.
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from samenspel.accounts.models import User
@@ -96,3 +98,29 @@ def test_no_page_of_association_a_shows_association_b(username, client, vdg_demo
             if MARKER.encode() in _body(response):
                 leaks.append(url + query)
     assert leaks == [], "\n".join(leaks)
+
+
+def test_no_command_for_association_a_shows_association_b(vdg_demo_data, tmp_path, capsys):
+    association_b()
+    outputs = []
+    for name, *arguments in [
+        ("exportagenda", "--format", "yaml", "-o", str(tmp_path / "agenda.yaml")),
+        ("exportagenda", "--format", "xlsx", "-o", str(tmp_path / "agenda.xlsx")),
+        ("report", "kwartaal", "--as-of", "2024-06-30", "--format", "html"),
+        ("report", "jaar", "--as-of", "2024-12-31", "--format", "html"),
+        ("sendreminders", "--date", "2024-06-15", "--dry-run"),
+        ("senddigests", "--dry-run"),
+    ]:
+        if name == "report":
+            arguments += ["-o", str(tmp_path / f"{arguments[0]}.html")]
+        call_command(name, *arguments, "--association", "vdg")
+        outputs.append(capsys.readouterr().out)
+    with pytest.raises(SystemExit):
+        call_command("checkagenda", "--date", "2024-06-15", "--all", "--association", "vdg")
+    outputs.append(capsys.readouterr().out)
+    files = [path.read_text() for path in tmp_path.glob("*.yaml")]
+    files += [path.read_text() for path in tmp_path.glob("*.html")]
+    with zipfile.ZipFile(tmp_path / "agenda.xlsx") as workbook:
+        files += [workbook.read(name).decode() for name in workbook.namelist()]
+    assert [text for text in outputs + files if MARKER in text] == []
+    assert any("IZA: regiobeeld" in text for text in files)  # the VDG's own content is there
