@@ -14,6 +14,8 @@ import zipfile
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samenspel.accounts.models import User
@@ -124,3 +126,42 @@ def test_no_command_for_association_a_shows_association_b(vdg_demo_data, tmp_pat
         files += [workbook.read(name).decode() for name in workbook.namelist()]
     assert [text for text in outputs + files if MARKER in text] == []
     assert any("IZA: regiobeeld" in text for text in files)  # the VDG's own content is there
+
+
+PAGES_FOR_BUDGET = [
+    "web:dashboard",
+    "agenda:agreements",
+    "decisions:list",
+    "meetings:list",
+    "organisations:bodies",
+    "finance:overview",
+    "reports:list",
+]
+
+
+def test_queries_per_page_do_not_grow_with_the_number_of_associations(
+    client, vdg_demo_data, settings
+):
+    """Each page costs the same number of queries with two associations or with seven."""
+    settings.SAMENSPEL_TODAY = "2024-06-15"
+    client.force_login(User.objects.get(username="bureau"))
+    association_b()
+
+    def counts() -> dict[str, int]:
+        found = {}
+        for name in PAGES_FOR_BUDGET:
+            client.get(reverse(name))  # warm the routing table and the session
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(reverse(name)).status_code == 200
+            found[name] = len(queries)
+        return found
+
+    before = counts()
+    for number in range(5):
+        extra = Association.objects.create(
+            slug=f"regio-{number}", name=f"Regio {number}", short_name=f"R{number}"
+        )
+        Portfolio.objects.create(
+            association=extra, slug=f"regio-{number}-wonen", name="Wonen", abbreviation="W"
+        )
+    assert counts() == before
