@@ -8,11 +8,27 @@ from samenspel.accounts.models import RoleAssignment, User
 from samenspel.accounts.services import user_deactivate, user_has_history
 from samenspel.core.admin import HistoryAdmin
 
+# Technical powers that only a superuser may hand out: the bureau of one association
+# must not make itself superuser, staff of everything, or a role holder elsewhere.
+SUPERUSER_ONLY_FIELDS = ("is_superuser", "is_staff", "groups", "user_permissions")
+
 
 class RoleAssignmentInline(admin.TabularInline):
     model = RoleAssignment
     extra = 0
     autocomplete_fields = ["portfolio", "organisation"]
+
+    def get_queryset(self, request):
+        """The bureau sees and gives roles in its own association only."""
+        roles = super().get_queryset(request)
+        if request.user.is_superuser:
+            return roles
+        return roles.filter(association=request.association)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "association" and not request.user.is_superuser:
+            kwargs["queryset"] = db_field.related_model.objects.filter(pk=request.association.pk)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(User)
@@ -27,6 +43,10 @@ class UserAdmin(HistoryAdmin, BaseUserAdmin):
     autocomplete_fields = ["person"]
     # `delete_selected` replaces Django's bulk delete, which would delete users with history.
     actions = ["deactivate", "delete_selected"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        return fields if request.user.is_superuser else fields + SUPERUSER_ONLY_FIELDS
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and user_has_history(obj):

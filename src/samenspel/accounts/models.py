@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -91,6 +93,14 @@ class RoleAssignment(models.Model):
         scope = self.portfolio or self.organisation
         label = self.get_role_display()
         return f"{label} {scope}" if scope else str(label)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Also for roles made in code (services, the demo, the shell), not only in forms.
+        if self.portfolio_id and self.portfolio.association_id != self.association_id:
+            raise ValidationError(
+                {"portfolio": _("Deze portefeuille hoort bij een ander samenwerkingsverband.")}
+            )
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         if (

@@ -161,16 +161,7 @@ def _load_organisations(
         membership = item.get("membership") or {
             "kind": "member" if item.get("member") else "partner"
         }
-        upsert(
-            AssociationMembership,
-            {
-                "association": association,
-                "organisation": org,
-                "start_date": _date(membership.get("start")),
-            },
-            {"kind": membership["kind"], "end_date": _date(membership.get("end"))},
-            counts,
-        )
+        _membership_load(association, org, membership, counts)
         if membership["kind"] == AssociationMembershipKind.MEMBER:
             orgs.member_ids.add(org.pk)
         for ident in item.get("identifiers", []):
@@ -192,6 +183,29 @@ def _load_organisations(
                 counts,
             )
     return orgs
+
+
+def _membership_load(
+    association: Association, org: Organisation, spec: dict[str, Any], counts: LoadCounts
+) -> None:
+    """The file's period of `org` in `association`: it updates the period with the same
+    start, else the open one (kind, dates); a new row only when neither exists, so the
+    one open membership per organisation is never doubled."""
+    start, end = _date(spec.get("start")), _date(spec.get("end"))
+    memberships = AssociationMembership.objects.filter(association=association, organisation=org)
+    period = (
+        memberships.filter(start_date=start).first()
+        or memberships.filter(end_date__isnull=True).first()
+    )
+    values = {"kind": spec["kind"], "start_date": start, "end_date": end}
+    if period is None:
+        AssociationMembership.objects.create(association=association, organisation=org, **values)
+        counts.add("AssociationMembership", created=True)
+    elif any(getattr(period, k) != v for k, v in values.items()):
+        for key, value in values.items():
+            setattr(period, key, value)
+        period.save()
+        counts.add("AssociationMembership", created=False)
 
 
 def _post_organisations(spec: dict, orgs: ListedOrganisations) -> list[Organisation | None]:

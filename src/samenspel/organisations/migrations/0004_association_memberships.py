@@ -8,10 +8,11 @@ from django.db import migrations, models
 
 def memberships_from_is_member(apps, schema_editor):
     """Before associations, an installation served one association: `is_member` meant a
-    member of that association (SAMENSPEL_DEFAULT_ASSOCIATION), and every other
-    organisation it knew (its province, water boards, VNG, partners) took part as a
-    partner, as a listed organisation of an agenda file does. Its portfolios are that
-    association's too."""
+    member of that association (SAMENSPEL_DEFAULT_ASSOCIATION). An organisation its data
+    refers to (a seat in a body, its people, the lead or a partner of an agreement: the
+    province, the water boards, the VNG, knowledge partners) took part as a partner, as a
+    listed organisation of an agenda file does; the rest of an imported national register
+    takes no part. Its portfolios are that association's too."""
     Association = apps.get_model("organisations", "Association")
     AssociationMembership = apps.get_model("organisations", "AssociationMembership")
     Organisation = apps.get_model("organisations", "Organisation")
@@ -23,7 +24,14 @@ def memberships_from_is_member(apps, schema_editor):
         slug=slug,
         defaults={"name": settings.SAMENSPEL_ASSOCIATION_NAME, "short_name": slug.upper()},
     )
+    Agreement = apps.get_model("agenda", "Agreement")
+    referred = set(Organisation.objects.filter(posts__isnull=False).values_list("pk", flat=True))
+    referred |= set(Organisation.objects.filter(people__isnull=False).values_list("pk", flat=True))
+    for field in ("political_lead", "official_lead", "partners"):
+        referred |= set(Agreement.objects.values_list(field, flat=True)) - {None}
     for organisation in Organisation.objects.all():
+        if not (organisation.is_member or organisation.pk in referred):
+            continue
         kind = "member" if organisation.is_member else "partner"
         AssociationMembership.objects.get_or_create(
             association=association, organisation=organisation, defaults={"kind": kind}
@@ -31,10 +39,23 @@ def memberships_from_is_member(apps, schema_editor):
     Portfolio.objects.filter(association__isnull=True).update(association=association)
 
 
+def is_member_from_memberships(apps, schema_editor):
+    """Back: the members of the installation's association are `is_member` again."""
+    AssociationMembership = apps.get_model("organisations", "AssociationMembership")
+    Organisation = apps.get_model("organisations", "Organisation")
+    members = AssociationMembership.objects.filter(
+        association__slug=settings.SAMENSPEL_DEFAULT_ASSOCIATION,
+        kind="member",
+        end_date__isnull=True,
+    ).values_list("organisation_id", flat=True)
+    Organisation.objects.filter(pk__in=list(members)).update(is_member=True)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('organisations', '0003_associations'),
+        ('agenda', '0003_agenda_association'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -89,7 +110,7 @@ class Migration(migrations.Migration):
                 'constraints': [models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('start_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='association_membership_end_after_start'), models.UniqueConstraint(condition=models.Q(('end_date__isnull', True)), fields=('association', 'organisation'), name='association_membership_one_open')],
             },
         ),
-        migrations.RunPython(memberships_from_is_member, migrations.RunPython.noop),
+        migrations.RunPython(memberships_from_is_member, is_member_from_memberships),
         migrations.AlterField(
             model_name='portfolio',
             name='association',

@@ -8,6 +8,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
 
 from samenspel.agenda.export import agenda_export
@@ -17,7 +19,12 @@ from samenspel.meetings import services as meeting_services
 from samenspel.meetings.tests.factories import aware
 from samenspel.organisations.constants import AssociationMembershipKind, BodyKind, Role
 from samenspel.organisations.governance import Snapshot
-from samenspel.organisations.models import Association, AssociationMembership, Organisation
+from samenspel.organisations.models import (
+    Association,
+    AssociationMembership,
+    Organisation,
+    Portfolio,
+)
 from samenspel.organisations.selectors import (
     is_member,
     members_of,
@@ -144,3 +151,42 @@ def test_the_export_writes_members_briefly_and_other_memberships_in_full(vdg):
     )
     organisations = {o["slug"]: o for o in agenda_export(vdg.agendas.get())["organisations"]}
     assert organisations["assen"]["membership"] == {"kind": "observer", "start": "2024-01-01"}
+
+
+def _file(tmp_path, text):
+    path = tmp_path / "regio.yaml"
+    path.write_text("format: samenspel-agenda/1\n" + text)
+    return str(path)
+
+
+REGION = """association: {slug: regio, name: Regio Test, short_name: RT}
+organisations:
+  - {slug: hoogeveen, name: Gemeente Hoogeveen, kind: municipality, member: true}
+portfolios:
+  - {slug: regio-wonen, name: Wonen, abbreviation: W}
+"""
+
+
+def test_a_file_cannot_take_another_associations_portfolio_or_body(vdg, tmp_path):
+    text = REGION.replace("regio-wonen", "sport") + (
+        "bodies:\n  - {slug: pho-gw, name: Overleg, kind: other}\n"
+    )
+    with pytest.raises(CommandError) as error:
+        call_command("loadagenda", _file(tmp_path, text))
+    assert "De portefeuillecode 'sport' is al in gebruik bij Vereniging van Drentse" in str(
+        error.value
+    )
+    assert "De orgaancode 'pho-gw' is al in gebruik" in str(error.value)
+    assert not Association.objects.filter(slug="regio").exists()
+    assert Portfolio.objects.get(slug="sport").association == vdg
+
+
+def test_loading_a_start_date_later_updates_the_open_membership(vdg, tmp_path):
+    call_command("loadagenda", _file(tmp_path, REGION))
+    region = Association.objects.get(slug="regio")
+    dated = REGION.replace("member: true", "membership: {kind: member, start: 2025-07-01}")
+    call_command("loadagenda", _file(tmp_path, dated))
+    memberships = AssociationMembership.objects.filter(association=region)
+    assert [(m.kind, m.start_date, m.end_date) for m in memberships] == [("member", JOINS, None)]
+    call_command("loadagenda", _file(tmp_path, dated))  # again: nothing changes
+    assert memberships.count() == 1
