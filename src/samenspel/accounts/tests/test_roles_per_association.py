@@ -83,3 +83,14 @@ def test_roles_still_cost_one_query(make_user, example, django_assert_num_querie
         for _ in range(5):
             perms.is_bureau(user)
             perms.other_associations_of(user)
+
+
+def test_the_bureau_cannot_make_itself_superuser_or_a_role_elsewhere(client, make_user, example):
+    bureau = make_user(RoleKind.BUREAU)
+    bureau.role_assignments.create(association=example, role=RoleKind.READER)
+    client.force_login(bureau)
+    page = client.get(reverse("admin:accounts_user_change", args=[bureau.pk])).content.decode()
+    assert 'name="is_superuser"' not in page  # shown read-only, not as a field
+    assert 'name="role_assignments-0-role"' in page
+    assert 'name="role_assignments-1-role"' not in page  # the example's role is not listed
+    assert f'<option value="{example.pk}"' not in page
