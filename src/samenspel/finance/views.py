@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,8 +17,7 @@ from samenspel.accounts.permissions import (
     owned_rows_visible_to,
     require,
 )
-from samenspel.agenda.models import Agenda
-from samenspel.agenda.selectors import current_agenda
+from samenspel.agenda.selectors import current_agenda, current_agenda_or_404
 from samenspel.core.pages import form_page, versioned_edit
 from samenspel.finance import selectors, services
 from samenspel.finance.charts import contributions_chart
@@ -38,22 +37,13 @@ def _visible_claims(request: HttpRequest):
     )
 
 
-def _agenda_or_404(request: HttpRequest) -> Agenda:
-    """The current agenda of the request's association; 404 with a hint when it has none
-    (`agenda.selectors.current_agenda_or_404` once that takes the association)."""
-    agenda = current_agenda(request.association)
-    if agenda is None:
-        raise Http404(_("Er is nog geen agenda geladen. Draai 'samenspel setup'."))
-    return agenda
-
-
 def _projects(association: Association):
     return Project.objects.filter(association=association)
 
 
 @require(is_signed_in)
 def overview(request: HttpRequest) -> HttpResponse:
-    agenda = _agenda_or_404(request)
+    agenda = current_agenda_or_404(request.association)
     years = selectors.budget_years(agenda)
     lines = BudgetLine.objects.filter(agenda=agenda).prefetch_related("amounts")
     year_numbers = [f.budget_year.year for f in years]
@@ -97,7 +87,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @require(is_signed_in)
 def contributions(request: HttpRequest, year: int) -> HttpResponse:
-    agenda = _agenda_or_404(request)
+    agenda = current_agenda_or_404(request.association)
     budget_year = get_object_or_404(
         BudgetYear.objects.prefetch_related("fixed", "invoiced"), agenda=agenda, year=year
     )
@@ -164,7 +154,9 @@ def budget_year_projects(year: int, *, association: Association):
 
 @require(can_manage_money)
 def budget_year_edit(request: HttpRequest, year: int) -> HttpResponse:
-    budget_year = get_object_or_404(BudgetYear, agenda=_agenda_or_404(request), year=year)
+    budget_year = get_object_or_404(
+        BudgetYear, agenda=current_agenda_or_404(request.association), year=year
+    )
     back = reverse("finance:contributions", kwargs={"year": year})
     return versioned_edit(
         request,
@@ -179,7 +171,9 @@ def budget_year_edit(request: HttpRequest, year: int) -> HttpResponse:
 
 @require(can_manage_money)
 def budget_year_invoice(request: HttpRequest, year: int) -> HttpResponse:
-    budget_year = get_object_or_404(BudgetYear, agenda=_agenda_or_404(request), year=year)
+    budget_year = get_object_or_404(
+        BudgetYear, agenda=current_agenda_or_404(request.association), year=year
+    )
     form = InvoiceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
