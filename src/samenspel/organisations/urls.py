@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samenspel.organisations import views
+from samenspel.organisations import body_views, views
 
 app_name = "organisations"
 
@@ -13,14 +13,14 @@ urlpatterns = [
         views.inhabitant_count_add,
         name="inhabitants_add",
     ),
-    path("overlegorganen/", views.body_list, name="bodies"),
-    path("overlegorganen/<slug:slug>/", views.body_detail, name="body"),
-    path("overlegorganen/<slug:slug>/bewerken/", views.body_edit, name="body_edit"),
-    path("overlegorganen/<slug:slug>/zetels/toevoegen/", views.post_add, name="post_add"),
-    path("zetels/<int:post_id>/bezetten/", views.membership_start, name="membership_start"),
+    path("overlegorganen/", body_views.body_list, name="bodies"),
+    path("overlegorganen/<slug:slug>/", body_views.body_detail, name="body"),
+    path("overlegorganen/<slug:slug>/bewerken/", body_views.body_edit, name="body_edit"),
+    path("overlegorganen/<slug:slug>/zetels/toevoegen/", body_views.post_add, name="post_add"),
+    path("zetels/<int:post_id>/bezetten/", body_views.membership_start, name="membership_start"),
     path(
         "lidmaatschappen/<int:membership_id>/beeindigen/",
-        views.membership_end,
+        body_views.membership_end,
         name="membership_end",
     ),
     path("personen/nieuw/", views.person_create, name="person_create"),

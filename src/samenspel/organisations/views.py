@@ -1,11 +1,12 @@
-"""Pages of the network: organisations, bodies, people and the governance check."""
+"""Pages of the network: organisations, people and the governance check (bodies:
+`body_views`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -18,22 +19,15 @@ from samenspel.core.pages import form_page, versioned_edit
 from samenspel.organisations import selectors, services
 from samenspel.organisations.constants import AssociationMembershipKind, BodyKind, OrganisationKind
 from samenspel.organisations.forms import (
-    BodyForm,
     InhabitantCountForm,
-    MembershipEndForm,
-    MembershipStartForm,
     OrganisationForm,
     PersonForm,
-    PostForm,
 )
 from samenspel.organisations.governance import governance_check
 from samenspel.organisations.models import (
     AssociationMembership,
-    Body,
-    Membership,
     Organisation,
     Person,
-    Post,
 )
 from samenspel.web.dashboard import rendered_panels
 from samenspel.web.exports import export_format, table_response
@@ -42,12 +36,7 @@ from samenspel.web.navigation import breadcrumbs
 PAGE_SIZE = 50
 
 
-def _bodies(request: HttpRequest) -> QuerySet[Body]:
-    """The request's association's bodies (another association's body: 404)."""
-    return selectors.bodies_of(association=request.association)
-
-
-def _as_of(request: HttpRequest) -> dt.date:
+def as_of(request: HttpRequest) -> dt.date:
     """The date a page shows the structure on: ?datum=YYYY-MM-DD, default (and when
     unparsable or out of range) today; the page names the date it shows."""
     return date_from(request.GET.get("datum"), default=timezone.localdate())
@@ -105,7 +94,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @require(is_signed_in)
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
-    date = _as_of(request)
+    date = as_of(request)
     posts = selectors.organisation_posts_on(
         association=request.association, organisation=organisation, date=date
     )
@@ -179,14 +168,6 @@ def person_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require(can_edit_structure)
-def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    body = get_object_or_404(_bodies(request), slug=slug)
-    return versioned_edit(
-        request, body, BodyForm.of(request.association), back=body.get_absolute_url()
-    )
-
-
-@require(can_edit_structure)
 def person_create(request: HttpRequest) -> HttpResponse:
     initial = {}
     if request.GET.get("organisatie"):
@@ -210,20 +191,6 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 
 @require(can_edit_structure)
-def post_add(request: HttpRequest, slug: str) -> HttpResponse:
-    body = get_object_or_404(_bodies(request), slug=slug)
-    return form_page(
-        request,
-        PostForm(request.POST or None),
-        save=lambda values: services.post_add(body=body, user=request.user, **values),
-        success=_("De zetel is toegevoegd."),
-        next_url=body.get_absolute_url(),
-        title=_("Zetel toevoegen: %(body)s") % {"body": body},
-        back=body.get_absolute_url(),
-    )
-
-
-@require(can_edit_structure)
 def inhabitant_count_add(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
     return form_page(
@@ -236,110 +203,6 @@ def inhabitant_count_add(request: HttpRequest, slug: str) -> HttpResponse:
         next_url=organisation.get_absolute_url(),
         title=_("Inwonertal toevoegen: %(org)s") % {"org": organisation},
         back=organisation.get_absolute_url(),
-    )
-
-
-@require(is_signed_in)
-def body_list(request: HttpRequest) -> HttpResponse:
-    bodies = (
-        _bodies(request)
-        .select_related("portfolio")
-        .annotate(seats=Count("posts"))
-        .order_by("kind", "portfolio__order", "name")
-    )
-    columns = [_("Naam"), _("Soort"), _("Portefeuille"), _("Zetels")]
-    rows = [[b.name, b.get_kind_display(), b.portfolio or "", b.seats] for b in bodies]
-    fmt = export_format(request)
-    if fmt:
-        return table_response(fmt=fmt, filename="overlegorganen", columns=columns, rows=rows)
-    return render(
-        request,
-        "organisations/body_list.html",
-        {
-            "bodies": bodies,
-            "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Overlegorganen"), None)),
-        },
-    )
-
-
-@require(is_signed_in)
-def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    body = get_object_or_404(_bodies(request).select_related("portfolio", "prepares"), slug=slug)
-    date = _as_of(request)
-    posts = selectors.body_posts_on(body=body, date=date)
-    columns = [_("Rol"), _("Namens"), _("Omschrijving"), _("Persoon"), _("Vanaf")]
-    rows = [
-        [p.get_role_display(), p.organisation or "", p.label, m.person.name, m.start_date]
-        for p in posts
-        for m in (p.holders or [None])
-        if m is not None
-    ] + [
-        [p.get_role_display(), p.organisation or "", p.label, "", ""]
-        for p in posts
-        if not p.holders
-    ]
-    fmt = export_format(request)
-    if fmt:
-        return table_response(fmt=fmt, filename=body.slug, columns=columns, rows=rows)
-    return render(
-        request,
-        "organisations/body_detail.html",
-        {
-            "body": body,
-            "date": date,
-            "posts": posts,
-            "chair": selectors.chair_on(body=body, date=date),
-            "prepared_by": body.prepared_by.all(),
-            "linked_portfolios": body.linked_portfolios.all(),
-            "can_edit": can_edit_structure(request.user),
-            "panels": rendered_panels("body", request, body),
-            "query": f"datum={date.isoformat()}",
-            "breadcrumbs": breadcrumbs(
-                (_("Overzicht"), "/"),
-                (_("Overlegorganen"), reverse("organisations:bodies")),
-                (body.name, None),
-            ),
-        },
-    )
-
-
-@require(can_edit_structure)
-def membership_start(request: HttpRequest, post_id: int) -> HttpResponse:
-    post = get_object_or_404(
-        Post.objects.filter(body__association=request.association).select_related(
-            "body", "organisation"
-        ),
-        pk=post_id,
-    )
-    return form_page(
-        request,
-        MembershipStartForm(request.POST or None, post=post),
-        save=lambda values: services.membership_start(post=post, user=request.user, **values),
-        success=_("De zetel is bezet."),
-        next_url=post.body.get_absolute_url(),
-        title=_("Zetel bezetten: %(post)s") % {"post": post},
-        back=post.body.get_absolute_url(),
-    )
-
-
-@require(can_edit_structure)
-def membership_end(request: HttpRequest, membership_id: int) -> HttpResponse:
-    membership = get_object_or_404(
-        Membership.objects.filter(post__body__association=request.association).select_related(
-            "post__body", "person"
-        ),
-        pk=membership_id,
-    )
-    return form_page(
-        request,
-        MembershipEndForm(request.POST or None),
-        save=lambda values: services.membership_end(
-            membership=membership, user=request.user, **values
-        ),
-        success=_("Het lidmaatschap is beëindigd."),
-        next_url=membership.post.body.get_absolute_url(),
-        title=_("Lidmaatschap beëindigen: %(m)s") % {"m": membership},
-        back=membership.post.body.get_absolute_url(),
     )
 
 
@@ -381,7 +244,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require(is_signed_in)
 def governance(request: HttpRequest) -> HttpResponse:
-    date = _as_of(request)
+    date = as_of(request)
     results = governance_check(date=date, association=request.association)
     fmt = export_format(request)
     if fmt:
