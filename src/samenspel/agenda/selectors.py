@@ -53,18 +53,9 @@ def months_before(date: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(date.day, last_day))
 
 
-def current_agenda(association: Association | None = None) -> Agenda | None:
-    """The newest agenda of `association`.
-
-    Always pass the association (pages: `request.association`). Without one it is the
-    newest agenda of any association, which is only right on an installation with one;
-    the parameter stays optional while the last callers are converted (step 3 of
-    docs/adr/0006-associations-as-tenants.md).
-    """
-    agendas = Agenda.objects.order_by("-period_start")
-    if association is not None:
-        agendas = agendas.filter(association=association)
-    return agendas.first()
+def current_agenda(association: Association) -> Agenda | None:
+    """The newest agenda of `association` (pages: `request.association`)."""
+    return Agenda.objects.filter(association=association).order_by("-period_start").first()
 
 
 def overdue_milestones(*, on: dt.date | None = None) -> QuerySet[Milestone]:
@@ -169,9 +160,9 @@ def agreements_filter(qs: QuerySet[Agreement], **filters) -> QuerySet[Agreement]
     return qs
 
 
-def current_agenda_or_404(association: Association | None = None) -> Agenda:
-    """For pages that need an agenda: the current agenda of `association` (always pass
-    it, see `current_agenda`), 404 with a hint when it has none loaded yet."""
+def current_agenda_or_404(association: Association) -> Agenda:
+    """For pages that need an agenda: the current agenda of `association`, 404 with a
+    hint when it has none loaded yet."""
     agenda = current_agenda(association)
     if agenda is None:
         raise Http404(_("Er is nog geen agenda geladen. Draai 'samenspel setup'."))
