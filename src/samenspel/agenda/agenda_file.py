@@ -17,7 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.core.exceptions import ValidationError
 from jsonschema import Draft202012Validator
+
+from samenspel.organisations.branding import colour_check, phone_check
 
 FORMAT = "samenspel-agenda/1"
 PACKAGED_DIR = Path(__file__).parent / "agendas"
@@ -144,6 +147,8 @@ def read(name_or_path: str | Path) -> AgendaFile:
         for error in sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
     ]
     problems += _impossible_dates(agenda_file)
+    if not problems:
+        problems += _association_checks(agenda_file)
     if problems:
         raise AgendaFileError(path, problems)
     return agenda_file
@@ -180,6 +185,30 @@ def _impossible_dates(agenda_file: AgendaFile) -> list[AgendaFileProblem]:
                     message=f"Datum {value!r} bestaat niet (verwacht JJJJ-MM-DD, een echte dag).",
                 )
             )
+    return problems
+
+
+def _association_checks(agenda_file: AgendaFile) -> list[AgendaFileProblem]:
+    """What the schema cannot say about the association block: a colour must give white
+    text on it 4.5:1 contrast (WCAG 2.1 AA), a phone number needs enough digits."""
+    spec = agenda_file.data.get("association") or {}
+    checks = {
+        "phone": phone_check,
+        "primary_colour": colour_check,
+        "secondary_colour": colour_check,
+    }
+    problems = []
+    for key, check in checks.items():
+        if key not in spec:
+            continue
+        try:
+            check(spec[key])
+        except ValidationError as error:
+            path = f"/association/{key}"
+            problems += [
+                AgendaFileProblem(path, agenda_file.line_of(path), message)
+                for message in error.messages
+            ]
     return problems
 
 

@@ -83,6 +83,10 @@ def _association(association: Association) -> dict[str, Any]:
             "kind": association.kind,
             "contact_email": association.contact_email,
             "website": association.website,
+            "phone": association.phone,
+            "address": association.address,
+            "primary_colour": association.primary_colour,
+            "secondary_colour": association.secondary_colour,
             "is_example": association.is_example or None,
             "hostnames": sorted(h.hostname for h in association.hosts.all()),
         }

@@ -8,6 +8,8 @@ what makes it one of "the members" there (docs/associations.md).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import secrets
 
 from django.core.validators import RegexValidator
 from django.db import models
@@ -15,7 +17,21 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from samenspel.organisations.branding import (
+    LOGO_CONTENT_TYPES,
+    colour_check,
+    colour_tokens,
+    logo_check,
+    phone_check,
+    stylesheet,
+)
 from samenspel.organisations.constants import AssociationKind, AssociationMembershipKind
+
+
+def association_logo_path(instance: Association, filename: str) -> str:
+    """A new name for every upload, so a changed logo has a new address (and cache)."""
+    extension = filename[filename.rfind(".") :].lower() if "." in filename else ""
+    return f"samenwerkingsverbanden/{instance.slug}/logo-{secrets.token_hex(6)}{extension}"
 
 
 class Association(models.Model):
@@ -33,6 +49,60 @@ class Association(models.Model):
     )
     contact_email = models.EmailField(_("e-mailadres"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(
+        _("telefoonnummer"),
+        max_length=30,
+        blank=True,
+        validators=[phone_check],
+        help_text=_("Bijvoorbeeld 0592 123 456 of +31 592 123 456."),
+    )
+    address = models.CharField(
+        _("adres"),
+        max_length=200,
+        blank=True,
+        help_text=_("Post- of bezoekadres op één regel, bijvoorbeeld Postbus 12, 9400 AA Assen."),
+    )
+    logo = models.FileField(
+        _("logo"),
+        upload_to=association_logo_path,
+        max_length=300,
+        blank=True,
+        validators=[logo_check],
+        help_text=_(
+            "PNG, JPEG of WebP, hoogstens 512 kB; het wordt in de kop van elke pagina "
+            "getoond, hoogstens 48 pixels hoog. SVG wordt geweigerd."
+        ),
+    )
+    logo_alt = models.CharField(
+        _("tekstalternatief van het logo"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Wat een schermlezer voorleest als het logo meer zegt dan de naam die ernaast "
+            "staat, zoals een slogan. Leeg: het logo wordt overgeslagen, want de naam staat "
+            "er al."
+        ),
+    )
+    primary_colour = models.CharField(
+        _("hoofdkleur"),
+        max_length=7,
+        blank=True,
+        validators=[colour_check],
+        help_text=_(
+            "#rrggbb, voor de menubalk, knoppen en links; wit moet erop te lezen zijn "
+            "(contrast minstens 4,5:1). Leeg: de kleuren van Samenspel."
+        ),
+    )
+    secondary_colour = models.CharField(
+        _("tweede kleur"),
+        max_length=7,
+        blank=True,
+        validators=[colour_check],
+        help_text=_(
+            "#rrggbb, donkerder, voor de voettekst, koppen en de kleur onder de muis; "
+            "contrast met wit minstens 4,5:1. Leeg: een donkerdere tint van de hoofdkleur."
+        ),
+    )
     is_example = models.BooleanField(
         _("voorbeeld"), default=False, help_text=_("Verzonnen; elke pagina zegt dat.")
     )
@@ -45,6 +115,41 @@ class Association(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def phone_uri(self) -> str:
+        """The phone number for a `tel:` link: its digits, with a leading + kept."""
+        digits = "".join(character for character in self.phone if character.isdigit())
+        return f"+{digits}" if self.phone.strip().startswith("+") else digits
+
+    @property
+    def website_display(self) -> str:
+        """The website without its scheme and trailing slash: `www.vdg.nl`."""
+        return self.website.split("://", 1)[-1].rstrip("/")
+
+    @property
+    def logo_content_type(self) -> str:
+        name = self.logo.name or ""
+        extension = name[name.rfind(".") :].lower() if "." in name else ""
+        return LOGO_CONTENT_TYPES.get(extension, "")
+
+    @property
+    def logo_version(self) -> str:
+        """Changes with every upload: the query string that lets browsers cache the logo."""
+        return _version(self.logo.name or "")
+
+    def colour_tokens(self) -> dict[str, str]:
+        return colour_tokens(self.primary_colour, self.secondary_colour)
+
+    @property
+    def style_version(self) -> str:
+        """Changes with the stylesheet (the colours, or the tokens they set): its query
+        string."""
+        return _version(stylesheet(self.colour_tokens()))
+
+
+def _version(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 # Lower-case labels of letters, digits and hyphens, joined by dots (RFC 1123), 253 at most.

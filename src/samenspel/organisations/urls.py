@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samenspel.organisations import body_views, views
+from samenspel.organisations import body_views, branding_views, views
 
 app_name = "organisations"
 
@@ -27,4 +27,10 @@ urlpatterns = [
     path("personen/<slug:slug>/", views.person_detail, name="person"),
     path("personen/<slug:slug>/bewerken/", views.person_edit, name="person_edit"),
     path("structuur/toets/", views.governance, name="governance"),
+    path("samenwerkingsverband/logo", branding_views.association_logo, name="logo"),
+    path(
+        "samenwerkingsverband/huisstijl.css",
+        branding_views.association_stylesheet,
+        name="stylesheet",
+    ),
 ]

@@ -125,6 +125,8 @@ MATRIX: dict[str, tuple[str, str]] = {
     "meetings:status": ("405 405 405 405 405 405 405", "login 403 302 403 403 403 302"),
     "meetings:version_add": ("login 403 200 403 403 403 200", "login 403 200 403 403 403 200"),
     # organisations
+    "organisations:logo": ("404 404 404 404 404 404 404", "405 405 405 405 405 405 405"),
+    "organisations:stylesheet": ("404 404 404 404 404 404 404", "405 405 405 405 405 405 405"),
     "organisations:bodies": ("login 200 200 200 200 200 200", "login 200 200 200 200 200 200"),
     "organisations:body": ("login 200 200 200 200 200 200", "login 200 200 200 200 200 200"),
     "organisations:body_edit": ("login 403 403 403 403 403 200", "login 403 403 403 403 403 200"),
