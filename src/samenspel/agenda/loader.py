@@ -13,10 +13,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 
-from samenspel.agenda.agenda_file import AgendaFile, AgendaFileError, AgendaFileProblem
+from samenspel.agenda.agenda_file import AgendaFile, AgendaFileError
 from samenspel.agenda.models import (
     Agenda,
     Agreement,
@@ -27,7 +26,7 @@ from samenspel.agenda.models import (
 )
 from samenspel.agenda.periods import parse_period
 from samenspel.agenda.references import references_check
-from samenspel.organisations.models import Association, Body, Organisation, Person, Portfolio
+from samenspel.organisations.models import Association, Organisation, Person, Portfolio
 from samenspel.organisations.structure import (
     LoadCounts,
     association_load,
@@ -46,41 +45,9 @@ def register_section_loader(section: str, loader: SectionLoader) -> None:
     _SECTION_LOADERS[section] = loader
 
 
-def owned_elsewhere(agenda_file: AgendaFile) -> list[AgendaFileProblem]:
-    """Portfolios and bodies the file names that another association already owns: a
-    load must never move them (slugs are unique across the installation)."""
-    slug = (agenda_file.data.get("association") or {}).get(
-        "slug", settings.SAMENSPEL_DEFAULT_ASSOCIATION
-    )
-    problems = []
-    for key, model, label in (
-        ("portfolios", Portfolio, "portefeuille"),
-        ("bodies", Body, "orgaan"),
-    ):
-        items = agenda_file.data.get(key, [])
-        taken = dict(
-            model.objects.filter(slug__in=[i["slug"] for i in items])
-            .exclude(association__slug=slug)
-            .values_list("slug", "association__name")
-        )
-        for index, item in enumerate(items):
-            if item["slug"] in taken:
-                path = f"/{key}/{index}/slug"
-                problems.append(
-                    AgendaFileProblem(
-                        path,
-                        agenda_file.line_of(path),
-                        f"De {label}code '{item['slug']}' is al in gebruik bij "
-                        f"{taken[item['slug']]}; kies een eigen code.",
-                    )
-                )
-    return problems
-
-
 def agenda_file_load(agenda_file: AgendaFile) -> LoadCounts:
     existing = set(Organisation.objects.values_list("slug", flat=True))
     problems = references_check(agenda_file, existing_organisations=existing)
-    problems += owned_elsewhere(agenda_file)
     if problems:
         raise AgendaFileError(agenda_file.path, problems)
     with transaction.atomic():
@@ -125,7 +92,7 @@ def agenda_load(data: dict[str, Any], *, association: Association, counts: LoadC
         },
         counts,
     )
-    portfolios = {p.slug: p for p in Portfolio.objects.all()}
+    portfolios = {p.slug: p for p in Portfolio.objects.filter(association=agenda.association)}
     for item in data.get("portfolios", []):
         upsert(
             PortfolioProgramme,

@@ -40,13 +40,13 @@ def _hours(planned: int, seed: str) -> Decimal:
 @transaction.atomic
 def demo_realised_hours_create() -> int:
     """Add the demo's realised hours; returns how many rows it made (0 when already there)."""
-    agenda = current_agenda(association_default())  # the demo is the VDG's
-    if agenda is None or RealisedHours.objects.filter(is_demo=True).exists():
+    association = association_default()  # the demo is the VDG's
+    agenda = current_agenda(association)
+    recorded = RealisedHours.objects.filter(association=association)
+    if agenda is None or recorded.filter(is_demo=True).exists():
         return 0
     # Quarters someone already filled in for real are left alone.
-    taken = set(
-        RealisedHours.objects.values_list("organisation_id", "portfolio_id", "year", "quarter")
-    )
+    taken = set(recorded.values_list("organisation_id", "portfolio_id", "year", "quarter"))
     rows = []
     for year, quarter in _quarters():
         planned: dict[tuple, int] = defaultdict(int)
@@ -60,6 +60,7 @@ def demo_realised_hours_create() -> int:
             what = portfolio.slug if portfolio else "rollen"
             rows.append(
                 RealisedHours(
+                    association=association,
                     organisation=organisation,
                     portfolio=portfolio,
                     year=year,

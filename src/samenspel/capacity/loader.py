@@ -31,16 +31,16 @@ from samenspel.capacity.models import (
     StaffCommitment,
     TemporaryCommitment,
 )
-from samenspel.organisations.models import Organisation, Portfolio
+from samenspel.organisations.models import Association, Organisation, Portfolio
 from samenspel.organisations.structure import LoadCounts, set_m2m, upsert
 
 
 class _Refs:
     """Organisations and portfolios by slug; collects every unknown reference."""
 
-    def __init__(self) -> None:
+    def __init__(self, association: Association) -> None:
         self.organisations = {o.slug: o for o in Organisation.objects.all()}
-        self.portfolios = {p.slug: p for p in Portfolio.objects.all()}
+        self.portfolios = {p.slug: p for p in Portfolio.objects.filter(association=association)}
         self.problems: list[AgendaFileProblem] = []
 
     def problem(self, path: str, message: str) -> None:
@@ -74,7 +74,7 @@ class _Refs:
 
 def staff_load(agenda: Agenda, staff: dict[str, Any], counts: LoadCounts) -> None:
     """Write the staff section of a validated agenda file for `agenda`."""
-    refs = _Refs()
+    refs = _Refs(agenda.association)
     commitments = _table_2_1(staff.get("table_2_1") or {}, refs) + _table_2_2(
         staff.get("table_2_2") or {}, refs
     )

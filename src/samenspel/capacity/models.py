@@ -17,6 +17,8 @@ from simple_history.models import HistoricalRecords
 
 from samenspel.capacity.constants import CommitmentKind, ExpertiseSubject, HoursPer
 
+PORTFOLIO_ELSEWHERE = _("Deze portefeuille hoort bij een ander samenwerkingsverband.")
+
 
 class StaffCommitment(models.Model):
     """Hours per year one member commits to a portfolio or a role, from a year on."""
@@ -257,8 +259,15 @@ class TemporaryCommitment(models.Model):
 
 
 class RealisedHours(models.Model):
-    """The hours a member actually spent in one quarter, on a portfolio or (none) on roles."""
+    """The hours a member actually spent in one quarter for one association, on one of its
+    portfolios or (none) on its roles."""
 
+    association = models.ForeignKey(
+        "organisations.Association",
+        on_delete=models.PROTECT,
+        related_name="realised_hours",
+        verbose_name=_("samenwerkingsverband"),
+    )
     organisation = models.ForeignKey(
         "organisations.Organisation",
         on_delete=models.PROTECT,
@@ -293,12 +302,13 @@ class RealisedHours(models.Model):
         ordering = ["organisation__name", "year", "quarter", "portfolio__order"]
         constraints = [
             models.UniqueConstraint(
-                fields=["organisation", "portfolio", "year", "quarter"],
+                fields=["association", "organisation", "portfolio", "year", "quarter"],
                 condition=Q(portfolio__isnull=False),
                 name="realised_hours_unique",
             ),
+            # An organisation in two associations records its role hours in each.
             models.UniqueConstraint(
-                fields=["organisation", "year", "quarter"],
+                fields=["association", "organisation", "year", "quarter"],
                 condition=Q(portfolio__isnull=True),
                 name="realised_hours_unique_without_portfolio",
             ),
@@ -313,3 +323,11 @@ class RealisedHours(models.Model):
     def __str__(self) -> str:
         what = self.portfolio or _("rollen")
         return f"{self.organisation}, {what}, {self.year} Q{self.quarter}: {self.hours}"
+
+    def clean(self) -> None:
+        if (
+            self.portfolio_id is not None
+            and self.association_id is not None
+            and self.portfolio.association_id != self.association_id
+        ):
+            raise ValidationError({"portfolio": PORTFOLIO_ELSEWHERE})

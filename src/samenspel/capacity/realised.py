@@ -70,12 +70,9 @@ class PlannedRealised:
 def _realised(
     year: int, *, association: Association, organisation: Organisation | None = None
 ) -> list[dict]:
-    """Realised hours of `year` on `association`'s portfolios summed per organisation,
-    portfolio and quarter (one query). Hours of no portfolio (the roles) name no
-    association yet: they are counted wherever the organisation's hours are."""
-    rows = RealisedHours.objects.filter(year=year).filter(
-        Q(portfolio__association=association) | Q(portfolio__isnull=True)
-    )
+    """Realised hours of `year` recorded for `association` (on its portfolios and, with no
+    portfolio, on its roles) summed per organisation, portfolio and quarter (one query)."""
+    rows = RealisedHours.objects.filter(association=association, year=year)
     if organisation is not None:
         rows = rows.filter(organisation=organisation)
     return list(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from samenspel.accounts.models import User
 from samenspel.capacity.constants import MAX_QUARTER_HOURS, QUARTERS
-from samenspel.capacity.models import RealisedHours
+from samenspel.capacity.models import PORTFOLIO_ELSEWHERE, RealisedHours
 from samenspel.core.dates import quarter_bounds
 from samenspel.core.history import changed_by
 from samenspel.organisations.models import Association, Organisation, Portfolio
@@ -37,6 +37,7 @@ def _check(
     *,
     association: Association,
     organisation: Organisation,
+    portfolio: Portfolio | None,
     year: int,
     quarter: int,
     hours: Decimal,
@@ -49,6 +50,8 @@ def _check(
                 "Alleen leden van het samenwerkingsverband houden hun uren bij, en "
                 "%(organisation)s was in dat kwartaal geen lid."
             ) % {"organisation": organisation.display_name}
+    if portfolio is not None and portfolio.association_id != association.pk:
+        errors["portfolio"] = str(PORTFOLIO_ELSEWHERE)
     if not FIRST_YEAR <= year <= LAST_YEAR:
         errors["year"] = _("Het jaar moet tussen %(first)s en %(last)s liggen.") % {
             "first": FIRST_YEAR,
@@ -80,27 +83,44 @@ def realised_hours_record(
     user: User | None,
     note: str = "",
 ) -> RealisedHours:
-    """Record the hours `organisation` spent in one quarter on `portfolio` (None: its roles).
+    """Record the hours `organisation` spent in one quarter on `portfolio` (None: its roles
+    in `association`).
 
-    A quarter has one figure per portfolio: recording it again replaces it (the history
-    keeps the earlier figure and who entered it). The row is locked while it changes.
+    A quarter has one figure per portfolio, and one for the roles per association:
+    recording it again replaces it (the history keeps the earlier figure and who entered
+    it). The row is locked while it changes.
     """
     hours = _hours(hours)
     _check(
-        association=association, organisation=organisation, year=year, quarter=quarter, hours=hours
+        association=association,
+        organisation=organisation,
+        portfolio=portfolio,
+        year=year,
+        quarter=quarter,
+        hours=hours,
     )
     hours = hours.quantize(Decimal("0.1"))
     record = (
         # order_by("pk"): the default ordering joins the nullable portfolio, which
         # PostgreSQL refuses to lock.
         RealisedHours.objects.select_for_update()
-        .filter(organisation=organisation, portfolio=portfolio, year=year, quarter=quarter)
+        .filter(
+            association=association,
+            organisation=organisation,
+            portfolio=portfolio,
+            year=year,
+            quarter=quarter,
+        )
         .order_by("pk")
         .first()
     )
     if record is None:
         record = RealisedHours(
-            organisation=organisation, portfolio=portfolio, year=year, quarter=quarter
+            association=association,
+            organisation=organisation,
+            portfolio=portfolio,
+            year=year,
+            quarter=quarter,
         )
     elif record.hours == hours and record.note == note and not record.is_demo:
         return record

@@ -233,7 +233,7 @@ def _decide(proposal: Proposal, plan: DemoProposal, now: dt.date) -> None:
 @transaction.atomic
 def demo_proposals_create() -> int:
     """Create the demo proposals that are not there yet; returns how many were made."""
-    portfolio = Portfolio.objects.filter(slug=PORTFOLIO).first()
+    portfolio = Portfolio.objects.filter(association=association_default(), slug=PORTFOLIO).first()
     members = list(members_of(association_default()))
     if portfolio is None or not members:
         return 0

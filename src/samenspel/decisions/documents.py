@@ -28,6 +28,7 @@ from samenspel.core.dates import today
 from samenspel.decisions.constants import PROPOSAL_TEXTS
 from samenspel.decisions.costs import CostTable
 from samenspel.decisions.models import DocumentTemplate, Participant, Proposal
+from samenspel.organisations.models import Association
 from samenspel.web.documents import pdf_from_template
 from samenspel.web.templatetags.samenspel import format_euro as euro
 
@@ -105,11 +106,14 @@ SAMPLE_CONTEXT = {
 }
 
 
-def template_for(participant: Participant) -> Path | IO[bytes]:
-    """The organisation's own template, else the bureau's general one, else the default."""
+def template_for(participant: Participant, *, association: Association) -> Path | IO[bytes]:
+    """The organisation's own template, else the bureau's general one, else the default;
+    only `association`'s templates (the proposal's), so another association's house style
+    for the same organisation is never used."""
+    templates = DocumentTemplate.objects.filter(association=association)
     chosen = (
-        DocumentTemplate.objects.filter(organisation=participant.organisation).first()
-        or DocumentTemplate.objects.filter(organisation__isnull=True).order_by("-pk").first()
+        templates.filter(organisation_id=participant.organisation_id).first()
+        or templates.filter(organisation__isnull=True).order_by("-pk").first()
     )
     return chosen.file.open("rb") if chosen else DEFAULT_TEMPLATE
 
@@ -194,12 +198,14 @@ def participant_document(proposal: Proposal, participant: Participant, fmt: str)
     context = document_context(proposal, participant, costs_for_documents(proposal))
     if fmt == "pdf":
         return pdf_bytes(proposal, context)
-    return docx_bytes(context, template_for(participant))
+    association = proposal.portfolio.association
+    return docx_bytes(context, template_for(participant, association=association))
 
 
 def documents_zip(proposal: Proposal, fmt: str = "docx") -> bytes:
     """One document per participant, in one ZIP."""
     costs = costs_for_documents(proposal)
+    association = proposal.portfolio.association
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
         for participant in proposal.participants.all():
@@ -207,7 +213,7 @@ def documents_zip(proposal: Proposal, fmt: str = "docx") -> bytes:
             content: Any = (
                 pdf_bytes(proposal, context)
                 if fmt == "pdf"
-                else docx_bytes(context, template_for(participant))
+                else docx_bytes(context, template_for(participant, association=association))
             )
             archive.writestr(filename_for(proposal, participant, fmt), content)
     return output.getvalue()

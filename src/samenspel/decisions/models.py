@@ -239,8 +239,18 @@ def template_path(instance: DocumentTemplate, filename: str) -> str:
 
 
 class DocumentTemplate(models.Model):
-    """A Word template for the college proposal; the bureau may upload house styles."""
+    """A Word template for the college proposal; the bureau may upload house styles.
 
+    A template is its association's: only that association's proposals are made from it,
+    also for an organisation that takes part in several associations (each has its own
+    house style for it, or none)."""
+
+    association = models.ForeignKey(
+        "organisations.Association",
+        on_delete=models.PROTECT,
+        related_name="document_templates",
+        verbose_name=_("samenwerkingsverband"),
+    )
     name = models.CharField(_("naam"), max_length=120)
     file = models.FileField(_("Word-sjabloon (.docx)"), upload_to=template_path, max_length=300)
     organisation = models.ForeignKey(

@@ -11,7 +11,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -20,6 +19,7 @@ from django.template.loader import render_to_string
 from samenspel.accounts.constants import RoleKind
 from samenspel.decisions.models import ReminderSent
 from samenspel.decisions.selectors import ParticipantState, pending_for
+from samenspel.organisations.associations import association_site_url
 from samenspel.organisations.models import Association, Organisation
 
 
@@ -28,6 +28,7 @@ class Reminder:
     user: Any
     organisation: Organisation
     items: list[ParticipantState]
+    site_url: str  # the association's address: the mail's links start with it
 
 
 @dataclass
@@ -60,6 +61,7 @@ def reminders_due(*, association: Association, on: dt.date, days: int) -> list[R
             ):
                 holders[assignment.organisation].append(user)
     reminders = []
+    site = association_site_url(association)
     for organisation, people in sorted(holders.items(), key=lambda item: item[0].name):
         items = [
             p
@@ -67,7 +69,7 @@ def reminders_due(*, association: Association, on: dt.date, days: int) -> list[R
             if p.participant.proposal.decision_deadline <= horizon
         ]
         if items:
-            reminders.extend(Reminder(user, organisation, items) for user in people)
+            reminders.extend(Reminder(user, organisation, items, site) for user in people)
     return reminders
 
 
@@ -110,7 +112,7 @@ def reminders_send(
 
 
 def reminder_text(reminder: Reminder, on: dt.date) -> tuple[str, str]:
-    context = {"reminder": reminder, "on": on, "site_url": settings.SAMENSPEL_SITE_URL}
+    context = {"reminder": reminder, "on": on, "site_url": reminder.site_url}
     subject = render_to_string("decisions/email/reminder_subject.txt", context).strip()
     return subject, render_to_string("decisions/email/reminder.txt", context)
 

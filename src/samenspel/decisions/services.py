@@ -27,7 +27,8 @@ from samenspel.decisions.models import (
     ProposalYear,
 )
 from samenspel.decisions.workflow import may_follow
-from samenspel.organisations.models import Organisation
+from samenspel.organisations.models import Association, Organisation
+from samenspel.organisations.selectors import government_ids
 from samenspel.web.uploads import document_check
 
 EDITABLE_STAGES = {Stage.DRAFT, Stage.PHO}
@@ -326,19 +327,38 @@ DOCX_SIGNATURE = {".docx": b"PK\x03\x04"}
 
 @transaction.atomic
 def document_template_add(
-    *, name: str, organisation: Organisation | None, file: UploadedFile, user: User | None
+    *,
+    association: Association,
+    name: str,
+    organisation: Organisation | None,
+    file: UploadedFile,
+    user: User | None,
 ) -> DocumentTemplate:
-    """Keep an uploaded Word template, for one organisation's house style or (without an
-    organisation) for every participant without one. A file that is no Word file, or
-    that uses anything but the documented placeholders, is refused on the file field."""
+    """Keep an uploaded Word template of `association`, for the house style of one of its
+    members or partner governments or (without an organisation) for every participant
+    without one. A file that is no Word file, or that uses anything but the documented
+    placeholders, is refused on the file field."""
     from samenspel.decisions.documents import template_check
 
+    if organisation is not None and organisation.pk not in government_ids(association):
+        raise ValidationError(
+            {
+                "organisation": _("%(name)s neemt niet deel aan dit samenwerkingsverband.")
+                % {"name": organisation}
+            }
+        )
     try:
         document_check(file, allowed=DOCX_SIGNATURE)
         template_check(file)
     except ValidationError as error:
         raise ValidationError({"file": error}) from error
-    template = DocumentTemplate(name=name, organisation=organisation, file=file, uploaded_by=user)
+    template = DocumentTemplate(
+        association=association,
+        name=name,
+        organisation=organisation,
+        file=file,
+        uploaded_by=user,
+    )
     changed_by(template, user)
     template.save()
     return template

@@ -113,7 +113,11 @@ def demo_accounts_create() -> tuple[list[tuple[str, str]], str, int]:
             user.set_password(password)
             user.save(update_fields=["password"])
         created += is_new
-        portfolio = Portfolio.objects.get(slug=account.portfolio) if account.portfolio else None
+        portfolio = (
+            Portfolio.objects.get(association=association, slug=account.portfolio)
+            if account.portfolio
+            else None
+        )
         organisation = (
             Organisation.objects.get(slug=account.organisation) if account.organisation else None
         )

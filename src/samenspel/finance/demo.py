@@ -25,6 +25,7 @@ from samenspel.finance.models import (
 )
 from samenspel.finance.selectors import budget_years, project_year_shares
 from samenspel.organisations.associations import association_default
+from samenspel.organisations.models import Association
 
 # Members' share, and other funders' amounts, per project per year (invented).
 PLAN = {
@@ -58,6 +59,7 @@ def _claims_for(shares, project: Project, year: int, rng: random.Random, on: dt.
             continue
         paid = sent + dt.timedelta(days=rng.randint(20, 90))
         Claim.objects.create(
+            association_id=project.association_id,
             organisation=organisation,
             project=project,
             year=year,
@@ -101,8 +103,8 @@ def _project_years(project: Project, members_amount, funders, rng, on: dt.date) 
     return created
 
 
-def _agenda_claims(rng: random.Random, on: dt.date) -> int:
-    agenda = current_agenda(association_default())  # the demo is the VDG's
+def _agenda_claims(association: Association, rng: random.Random, on: dt.date) -> int:
+    agenda = current_agenda(association)
     created = 0
     for figures in budget_years(agenda) if agenda else []:
         year = figures.budget_year.year
@@ -112,6 +114,7 @@ def _agenda_claims(rng: random.Random, on: dt.date) -> int:
         for member in figures.members:
             paid = sent + dt.timedelta(days=rng.randint(14, 70))
             Claim.objects.create(
+                association=association,
                 organisation=member.organisation,
                 year=year,
                 sent_on=sent,
@@ -133,19 +136,24 @@ SPENDINGS = [
 @transaction.atomic
 def demo_finance_create() -> int:
     """Add the demo money once; returns how many claims were made (0 the second time)."""
-    if Claim.objects.filter(is_demo=True).exists():
+    association = association_default()  # the demo is the VDG's
+    if Claim.objects.filter(association=association, is_demo=True).exists():
         return 0
     on = today()
     rng = random.Random("samenspel-finance")
     created = 0
     for slug, (members_amount, funders) in PLAN.items():
-        project = Project.objects.filter(slug=slug).first()
+        project = Project.objects.filter(association=association, slug=slug).first()
         if project is not None:
             created += _project_years(project, members_amount, funders, rng, on)
-    created += _agenda_claims(rng, on)
+    created += _agenda_claims(association, rng, on)
     for spent_on, amount, reason in SPENDINGS:
         if spent_on <= on:
             FundSpending.objects.create(
-                spent_on=spent_on, amount=amount, reason=reason, is_demo=True
+                association=association,
+                spent_on=spent_on,
+                amount=amount,
+                reason=reason,
+                is_demo=True,
             )
     return created

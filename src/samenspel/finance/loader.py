@@ -65,13 +65,13 @@ def budget_load(agenda: Agenda, budget: dict[str, Any], counts: LoadCounts) -> N
 
 def _load_projects(association: Association, items: list[dict], counts: LoadCounts) -> None:
     organisations = {o.slug: o for o in Organisation.objects.all()}
-    portfolios = {p.slug: p for p in Portfolio.objects.all()}
+    portfolios = {p.slug: p for p in Portfolio.objects.filter(association=association)}
     for item in items:
         project = upsert(
             Project,
-            {"slug": item["slug"]},
+            # A project's slug is unique per association: another's may be the same.
+            {"association": association, "slug": item["slug"]},
             {
-                "association": association,
                 "name": item["name"],
                 "description": item.get("description") or "",
                 "detail": item.get("detail") or "",

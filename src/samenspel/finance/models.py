@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -184,7 +185,7 @@ class Project(models.Model):
         related_name="projects",
         verbose_name=_("samenwerkingsverband"),
     )
-    slug = models.SlugField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80)
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("omschrijving"), blank=True)
     detail = models.TextField(_("toelichting"), blank=True)
@@ -224,6 +225,10 @@ class Project(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            # Each association names its own projects: the same slug may be another's.
+            models.UniqueConstraint(fields=["association", "slug"], name="project_slug_unique")
+        ]
         verbose_name = _("project")
         verbose_name_plural = _("projecten")
 
@@ -277,8 +282,15 @@ class ProjectFunder(models.Model):
 
 
 class Claim(models.Model):
-    """A request for payment to one organisation (a member, the province, an insurer)."""
+    """A request for payment to one organisation (a member, the province, an insurer), by
+    one association: for one of its projects, or (no project) for its agenda budget."""
 
+    association = models.ForeignKey(
+        "organisations.Association",
+        on_delete=models.PROTECT,
+        related_name="claims",
+        verbose_name=_("samenwerkingsverband"),
+    )
     organisation = models.ForeignKey(
         "organisations.Organisation",
         on_delete=models.PROTECT,
@@ -315,6 +327,16 @@ class Claim(models.Model):
     def __str__(self) -> str:
         return f"{self.organisation}: {self.description} ({self.amount})"
 
+    def clean(self) -> None:
+        if (
+            self.project_id is not None
+            and self.association_id is not None
+            and self.project.association_id != self.association_id
+        ):
+            raise ValidationError(
+                {"project": _("Dit project hoort bij een ander samenwerkingsverband.")}
+            )
+
 
 class SupplierPayment(models.Model):
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="payments")
@@ -335,8 +357,14 @@ class SupplierPayment(models.Model):
 
 
 class FundSpending(models.Model):
-    """Money taken from the contingency fund (handgeld), always with a reason."""
+    """Money taken from one association's contingency fund (handgeld), always with a reason."""
 
+    association = models.ForeignKey(
+        "organisations.Association",
+        on_delete=models.PROTECT,
+        related_name="fund_spendings",
+        verbose_name=_("samenwerkingsverband"),
+    )
     spent_on = models.DateField(_("datum"))
     amount = money(_("bedrag"), validators=[MinValueValidator(Decimal("0.01"))])
     reason = models.CharField(_("reden"), max_length=300)

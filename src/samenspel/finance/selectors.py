@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from samenspel.finance.constants import ContributionKey, StatedWhat
@@ -28,7 +28,6 @@ from samenspel.finance.shares import split_by_weight, to_cents
 from samenspel.organisations.constants import OrganisationKind
 from samenspel.organisations.models import (
     Association,
-    AssociationMembership,
     InhabitantCount,
     Organisation,
 )
@@ -341,12 +340,11 @@ class FundBalance:
 
 
 def contingency_fund(*, association: Association) -> FundBalance:
-    """Surcharges raised on `association`'s project financing, minus what was spent (each
-    with a reason).
+    """Surcharges raised on `association`'s project financing, minus what it spent from
+    its fund (each with a reason).
 
     The surcharge per project year is computed as on the project page (members' total
-    and each funder rounded to cents), in a fixed number of queries. A spending names no
-    association yet (`FundSpending` has no field for it): every spending counts.
+    and each funder rounded to cents), in a fixed number of queries.
     """
     surcharges = ZERO
     years = (
@@ -358,19 +356,13 @@ def contingency_fund(*, association: Association) -> FundBalance:
         rate = project_year.project.surcharge_percent / Decimal(100)
         surcharges += to_cents(project_year.members_amount * rate)
         surcharges += sum((to_cents(f.amount * rate) for f in project_year.funders.all()), ZERO)
-    spendings = list(FundSpending.objects.all())
+    spendings = list(FundSpending.objects.filter(association=association))
     return FundBalance(surcharges, sum((s.amount for s in spendings), ZERO), spendings)
 
 
 def claims_of(association: Association) -> QuerySet[Claim]:
-    """The claims of `association`: those of its projects, and the contributions (claims
-    without a project, which name no association yet) sent to an organisation that takes
-    or took part in it (a subquery: no query of its own)."""
-    taking_part = AssociationMembership.objects.filter(association=association)
-    return Claim.objects.filter(
-        Q(project__association=association)
-        | Q(project__isnull=True, organisation__in=taking_part.values("organisation_id"))
-    )
+    """The claims `association` sent: for its projects, and its contributions (no project)."""
+    return Claim.objects.filter(association=association)
 
 
 def outstanding_claims(

@@ -47,6 +47,7 @@ def budget_year_invoice(*, budget_year: BudgetYear, invoiced_on: dt.date, user: 
         )
         if amount > 0:
             claim = Claim(
+                association_id=budget_year.agenda.association_id,
                 organisation=member.organisation,
                 year=budget_year.year,
                 description=_("Bijdrage samenwerkingsagenda %(year)s") % {"year": budget_year.year},
@@ -63,7 +64,12 @@ def budget_year_invoice(*, budget_year: BudgetYear, invoiced_on: dt.date, user: 
 
 
 @transaction.atomic
-def claim_mark_paid(*, claim: Claim, paid_on: dt.date, user: User | None) -> Claim:
+def claim_mark_paid(
+    *, association: Association, claim: Claim, paid_on: dt.date, user: User | None
+) -> Claim:
+    """Record that `association`'s claim was paid (another association's claim does not
+    exist here: Claim.DoesNotExist). The row is locked while it changes."""
+    claim = Claim.objects.select_for_update().get(pk=claim.pk, association=association)
     if paid_on < claim.sent_on:
         raise ValidationError({"paid_on": _("De betaaldatum ligt vóór de verzenddatum.")})
     claim.paid_on = paid_on
@@ -99,7 +105,13 @@ def fund_spending_add(
                 % {"available": available}
             }
         )
-    spending = FundSpending(spent_on=spent_on, amount=amount, reason=reason, decided_by=user)
+    spending = FundSpending(
+        association=association,
+        spent_on=spent_on,
+        amount=amount,
+        reason=reason,
+        decided_by=user,
+    )
     changed_by(spending, user)
     spending.full_clean()
     spending.save()

@@ -208,7 +208,9 @@ def claim_paid(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(
         request,
         PaidForm(request.POST or None),
-        save=lambda values: services.claim_mark_paid(claim=claim, user=request.user, **values),
+        save=lambda values: services.claim_mark_paid(
+            association=request.association, claim=claim, user=request.user, **values
+        ),
         success=_("De declaratie is als betaald gemarkeerd."),
         next_url=reverse("finance:overview"),
         title=_("Betaald: %(claim)s") % {"claim": claim},
@@ -271,7 +273,12 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
     )
     years = [selectors.project_year_shares(py) for py in project.years.all()]
-    claims = owned_rows_visible_to(request.user, project.claims.select_related("organisation"))
+    claims = owned_rows_visible_to(
+        request.user,
+        selectors.claims_of(request.association)
+        .filter(project=project)
+        .select_related("organisation"),
+    )
     return render(
         request,
         "finance/project_detail.html",

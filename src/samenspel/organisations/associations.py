@@ -104,6 +104,29 @@ def other_associations(request: Any) -> list[tuple[Association, str]]:
     return [(a, association_url(a, request)) for a in sorted(found, key=lambda a: a.name)]
 
 
+def association_site_url(association: Association) -> str:
+    """The address (no trailing slash) links in mail about `association` start with, where no
+    request tells the host: `SAMENSPEL_SITE_URL` on an installation of one association;
+    otherwise the association's first hostname (or `<slug>.localhost` when the site URL is
+    a development address on this machine), with the site URL's scheme and port. An
+    association without a hostname on a production installation gets the site URL, where
+    its pages are a 404 for other associations: give every association a hostname."""
+    routes = _routes()
+    site = settings.SAMENSPEL_SITE_URL
+    if len(routes.associations) <= 1:
+        return site
+    scheme, _, rest = site.partition("://")
+    host, port = split_domain_port(rest.split("/", 1)[0])
+    names = sorted(h for h, pk in routes.by_hostname.items() if pk == association.pk)
+    if names:
+        hostname = names[0]
+    elif host in ("localhost", "127.0.0.1") or host.endswith(DEV_SUFFIX):
+        hostname = f"{association.slug}{DEV_SUFFIX}"
+    else:
+        return site
+    return f"{scheme}://{hostname}{':' + port if port else ''}"
+
+
 def associations_listed() -> list[Association]:
     """Every association, for the page an unknown host gets."""
     return sorted(_routes().associations.values(), key=lambda a: a.name)

@@ -2,7 +2,7 @@
 
 Each rule is a plain function over a snapshot of the structure and returns the
 offending items as Dutch sentences; no offences means the rule passes. Another
-association can switch a rule off with a `GovernanceRuleSetting` (or
+association can switch a rule off for itself with a `GovernanceRuleSetting` (or
 `governance.disabled_rules` in its agenda file).
 """
 
@@ -327,12 +327,12 @@ class RuleResult:
 
 
 def governance_check(*, date: dt.date, association: Association) -> list[RuleResult]:
-    """Every rule with pass/fail and its offending items, for `association` on `date`.
-
-    The rule settings are still global: `GovernanceRuleSetting` names no association yet,
-    so a rule switched off is off for every association (step 3 of ADR 0006)."""
+    """Every rule with pass/fail and its offending items, for `association` on `date`;
+    a rule `association` switched off is reported as off, not checked."""
     disabled = set(
-        GovernanceRuleSetting.objects.filter(enabled=False).values_list("code", flat=True)
+        GovernanceRuleSetting.objects.filter(association=association, enabled=False).values_list(
+            "code", flat=True
+        )
     )
     snapshot = Snapshot.on(date, association=association)
     return [

@@ -120,7 +120,8 @@ class Portfolio(models.Model):
         related_name="portfolios",
         verbose_name=_("samenwerkingsverband"),
     )
-    slug = models.SlugField(_("code"), max_length=80, unique=True)
+    # Unique per association: two associations may both have a portfolio `sociaal-domein`.
+    slug = models.SlugField(_("code"), max_length=80)
     name = models.CharField(_("naam"), max_length=120)
     abbreviation = models.CharField(_("afkorting"), max_length=20)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -128,6 +129,9 @@ class Portfolio(models.Model):
 
     class Meta:
         ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["association", "slug"], name="portfolio_unique_slug")
+        ]
         verbose_name = _("portefeuille")
         verbose_name_plural = _("portefeuilles")
 
@@ -174,7 +178,7 @@ class Body(models.Model):
         related_name="bodies",
         verbose_name=_("samenwerkingsverband"),
     )
-    slug = models.SlugField(_("code"), max_length=80, unique=True)
+    slug = models.SlugField(_("code"), max_length=80)  # unique per association (Meta)
     name = models.CharField(_("naam"), max_length=200)
     short_name = models.CharField(_("korte naam"), max_length=60, blank=True)
     kind = models.CharField(_("soort"), max_length=32, choices=BodyKind.choices)
@@ -218,6 +222,9 @@ class Body(models.Model):
 
     class Meta:
         ordering = ["kind", "portfolio__order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["association", "slug"], name="body_unique_slug")
+        ]
         verbose_name = _("overlegorgaan")
         verbose_name_plural = _("overlegorganen")
 
@@ -303,14 +310,23 @@ class Membership(models.Model):
 
 
 class GovernanceRuleSetting(models.Model):
-    """Switches a governance rule off (or on) for this installation's association."""
+    """Switches a governance rule off (or on) for one association."""
 
-    code = models.SlugField(_("regel"), max_length=80, unique=True)
+    association = models.ForeignKey(
+        Association,
+        on_delete=models.CASCADE,
+        related_name="rule_settings",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    code = models.SlugField(_("regel"), max_length=80)
     enabled = models.BooleanField(_("actief"), default=True)
     reason = models.CharField(_("reden"), max_length=300, blank=True)
     history = HistoricalRecords()
 
     class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["association", "code"], name="rule_setting_unique")
+        ]
         verbose_name = _("instelling structuurregel")
         verbose_name_plural = _("instellingen structuurregels")
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from samenspel.organisations.models import Body, Membership, Organisation, Person, Post
+from django.db.models import Q
+
+from samenspel.organisations.models import (
+    Association,
+    Body,
+    Membership,
+    Organisation,
+    Person,
+    Post,
+)
 
 
 def _org_id(slug: str) -> str:
@@ -20,36 +29,41 @@ def _body_id(slug: str) -> str:
     return f"overlegorgaan/{slug}"
 
 
-def popolo_export(*, association_slug: str = "vdg", include_demo: bool = True) -> dict[str, Any]:
-    organisations = [
-        {
-            "id": _org_id(o.slug),
-            "name": o.name,
-            "classification": o.kind,
-            "identifiers": [
-                {"scheme": i.scheme, "identifier": i.value} for i in o.identifiers.all()
-            ],
-        }
-        for o in Organisation.objects.prefetch_related("identifiers").order_by("slug")
-        if include_demo or not o.is_demo
-    ]
-    parent = _org_id(association_slug)
-    bodies = [
-        {
-            "id": _body_id(b.slug),
-            "name": b.name,
-            "classification": b.kind,
-            "parent_id": parent,
-        }
-        for b in Body.objects.order_by("slug")
-    ]
-    people = Person.objects.order_by("slug")
-    memberships = Membership.objects.select_related("post__body", "post__organisation", "person")
+def popolo_export(*, association: Association, include_demo: bool = True) -> dict[str, Any]:
+    """`association`'s network: the organisations that take part in it (or hold one of its
+    seats), its bodies with their seats, and the people who held them. Nothing of
+    another association's bodies, seats or people."""
+    bodies = Body.objects.filter(association=association).order_by("slug")
+    posts = Post.objects.filter(body__association=association).select_related(
+        "body", "organisation"
+    )
+    memberships = Membership.objects.filter(post__body__association=association).select_related(
+        "post__body", "post__organisation", "person"
+    )
     if not include_demo:
-        people = people.filter(is_demo=False)
         memberships = memberships.filter(is_demo=False, person__is_demo=False)
+    people = Person.objects.filter(pk__in=memberships.values("person")).order_by("slug")
+    organisations = Organisation.objects.filter(
+        Q(association_memberships__association=association) | Q(pk__in=posts.values("organisation"))
+    ).distinct()
+    parent = _org_id(association.slug)
     return {
-        "organizations": organisations + bodies,
+        "organizations": [
+            {
+                "id": _org_id(o.slug),
+                "name": o.name,
+                "classification": o.kind,
+                "identifiers": [
+                    {"scheme": i.scheme, "identifier": i.value} for i in o.identifiers.all()
+                ],
+            }
+            for o in organisations.prefetch_related("identifiers").order_by("slug")
+            if include_demo or not o.is_demo
+        ]
+        + [
+            {"id": _body_id(b.slug), "name": b.name, "classification": b.kind, "parent_id": parent}
+            for b in bodies
+        ],
         "persons": [{"id": f"persoon/{p.slug}", "name": p.name} for p in people],
         "posts": [
             {
@@ -58,7 +72,7 @@ def popolo_export(*, association_slug: str = "vdg", include_demo: bool = True) -
                 "role": post.role,
                 "organization_id": _body_id(post.body.slug),
             }
-            for post in Post.objects.select_related("body", "organisation").order_by("pk")
+            for post in posts.order_by("pk")
         ],
         "memberships": [
             {

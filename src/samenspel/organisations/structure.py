@@ -116,9 +116,8 @@ def structure_load(
     portfolios = {
         p["slug"]: upsert(
             Portfolio,
-            {"slug": p["slug"]},
+            {"association": association, "slug": p["slug"]},
             {
-                "association": association,
                 "name": p["name"],
                 "abbreviation": p["abbreviation"],
                 "order": p.get("order", 0),
@@ -132,7 +131,7 @@ def structure_load(
     for code in data.get("governance", {}).get("disabled_rules", []):
         upsert(
             GovernanceRuleSetting,
-            {"code": code},
+            {"association": association, "code": code},
             {"enabled": False, "reason": "Uitgeschakeld in het agendabestand."},
             counts,
         )
@@ -219,13 +218,12 @@ def _post_organisations(spec: dict, orgs: ListedOrganisations) -> list[Organisat
 
 
 def _load_bodies(items, association, orgs, portfolios, counts) -> dict[str, Body]:
-    bodies = {b.slug: b for b in Body.objects.all()}
+    bodies = {b.slug: b for b in Body.objects.filter(association=association)}
     for item in items:
         body = upsert(
             Body,
-            {"slug": item["slug"]},
+            {"association": association, "slug": item["slug"]},
             {
-                "association": association,
                 "name": item["name"],
                 "short_name": item.get("short_name") or "",
                 "kind": item["kind"],
@@ -341,6 +339,10 @@ def association_load(spec: dict[str, Any] | None, counts: LoadCounts) -> Associa
             "kind": spec.get("kind", AssociationKind.OTHER),
             "contact_email": spec.get("contact_email", ""),
             "website": spec.get("website", ""),
+            "phone": spec.get("phone", ""),
+            "address": spec.get("address", ""),
+            "primary_colour": spec.get("primary_colour", "").lower(),
+            "secondary_colour": spec.get("secondary_colour", "").lower(),
             "is_example": spec.get("is_example", False),
         },
         counts,

@@ -27,6 +27,7 @@ from samenspel.finance.models import (
     Claim,
     FixedContribution,
     InvoicedContribution,
+    Project,
     SupplierPayment,
 )
 from samenspel.finance.selectors import members_on, reference_date_for, split_over_members
@@ -142,7 +143,8 @@ def money_on(*, agenda: Agenda, as_of: dt.date) -> MoneyState:
     by_year: dict[int, ClaimTotals] = defaultdict(ClaimTotals)
     by_project: dict[int | None, ClaimTotals] = defaultdict(ClaimTotals)
     open_claims = []
-    for claim in snapshot(Claim, as_of=as_of).values():
+    association_id = agenda.association_id
+    for claim in snapshot(Claim, as_of=as_of, association_id=association_id).values():
         if claim.sent_on > as_of:
             continue
         paid = claim.paid_on is not None and claim.paid_on <= as_of
@@ -156,7 +158,10 @@ def money_on(*, agenda: Agenda, as_of: dt.date) -> MoneyState:
         if not paid:
             open_claims.append(claim)
     payments: dict[int, Decimal] = defaultdict(lambda: ZERO)  # year paid -> amount
-    for payment in snapshot(SupplierPayment, as_of=as_of).values():
+    projects = list(
+        Project.objects.filter(association_id=association_id).values_list("pk", flat=True)
+    )
+    for payment in snapshot(SupplierPayment, as_of=as_of, project_id__in=projects).values():
         if payment.paid_on <= as_of:
             payments[payment.paid_on.year] += payment.amount
     return MoneyState(
@@ -229,7 +234,10 @@ def hours_on(*, agenda: Agenda, as_of: dt.date, year: int | None = None) -> Hour
             if row.kind != CommitmentKind.PORTFOLIO:
                 roles[(row.organisation_id, row.kind)] += row.hours_per_year
     realised: dict[tuple[int, int | None], Decimal] = defaultdict(lambda: ZERO)
-    for row in snapshot(RealisedHours, as_of=as_of, year=year).values():
+    realised_rows = snapshot(
+        RealisedHours, as_of=as_of, year=year, association_id=agenda.association_id
+    )
+    for row in realised_rows.values():
         if quarter_end(row.year, row.quarter) <= as_of:
             realised[(row.organisation_id, row.portfolio_id)] += row.hours
     return HoursState(as_of, year, dict(committed), dict(realised), dict(roles))

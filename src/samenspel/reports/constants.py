@@ -38,6 +38,7 @@ class FollowTarget(models.TextChoices):
     PROPOSAL = "proposal", _("Voorstel")
 
 
-# Stored reports (files under MEDIA_ROOT) one user may have; beyond it making one is
-# refused with a message, nothing is deleted for them.
+# Stored reports (files under MEDIA_ROOT) one user may have in one association; beyond it
+# making one is refused with a message, nothing is deleted for them. Per association, not
+# overall: see services._check_room.
 MAX_STORED_REPORTS_PER_USER = 100

@@ -57,7 +57,7 @@ def _judge(rng: random.Random, status: str) -> tuple[str, str, str, dt.date]:
 def demo_evaluation_create() -> int:
     """Create the demo round with judgements on about three in four items; return how many."""
     agenda = current_agenda(association_default())  # the demo is the VDG's
-    if agenda is None or EvaluationRound.objects.filter(name=NAME).exists():
+    if agenda is None or EvaluationRound.objects.filter(agenda=agenda, name=NAME).exists():
         return 0
     evaluation_round = evaluation_round_create(
         agenda=agenda,

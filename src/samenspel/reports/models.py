@@ -21,6 +21,15 @@ def report_path(instance: GeneratedReport, filename: str) -> str:
 
 
 class GeneratedReport(models.Model):
+    """A report made as a file and kept; its association's, whatever its scope (the whole
+    association, a portfolio or a member), and listed only there."""
+
+    association = models.ForeignKey(
+        "organisations.Association",
+        on_delete=models.PROTECT,
+        related_name="generated_reports",
+        verbose_name=_("samenwerkingsverband"),
+    )
     kind = models.CharField(_("soort"), max_length=30)
     title = models.CharField(_("titel"), max_length=250)
     as_of = models.DateField(_("peildatum"))
@@ -69,7 +78,7 @@ class GeneratedReport(models.Model):
 class EvaluationRound(models.Model):
     """An evaluation of the agenda (6.2: in the second half of 2025, with the handover)."""
 
-    name = models.CharField(_("naam"), max_length=200, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
     agenda = models.ForeignKey(
         "agenda.Agenda", on_delete=models.CASCADE, related_name="+", verbose_name=_("agenda")
     )
@@ -83,7 +92,13 @@ class EvaluationRound(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__gte=models.F("starts_on")), name="evaluation_round_in_order"
-            )
+            ),
+            # Unique per agenda: another association (or another agenda) may use the name.
+            models.UniqueConstraint(
+                fields=["agenda", "name"],
+                name="evaluation_round_name_per_agenda",
+                violation_error_message=_("Deze agenda heeft al een evaluatieronde met deze naam."),
+            ),
         ]
         verbose_name = _("evaluatieronde")
         verbose_name_plural = _("evaluatierondes")
@@ -157,8 +172,17 @@ class Judgement(models.Model):
 
 
 class Follow(models.Model):
-    """A user follows a portfolio, agreement or proposal and gets a weekly digest."""
+    """A user follows a portfolio, agreement or proposal and gets a weekly digest.
 
+    The follow names the association of what it follows (set by `following.follow_add`),
+    so the follows page and `senddigests --association` read one association's follows."""
+
+    association = models.ForeignKey(
+        "organisations.Association",
+        on_delete=models.CASCADE,
+        related_name="follows",
+        verbose_name=_("samenwerkingsverband"),
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
     )
@@ -178,7 +202,12 @@ class Follow(models.Model):
 
 
 class DigestItem(models.Model):
-    """One change sent to one user in a digest: never sent twice."""
+    """One change sent to one user in a digest: never sent twice.
+
+    It names no association, and needs none: a key names one row of the installation
+    (`update:<pk>`, `milestone:<pk>:<date>`, `proposal:<pk>:<new|sent>`, `decision:<pk>`,
+    see `following.py`), and each row is one association's, so keys of two associations
+    never collide and a user's digest of one association never skips another's change."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_items"

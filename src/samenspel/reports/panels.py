@@ -6,7 +6,6 @@ from samenspel.accounts.permissions import is_signed_in
 from samenspel.core.dates import today
 from samenspel.reports.constants import FollowTarget
 from samenspel.reports.following import follows_of
-from samenspel.reports.models import Follow
 from samenspel.reports.selectors import visible_reports
 from samenspel.reports.types.common import before_quarter
 
@@ -14,9 +13,9 @@ from samenspel.reports.types.common import before_quarter
 def proposal_follow_panel(request, proposal) -> dict:
     following = (
         is_signed_in(request.user)
-        and Follow.objects.filter(
-            user=request.user, target=FollowTarget.PROPOSAL, object_id=proposal.pk
-        ).exists()
+        and follows_of(request.user, association=request.association)
+        .filter(target=FollowTarget.PROPOSAL, object_id=proposal.pk)
+        .exists()
     )
     return {
         "target": FollowTarget.PROPOSAL,

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from samenspel.accounts.models import User
 from samenspel.accounts.permissions import owned_rows_visible_to
@@ -136,12 +136,9 @@ VERDICT_ORDER = list(Verdict)
 
 
 def visible_reports(user: User, *, association: Association) -> QuerySet[GeneratedReport]:
-    """Stored reports this user may download: member reports only of their own members.
-
-    A stored report has no association of its own yet: one of a portfolio is the
-    portfolio's association's; one without a portfolio (quarterly, annual, member,
-    evaluation) is shown in every association until `GeneratedReport` names it."""
-    reports = GeneratedReport.objects.filter(
-        Q(portfolio__isnull=True) | Q(portfolio__association=association)
-    ).select_related("created_by", "portfolio", "organisation")
+    """The association's stored reports this user may download: member reports only of
+    their own members."""
+    reports = GeneratedReport.objects.filter(association=association).select_related(
+        "created_by", "portfolio", "organisation"
+    )
     return owned_rows_visible_to(user, reports, shared=True)

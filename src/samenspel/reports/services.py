@@ -48,10 +48,17 @@ def _check_may_store(
         raise PermissionDenied(_("U mag deze rapportage niet maken en bewaren."))
 
 
-def _check_room(user: User) -> None:
-    """Refuse (StoredReportsFull) a user who stores MAX_STORED_REPORTS_PER_USER reports;
-    the message says who deletes old ones: the bureau itself, in the admin."""
-    if GeneratedReport.objects.filter(created_by=user).count() < MAX_STORED_REPORTS_PER_USER:
+def _check_room(user: User, *, association: Association) -> None:
+    """Refuse (StoredReportsFull) a user who stores MAX_STORED_REPORTS_PER_USER reports in
+    `association`; the message says who deletes old ones: the bureau itself, in the admin.
+
+    The limit is per association, not over the installation: the message sends the user
+    to the bureau of the association they are making the report in, which sees (and may
+    delete) only that association's reports, so only those may count; and one
+    association's use never blocks the work of another. The disk stays bounded: a user
+    stores at most the limit in each association that gave them a role that may store."""
+    stored = GeneratedReport.objects.filter(association=association, created_by=user)
+    if stored.count() < MAX_STORED_REPORTS_PER_USER:
         return
     if is_bureau(user):
         message = _(
@@ -87,7 +94,7 @@ def report_generate(
     again with the user's row locked, so two requests at once cannot pass the limit.
     """
     _check_may_store(user, kind=kind, portfolio=portfolio, organisation=organisation)
-    _check_room(user)  # before the render, so a full user does not wait for nothing
+    _check_room(user, association=association)  # before the render: no waiting for nothing
     report = report_build(
         association=association,
         kind=kind,
@@ -97,6 +104,7 @@ def report_generate(
     )
     content = report_render(report, fmt=fmt)
     stored = GeneratedReport(
+        association=association,
         kind=kind,
         title=report.title,
         as_of=as_of,
@@ -109,7 +117,7 @@ def report_generate(
     try:
         with transaction.atomic():
             User.objects.select_for_update().get(pk=user.pk)
-            _check_room(user)
+            _check_room(user, association=association)
             stored.file.save(f"{report.filename}.{fmt}", ContentFile(content), save=False)
             stored.save()
     except BaseException:

@@ -24,6 +24,14 @@ def roles_to_their_association(apps, schema_editor):
         role.save(update_fields=["association"])
 
 
+def check_references_now(apps, schema_editor):
+    """PostgreSQL checks foreign keys at commit; it refuses to alter a table (the NOT NULL
+    that follows) while checks of rows updated above are pending, so run them now."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -47,6 +55,7 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='role_assignments', to='organisations.association', verbose_name='samenwerkingsverband'),
         ),
         migrations.RunPython(roles_to_their_association, migrations.RunPython.noop),
+        migrations.RunPython(check_references_now, migrations.RunPython.noop),
         migrations.AlterField(
             model_name='roleassignment',
             name='association',

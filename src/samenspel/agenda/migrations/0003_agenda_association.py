@@ -20,6 +20,14 @@ def agendas_to_the_installations_association(apps, schema_editor):
     Agenda.objects.filter(association__isnull=True).update(association=association)
 
 
+def check_references_now(apps, schema_editor):
+    """PostgreSQL checks foreign keys at commit; it refuses to alter a table (the NOT NULL
+    that follows) while checks of rows updated above are pending, so run them now."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -39,6 +47,7 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisations.association', verbose_name='samenwerkingsverband'),
         ),
         migrations.RunPython(agendas_to_the_installations_association, migrations.RunPython.noop),
+        migrations.RunPython(check_references_now, migrations.RunPython.noop),
         migrations.AlterField(
             model_name='agenda',
             name='association',

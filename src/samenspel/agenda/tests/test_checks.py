@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from samenspel.agenda.tests.factories import AgreementFactory, MilestoneFactory
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.governance import RULES
 from samenspel.organisations.models import Association, GovernanceRuleSetting
 from samenspel.organisations.tests.factories import OrganisationFactory
@@ -13,7 +14,9 @@ from samenspel.organisations.tests.factories import OrganisationFactory
 @pytest.fixture
 def clean(db):
     for rule in RULES:
-        GovernanceRuleSetting.objects.create(code=rule.code, enabled=False)
+        GovernanceRuleSetting.objects.create(
+            association=association_default(), code=rule.code, enabled=False
+        )
     lead = OrganisationFactory(municipality=True)
     return AgreementFactory(political_lead=lead)
 
@@ -56,9 +59,12 @@ def test_broken_governance_rule_is_reported(clean, capsys):
 
 def test_the_check_acts_on_the_association_named(clean, capsys):
     region = Association.objects.create(slug="regio", name="Regio Test", short_name="RT")
-    call_command("checkagenda", "--date", "2024-06-01", "--association", "regio")
-    out = capsys.readouterr().out
+    # The default association's rule settings are its own: the region's rules still count.
+    code, out = run(capsys, "--association", "regio")
+    assert code == 1 and "Er is geen dagelijks bestuur" in out
     assert "Regio Test heeft nog geen agenda geladen." in out
+    for rule in RULES:
+        GovernanceRuleSetting.objects.create(association=region, code=rule.code, enabled=False)
     # The missing lead of the default association's agreement is not the region's.
     AgreementFactory(political_lead=None)
     call_command("checkagenda", "--date", "2024-06-01", "--association", region.slug)

@@ -10,6 +10,7 @@ from samenspel.capacity import realised
 from samenspel.capacity.demo import demo_realised_hours_create
 from samenspel.capacity.models import RealisedHours
 from samenspel.capacity.services import realised_hours_record
+from samenspel.capacity.tests.factories import RealisedHoursFactory
 from samenspel.organisations.associations import association_default
 from samenspel.organisations.models import Organisation, Portfolio
 from samenspel.organisations.tests.factories import OrganisationFactory, PortfolioFactory
@@ -59,9 +60,7 @@ def test_roles_without_a_portfolio_are_one_figure_per_quarter(world, bureau_user
     _record(world, bureau_user, portfolio=None, quarter=2, hours=35)
     assert RealisedHours.objects.filter(portfolio=None).count() == 2
     with pytest.raises(IntegrityError), transaction.atomic():
-        RealisedHours.objects.create(
-            organisation=world["assen"], portfolio=None, year=2024, quarter=1, hours=1
-        )
+        RealisedHoursFactory(organisation=world["assen"], year=2024, quarter=1, hours=1)
 
 
 @pytest.mark.parametrize(
@@ -101,7 +100,7 @@ def test_only_members_record_hours(world, bureau_user):
 def test_the_database_refuses_a_fifth_quarter_and_negative_hours(world):
     for values in ({"quarter": 5, "hours": 1}, {"quarter": 1, "hours": -1}):
         with pytest.raises(IntegrityError), transaction.atomic():
-            RealisedHours.objects.create(
+            RealisedHoursFactory(
                 organisation=world["assen"], portfolio=world["sport"], year=2024, **values
             )
 
@@ -185,7 +184,7 @@ def test_hours_on_another_associations_portfolio_are_not_counted(vdg_agenda):
     other = Association.objects.create(slug="elders", name="Regio Elders", short_name="RE")
     elsewhere = PortfolioFactory(association=other, slug="elders", name="Portefeuille Elders")
     assen = Organisation.objects.get(slug="assen")
-    RealisedHours.objects.create(
+    RealisedHoursFactory(
         organisation=assen, portfolio=elsewhere, year=2025, quarter=1, hours=Decimal("12")
     )
     hours = realised.organisation_hours(assen, 2025, association=association_default())

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from samenspel.accounts.constants import RoleKind
 from samenspel.capacity.models import RealisedHours, StaffCommitment
+from samenspel.capacity.tests.factories import RealisedHoursFactory
 from samenspel.organisations.models import Organisation, Portfolio
 from samenspel.organisations.tests.factories import OrganisationFactory
 
@@ -89,11 +90,11 @@ def realised(vdg_agenda):
     """A few realised quarters for Assen in 2024."""
     assen = Organisation.objects.get(slug="assen")
     gw = Portfolio.objects.get(slug="gezondheid-en-welzijn")
-    RealisedHours.objects.create(organisation=assen, portfolio=gw, year=2024, quarter=1, hours=25)
-    RealisedHours.objects.create(
+    RealisedHoursFactory(organisation=assen, portfolio=gw, year=2024, quarter=1, hours=25)
+    RealisedHoursFactory(
         organisation=assen, portfolio=gw, year=2024, quarter=2, hours=Decimal("30.5")
     )
-    RealisedHours.objects.create(
+    RealisedHoursFactory(
         organisation=assen, portfolio=None, year=2024, quarter=1, hours=100, is_demo=True
     )
     return assen
@@ -296,7 +297,7 @@ def test_queries_do_not_grow_with_the_number_of_rows(
                 year_from=2023,
             )
             for quarter in range(1, 5):
-                RealisedHours.objects.create(
+                RealisedHoursFactory(
                     organisation=extra, portfolio=portfolio, year=2024, quarter=quarter, hours=10
                 )
     with django_assert_max_num_queries(len(few)):

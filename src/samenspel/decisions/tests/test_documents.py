@@ -116,6 +116,7 @@ def test_an_organisations_own_template_is_used_for_it(sent_proposal, bureau_user
 
     emmen = participant_of(sent_proposal, "emmen")
     DocumentTemplate.objects.create(
+        association=sent_proposal.portfolio.association,
         name="Huisstijl Emmen",
         organisation=emmen.organisation,
         file=ContentFile(

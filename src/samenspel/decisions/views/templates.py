@@ -18,18 +18,23 @@ from samenspel.web.navigation import breadcrumbs
 
 @require(can_manage_templates)
 def templates(request: HttpRequest) -> HttpResponse:
-    """The Word templates: the default, and the ones the bureau uploaded."""
+    """The Word templates: the default, and the ones the association's bureau uploaded."""
+    association = request.association
     return form_page(
         request,
-        TemplateForm(request.POST or None, request.FILES or None, association=request.association),
-        save=lambda data: services.document_template_add(user=request.user, **data),
+        TemplateForm(request.POST or None, request.FILES or None, association=association),
+        save=lambda data: services.document_template_add(
+            association=association, user=request.user, **data
+        ),
         success=_("Het sjabloon is opgeslagen."),
         next_url=reverse("decisions:templates"),
         title=_("Sjablonen voor collegevoorstellen"),
         back=reverse("decisions:list"),
         template="decisions/templates.html",
         context={
-            "templates": DocumentTemplate.objects.select_related("organisation", "uploaded_by"),
+            "templates": DocumentTemplate.objects.filter(association=association).select_related(
+                "organisation", "uploaded_by"
+            ),
             "placeholders": sorted(documents.PLACEHOLDERS),
             "breadcrumbs": breadcrumbs(
                 (_("Voorstellen"), reverse("decisions:list")), (_("Sjablonen"), None)
@@ -40,7 +45,7 @@ def templates(request: HttpRequest) -> HttpResponse:
 
 @require(can_manage_templates)
 def template_delete(request: HttpRequest, template_pk: int) -> HttpResponse:
-    template = get_object_or_404(DocumentTemplate, pk=template_pk)
+    template = get_object_or_404(DocumentTemplate, pk=template_pk, association=request.association)
     if request.method == "POST":
         services.document_template_delete(template=template, user=request.user)
         messages.success(request, _("Het sjabloon '%(name)s' is verwijderd.") % {"name": template})

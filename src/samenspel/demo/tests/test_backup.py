@@ -18,6 +18,7 @@ from samenspel.decisions import documents, services
 from samenspel.decisions.models import DocumentTemplate
 from samenspel.decisions.tests.factories import ParticipantFactory, ProposalFactory
 from samenspel.demo import backup
+from samenspel.organisations.associations import association_default
 from samenspel.organisations.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +33,7 @@ def small_database(make_user):
     proposal = ProposalFactory()
     ParticipantFactory(proposal=proposal, organisation=OrganisationFactory())
     services.document_template_add(
+        association=association_default(),
         name="Huisstijl",
         organisation=None,
         file=SimpleUploadedFile("huisstijl.docx", documents.DEFAULT_TEMPLATE.read_bytes()),

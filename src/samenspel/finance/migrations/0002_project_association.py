@@ -19,6 +19,14 @@ def projects_to_the_installations_association(apps, schema_editor):
     Project.objects.filter(association__isnull=True).update(association=association)
 
 
+def check_references_now(apps, schema_editor):
+    """PostgreSQL checks foreign keys at commit; it refuses to alter a table (the NOT NULL
+    that follows) while checks of rows updated above are pending, so run them now."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -38,6 +46,7 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='projects', to='organisations.association', verbose_name='samenwerkingsverband'),
         ),
             migrations.RunPython(projects_to_the_installations_association, migrations.RunPython.noop),
+            migrations.RunPython(check_references_now, migrations.RunPython.noop),
         migrations.AlterField(
             model_name='project',
             name='association',

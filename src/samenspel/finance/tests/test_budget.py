@@ -18,6 +18,7 @@ from samenspel.finance.models import (
     ProjectYear,
     StatedFigure,
 )
+from samenspel.finance.tests.factories import ClaimFactory
 from samenspel.organisations.models import InhabitantCount, Organisation
 
 D = Decimal
@@ -101,6 +102,7 @@ def test_an_invoiced_year_is_frozen_and_shows_changes_as_differences(vdg_budget,
     )
     assert sent == 12
     assert Claim.objects.filter(year=2024).count() == 12
+    assert {c.association for c in Claim.objects.filter(year=2024)} == {vdg_budget.association}
     assen = Organisation.objects.get(slug="assen")
     invoiced = selectors.year_figures(year).amount_for(assen.pk)
     InhabitantCount.objects.filter(organisation=assen, reference_date="2024-01-01").update(
@@ -148,22 +150,27 @@ def test_surcharge_and_contingency_fund(vdg_budget, bureau_user):
             reason="Te veel",
             user=bureau_user,
         )
-    assert FundSpending.objects.count() == 1
+    assert FundSpending.objects.get().association == association
 
 
 def test_claim_cannot_be_paid_before_it_was_sent(vdg_budget, bureau_user):
-    claim = Claim.objects.create(
+    association = vdg_budget.association
+    claim = ClaimFactory(
+        association=association,
         organisation=Organisation.objects.get(slug="assen"),
-        year=2024,
         description="x",
         amount=D("10.00"),
         sent_on=dt.date(2024, 3, 1),
     )
-    outstanding = selectors.outstanding_claims(association=vdg_budget.association)
+    outstanding = selectors.outstanding_claims(association=association)
     assert outstanding.filter(pk=claim.pk).exists()  # a member's contribution claim
     with pytest.raises(ValidationError):
-        services.claim_mark_paid(claim=claim, paid_on=dt.date(2024, 2, 1), user=bureau_user)
-    services.claim_mark_paid(claim=claim, paid_on=dt.date(2024, 3, 5), user=bureau_user)
+        services.claim_mark_paid(
+            association=association, claim=claim, paid_on=dt.date(2024, 2, 1), user=bureau_user
+        )
+    services.claim_mark_paid(
+        association=association, claim=claim, paid_on=dt.date(2024, 3, 5), user=bureau_user
+    )
     assert not outstanding.filter(pk=claim.pk).exists()
 
 

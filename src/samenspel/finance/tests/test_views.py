@@ -5,7 +5,8 @@ import pytest
 from openpyxl import load_workbook
 
 from samenspel.accounts.constants import RoleKind
-from samenspel.finance.models import BudgetYear, Claim
+from samenspel.finance.models import BudgetYear
+from samenspel.finance.tests.factories import ClaimFactory
 from samenspel.organisations.models import Organisation
 
 
@@ -70,13 +71,7 @@ def test_account_holders_see_only_their_own_claims(client, make_user, vdg_budget
     assen = Organisation.objects.get(slug="assen")
     emmen = Organisation.objects.get(slug="emmen")
     for org in (assen, emmen):
-        Claim.objects.create(
-            organisation=org,
-            year=2024,
-            description=f"Declaratie {org.slug}",
-            amount="100.00",
-            sent_on="2024-03-01",
-        )
+        ClaimFactory(organisation=org, description=f"Declaratie {org.slug}")
     client.force_login(make_user(RoleKind.ACCOUNT_HOLDER, organisation=assen))
     html = client.get("/financien/").content.decode()
     assert "Declaratie assen" in html and "Declaratie emmen" not in html
@@ -94,10 +89,7 @@ def test_finance_queries_do_not_grow_with_claims(client, bureau_user, vdg_budget
     with CaptureQueriesContext(connection) as few:
         client.get("/financien/")
     assen = Organisation.objects.get(slug="assen")
-    for i in range(30):
-        Claim.objects.create(
-            organisation=assen, year=2024, description=f"d{i}", amount="1.00", sent_on="2024-03-01"
-        )
+    ClaimFactory.create_batch(30, organisation=assen, amount="1.00")
     with CaptureQueriesContext(connection) as many:
         client.get("/financien/")
     assert len(many) <= len(few)
@@ -109,13 +101,10 @@ def test_another_associations_projects_and_claims_are_not_shown(client, bureau_u
 
     other = Association.objects.create(slug="elders", name="Regio Elders", short_name="RE")
     project = Project.objects.create(association=other, slug="elders", name="Project Elders")
-    claim = Claim.objects.create(
+    claim = ClaimFactory(
         organisation=Organisation.objects.get(slug="assen"),
         project=project,
-        year=2024,
         description="Declaratie Elders",
-        amount="10.00",
-        sent_on="2024-03-01",
     )
     client.force_login(bureau_user)
     for url in ["/financien/", "/financien/projecten/", "/financien/projecten/?format=csv"]:

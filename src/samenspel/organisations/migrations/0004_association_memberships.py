@@ -51,6 +51,14 @@ def is_member_from_memberships(apps, schema_editor):
     Organisation.objects.filter(pk__in=list(members)).update(is_member=True)
 
 
+def check_references_now(apps, schema_editor):
+    """PostgreSQL checks foreign keys at commit; it refuses to alter a table (the NOT NULL
+    that follows) while checks of rows updated above are pending, so run them now."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -111,6 +119,7 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(memberships_from_is_member, is_member_from_memberships),
+        migrations.RunPython(check_references_now, migrations.RunPython.noop),
         migrations.AlterField(
             model_name='portfolio',
             name='association',

@@ -9,7 +9,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
 
 from samenspel.agenda.export import agenda_export
@@ -22,6 +21,7 @@ from samenspel.organisations.governance import Snapshot
 from samenspel.organisations.models import (
     Association,
     AssociationMembership,
+    Body,
     Organisation,
     Portfolio,
 )
@@ -167,18 +167,22 @@ portfolios:
 """
 
 
-def test_a_file_cannot_take_another_associations_portfolio_or_body(vdg, tmp_path):
+def test_a_file_may_use_the_codes_of_another_associations_portfolio_and_body(vdg, tmp_path):
+    """Codes are unique per association: the region gets a portfolio and a body of its own
+    with the VDG's codes, and the VDG's keep their names and association."""
     text = REGION.replace("regio-wonen", "sport") + (
-        "bodies:\n  - {slug: pho-gw, name: Overleg, kind: other}\n"
+        "bodies:\n  - {slug: pho-gw, name: Regio-overleg, kind: other}\n"
     )
-    with pytest.raises(CommandError) as error:
-        call_command("loadagenda", _file(tmp_path, text))
-    assert "De portefeuillecode 'sport' is al in gebruik bij Vereniging van Drentse" in str(
-        error.value
-    )
-    assert "De orgaancode 'pho-gw' is al in gebruik" in str(error.value)
-    assert not Association.objects.filter(slug="regio").exists()
-    assert Portfolio.objects.get(slug="sport").association == vdg
+    vdg_sport = Portfolio.objects.get(association=vdg, slug="sport")
+    vdg_body = Body.objects.get(association=vdg, slug="pho-gw")
+    call_command("loadagenda", _file(tmp_path, text))
+    region = Association.objects.get(slug="regio")
+    assert Portfolio.objects.get(association=region, slug="sport").pk != vdg_sport.pk
+    assert Body.objects.get(association=region, slug="pho-gw").name == "Regio-overleg"
+    vdg_sport.refresh_from_db()
+    vdg_body.refresh_from_db()
+    assert (vdg_sport.association, vdg_body.association) == (vdg, vdg)
+    assert vdg_body.name != "Regio-overleg"
 
 
 def test_loading_a_start_date_later_updates_the_open_membership(vdg, tmp_path):

@@ -13,6 +13,7 @@ from samenspel.agenda.models import Agenda
 from samenspel.organisations.associations import (
     ROUTES_CACHE_KEY,
     association_for_host,
+    association_site_url,
     hostname_of,
 )
 from samenspel.organisations.constants import AssociationKind
@@ -193,3 +194,24 @@ def test_association_hosts_under_localhost_are_allowed_in_development(vdg_data, 
     response = client.get("/openbaar/", HTTP_HOST="vdg.localhost:8000")
     assert response.status_code == 200
     assert response.context["association"].slug == "vdg"
+
+
+def test_mail_links_use_the_associations_own_address(two_associations, settings):
+    """Mail is sent without a request: its links go to the association's first hostname,
+    or `<slug>.localhost` on a development site URL, keeping the site URL's scheme and port."""
+    vdg = Association.objects.get(slug="vdg")
+    settings.SAMENSPEL_SITE_URL = "https://samenspel.example"
+    assert association_site_url(two_associations) == "https://twente.samenspel.example"
+    assert association_site_url(vdg) == "https://vdg.samenspel.example"
+    settings.SAMENSPEL_SITE_URL = "http://localhost:8000"
+    assert association_site_url(two_associations) == "http://twente.samenspel.example:8000"
+    bare = Association.objects.create(slug="drenthe-zuid", name="Zuid", short_name="Z")
+    cache.delete(ROUTES_CACHE_KEY)
+    assert association_site_url(bare) == "http://drenthe-zuid.localhost:8000"
+    settings.SAMENSPEL_SITE_URL = "https://samenspel.example"
+    assert association_site_url(bare) == "https://samenspel.example"  # no hostname: the site
+
+
+def test_one_association_mails_with_the_site_url(vdg_data, routes, settings):
+    settings.SAMENSPEL_SITE_URL = "https://vdg.example"
+    assert association_site_url(Association.objects.get(slug="vdg")) == "https://vdg.example"

@@ -8,6 +8,7 @@ from samenspel.organisations.associations import association_default
 from samenspel.organisations.constants import Role
 from samenspel.organisations.governance import governance_check
 from samenspel.organisations.models import (
+    Association,
     Body,
     GovernanceRuleSetting,
     Membership,
@@ -108,9 +109,22 @@ def test_pho_chair_not_in_the_board_fails(vdg_demo):
 
 
 def test_a_rule_can_be_switched_off(vdg_structure):
-    GovernanceRuleSetting.objects.create(code="vng-commissies-verbonden", enabled=False)
+    GovernanceRuleSetting.objects.create(
+        association=association_default(), code="vng-commissies-verbonden", enabled=False
+    )
     res = result("vng-commissies-verbonden")
     assert not res.enabled and res.passed
+
+
+def test_a_rule_switched_off_in_one_association_still_counts_in_another(vdg_structure):
+    """Rule settings are the association's own: the region's switch leaves the VDG's check."""
+    region = Association.objects.create(slug="regio", name="Regio Test", short_name="RT")
+    GovernanceRuleSetting.objects.create(
+        association=region, code="vng-commissies-verbonden", enabled=False
+    )
+    assert result("vng-commissies-verbonden").enabled
+    checked = governance_check(date=DAY, association=region)
+    assert not next(r for r in checked if r.rule.code == "vng-commissies-verbonden").enabled
 
 
 def test_the_check_costs_a_fixed_number_of_queries(vdg_demo, django_assert_max_num_queries):

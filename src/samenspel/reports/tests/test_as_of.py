@@ -13,11 +13,13 @@ from samenspel.agenda.tests.factories import (
     MilestoneFactory,
     ProgressUpdateFactory,
 )
+from samenspel.capacity.models import RealisedHours
 from samenspel.finance.models import Claim, Project, SupplierPayment
 from samenspel.organisations.associations import association_default
+from samenspel.organisations.models import Association
 from samenspel.organisations.tests.factories import MembershipFactory, OrganisationFactory
 from samenspel.reports.as_of import agenda_on, changes_between
-from samenspel.reports.as_of_money import money_on, seats_on
+from samenspel.reports.as_of_money import hours_on, money_on, seats_on
 from samenspel.reports.snapshots import cutoff
 
 AS_OF = dt.date(2024, 9, 30)
@@ -90,6 +92,7 @@ def test_changes_in_the_quarter(agreement):
 def test_claims_count_as_paid_only_when_paid_by_the_date(agreement):
     member = OrganisationFactory(municipality=True)
     claim = Claim.objects.create(
+        association=agreement.agenda.association,
         organisation=member,
         year=2024,
         description="Bijdrage",
@@ -97,6 +100,7 @@ def test_claims_count_as_paid_only_when_paid_by_the_date(agreement):
         sent_on=dt.date(2024, 9, 1),
     )
     Claim.objects.create(
+        association=agreement.agenda.association,
         organisation=member,
         year=2024,
         description="Later",
@@ -112,6 +116,28 @@ def test_claims_count_as_paid_only_when_paid_by_the_date(agreement):
     assert money_on(agenda=agreement.agenda, as_of=dt.date(2024, 10, 31)).claims.paid == Decimal(
         "1000.00"
     )
+
+
+def test_another_associations_claims_and_hours_do_not_count(agreement):
+    """Past-date figures read the agenda's association's claims and realised hours only."""
+    member = OrganisationFactory(municipality=True)
+    region = Association.objects.create(slug="regio", name="Regio Test", short_name="RT")
+    for association, amount in ((agreement.agenda.association, "10.00"), (region, "99.00")):
+        Claim.objects.create(
+            association=association,
+            organisation=member,
+            year=2024,
+            description="Bijdrage",
+            amount=Decimal(amount),
+            sent_on=dt.date(2024, 9, 1),
+        )
+        RealisedHours.objects.create(
+            association=association, organisation=member, year=2024, quarter=2, hours=amount
+        )
+    money = money_on(agenda=agreement.agenda, as_of=AS_OF)
+    assert money.claims.sent == Decimal("10.00")
+    hours = hours_on(agenda=agreement.agenda, as_of=AS_OF)
+    assert hours.realised == {(member.pk, None): Decimal("10.00")}
 
 
 def test_seats_follow_the_membership_dates(db):

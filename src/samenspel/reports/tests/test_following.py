@@ -27,8 +27,11 @@ def followed(db, make_user):
     user = make_user("reader")
     user.email = "lezer@example.org"
     user.save()
-    follow_add(user=user, target="agreement", object_id=agreement.pk)
-    follow_add(user=user, target="portfolio", object_id=agreement.portfolio.pk)
+    association = agreement.agenda.association
+    follow_add(user=user, association=association, target="agreement", object_id=agreement.pk)
+    follow_add(
+        user=user, association=association, target="portfolio", object_id=agreement.portfolio.pk
+    )
     return user, agreement, other
 
 

@@ -190,9 +190,10 @@ def test_the_service_refuses_who_may_not_store(vdg_demo):
     assert not GeneratedReport.objects.exists()
 
 
-def _fill(user, count):
+def _fill(user, count, association=None):
     GeneratedReport.objects.bulk_create(
         GeneratedReport(
+            association=association or association_default(),
             kind="kwartaal",
             title=f"Oud {n}",
             as_of=dt.date(2024, 9, 30),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -42,10 +43,14 @@ def evaluation_index(request: HttpRequest) -> HttpResponse:
         if not is_bureau(request.user):
             raise Http404
         if form.is_valid():
-            created = evaluation_round_create(
-                agenda=current_agenda_or_404(request.association), **form.cleaned_data
-            )
-            return redirect(created)
+            try:
+                created = evaluation_round_create(
+                    agenda=current_agenda_or_404(request.association), **form.cleaned_data
+                )
+            except ValidationError as error:  # the name is taken in this agenda
+                form.add_error(None, error.messages)
+            else:
+                return redirect(created)
     return render(
         request,
         "reports/evaluation_start.html",

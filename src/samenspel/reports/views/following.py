@@ -17,7 +17,6 @@ from samenspel.reports.following import (
     follow_add,
     follow_label,
     follow_remove,
-    followable,
     follows_of,
     unfollow_by_token,
 )
@@ -31,7 +30,12 @@ def follows(request: HttpRequest) -> HttpResponse:
     form = FollowChoiceForm(request.POST or None, association=request.association)
     if request.method == "POST" and form.is_valid():
         for target, object_id in form.chosen():
-            follow_add(user=request.user, target=target, object_id=object_id)
+            follow_add(
+                user=request.user,
+                association=request.association,
+                target=target,
+                object_id=object_id,
+            )
         messages.success(request, _("U volgt dit nu; wijzigingen krijgt u wekelijks per e-mail."))
         return redirect("reports:follows")
     mine = [(f, follow_label(f)) for f in follows_of(request.user, association=request.association)]
@@ -57,14 +61,19 @@ def follow_toggle(request: HttpRequest) -> HttpResponse:
         raise Http404
     target, object_id = form.cleaned_data["target"], form.cleaned_data["object_id"]
     if form.cleaned_data["stop"]:
-        follow_remove(user=request.user, target=target, object_id=object_id)
+        follow_remove(
+            user=request.user, association=request.association, target=target, object_id=object_id
+        )
         messages.success(request, _("U volgt dit niet meer."))
     else:
         # Only what the request's association owns can be followed here (else 404).
-        if not followable(target, association=request.association).filter(pk=object_id).exists():
-            raise Http404
         try:
-            follow_add(user=request.user, target=target, object_id=object_id)
+            follow_add(
+                user=request.user,
+                association=request.association,
+                target=target,
+                object_id=object_id,
+            )
         except ObjectDoesNotExist as exc:
             raise Http404 from exc
         messages.success(request, _("U volgt dit nu; wijzigingen krijgt u wekelijks per e-mail."))
@@ -84,11 +93,24 @@ def unfollow(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "reports/unfollow_expired.html", {"max_age_days": days}, status=410)
     except signing.BadSignature as exc:
         raise Http404(_("Deze link is ongeldig.")) from exc
-    follow = Follow.objects.filter(user_id=user_id, target=target, object_id=object_id).first()
+    # The signed token names one follow (on any host: the link is the same in every
+    # association's digest); the follow names its association.
+    follow = (
+        Follow.objects.filter(user_id=user_id, target=target, object_id=object_id)
+        .select_related("user", "association")
+        .first()
+    )
     done = False
     if request.method == "POST":
         done = (
-            follow_remove(user=follow.user, target=target, object_id=object_id) if follow else True
+            follow_remove(
+                user=follow.user,
+                association=follow.association,
+                target=target,
+                object_id=object_id,
+            )
+            if follow
+            else True
         )
         follow = None
     return render(

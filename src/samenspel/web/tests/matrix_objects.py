@@ -33,11 +33,17 @@ def matrix_arguments(agenda: Any) -> dict[str, dict[str, Any]]:
     """URL name → the keyword arguments that make it a real page of the demo."""
     bureau = User.objects.get(username="bureau")
     member = Organisation.objects.get(slug=MEMBER)
-    body = Body.objects.filter(kind=BodyKind.PORTFOLIO_MEETING, portfolio__slug=PORTFOLIO).first()
+    body = Body.objects.filter(
+        association=agenda.association,
+        kind=BodyKind.PORTFOLIO_MEETING,
+        portfolio__slug=PORTFOLIO,
+    ).first()
     post = Post.objects.filter(body=body).first()
     membership = Membership.objects.filter(post__body=body).first()
     agreement = Agreement.objects.filter(agenda=agenda, portfolio__slug=PORTFOLIO).first()
-    milestone = Milestone.objects.filter(agreement__portfolio__slug=PORTFOLIO).first()
+    milestone = Milestone.objects.filter(
+        agreement__agenda=agenda, agreement__portfolio__slug=PORTFOLIO
+    ).first()
     claim = Claim.objects.filter(organisation=member).first()
     participant = (
         Participant.objects.filter(organisation=member, proposal__portfolio__slug=PORTFOLIO).first()
@@ -51,19 +57,28 @@ def matrix_arguments(agenda: Any) -> dict[str, dict[str, Any]]:
     action = Action.objects.filter(meeting=meeting).first() or Action.objects.first()
     invitation = Invitation.objects.filter(meeting=meeting).first()
 
-    template = DocumentTemplate(name="Huisstijl", uploaded_by=bureau)
+    template = DocumentTemplate(
+        association=agenda.association, name="Huisstijl", uploaded_by=bureau
+    )
     template.file.save("huisstijl.docx", ContentFile(documents.DEFAULT_TEMPLATE.read_bytes()))
     document = AgendaDocument.objects.create(item=item, title="Notitie")
     version = document.versions.create(
         number=1, filename="notitie.pdf", size=4, file=ContentFile(b"%PDF", name="notitie.pdf")
     )
-    report = GeneratedReport(kind="kwartaal", title="Kwartaal", as_of=dt.date(YEAR, 6, 30))
+    report = GeneratedReport(
+        association=agenda.association,
+        kind="kwartaal",
+        title="Kwartaal",
+        as_of=dt.date(YEAR, 6, 30),
+    )
     report.format = "pdf"
     report.file.save("kwartaal.pdf", ContentFile(b"%PDF"))
     evaluation = evaluation_round_create(
         agenda=agenda, name="Evaluatie", starts_on=dt.date(2025, 7, 1), ends_on=dt.date(2025, 12, 1)
     )
-    follow = follow_add(user=bureau, target="agreement", object_id=agreement.pk)
+    follow = follow_add(
+        user=bureau, association=agenda.association, target="agreement", object_id=agreement.pk
+    )
     token = meeting_services.calendar_token_get(person=Person.objects.first()).token
 
     org, body_slug = {"slug": MEMBER}, {"slug": body.slug}

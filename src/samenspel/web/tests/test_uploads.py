@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from samenspel.decisions import documents, services
 from samenspel.decisions.models import DocumentTemplate
+from samenspel.organisations.associations import association_default
 from samenspel.web import uploads
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +90,11 @@ def test_the_default_template_passes():
 def test_the_service_refuses_a_bomb_on_the_file_field(bureau_user):
     with pytest.raises(ValidationError) as error:
         services.document_template_add(
-            name="Bom", organisation=None, file=upload("bom.docx", bomb()), user=bureau_user
+            association=association_default(),
+            name="Bom",
+            organisation=None,
+            file=upload("bom.docx", bomb()),
+            user=bureau_user,
         )
     assert "uitgepakt te groot" in " ".join(error.value.message_dict["file"])
     assert not DocumentTemplate.objects.exists()
@@ -98,6 +103,7 @@ def test_the_service_refuses_a_bomb_on_the_file_field(bureau_user):
 def test_the_service_refuses_a_fake_docx(bureau_user):
     with pytest.raises(ValidationError) as error:
         services.document_template_add(
+            association=association_default(),
             name="Nep",
             organisation=None,
             file=upload("nep.docx", b"PK\x03\x04<html></html>"),

@@ -2,6 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
+from samenspel.organisations.command_options import association_argument, association_from
 from samenspel.organisations.popolo import popolo_export
 
 
@@ -13,9 +14,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--without-demo", action="store_true", help="Laat demopersonen en -zetels weg."
         )
+        association_argument(parser)
 
     def handle(self, *args, **options):
-        data = popolo_export(include_demo=not options["without_demo"])
+        data = popolo_export(
+            association=association_from(options), include_demo=not options["without_demo"]
+        )
         text = json.dumps(data, ensure_ascii=False, indent=2)
         if options["output"]:
             with open(options["output"], "w", encoding="utf-8") as handle:

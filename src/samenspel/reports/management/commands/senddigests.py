@@ -3,7 +3,6 @@ what people follow of one association."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.core.management.base import BaseCommand
 from django.template.loader import render_to_string
@@ -27,7 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run: bool = False, **options):
         association = association_from(options)
-        users = User.objects.filter(follows__isnull=False, is_active=True).distinct()
+        users = User.objects.filter(follows__association=association, is_active=True).distinct()
         sent = 0
         for user in users.order_by("pk"):
             digest = digest_for(user, association=association)
@@ -39,7 +38,7 @@ class Command(BaseCommand):
                     "user": user,
                     "digest": digest,
                     "association_name": association.name,
-                    "site_url": settings.SAMENSPEL_SITE_URL,
+                    "site_url": digest.site_url,
                 },
             )
             count = len(digest.keys)
