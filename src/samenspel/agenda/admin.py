@@ -17,28 +17,33 @@ from samenspel.agenda.models import (
     Theme,
 )
 from samenspel.core.admin import HistoryAdmin
+from samenspel.core.admin_scoping import AssociationScopedAdmin, AssociationScopedInline
 
 
 @admin.register(Agenda)
-class AgendaAdmin(HistoryAdmin):
+class AgendaAdmin(AssociationScopedAdmin, HistoryAdmin):
+    association_path = "association"
     list_display = ["name", "slug", "period_start", "period_end"]
     search_fields = ["name", "slug"]
 
 
 @admin.register(PortfolioProgramme)
-class PortfolioProgrammeAdmin(HistoryAdmin):
+class PortfolioProgrammeAdmin(AssociationScopedAdmin, HistoryAdmin):
+    association_path = "agenda__association"
     list_display = ["portfolio", "agenda"]
     list_filter = ["agenda"]
 
 
 @admin.register(Challenge)
-class ChallengeAdmin(HistoryAdmin):
+class ChallengeAdmin(AssociationScopedAdmin, HistoryAdmin):
+    association_path = "agenda__association"
     list_display = ["name", "agenda"]
     search_fields = ["name"]
 
 
 @admin.register(Theme)
-class ThemeAdmin(HistoryAdmin):
+class ThemeAdmin(AssociationScopedAdmin, HistoryAdmin):
+    association_path = "agenda__association"
     list_display = ["name", "kind", "agenda"]
     list_filter = ["kind", "agenda"]
     search_fields = ["name", "slug"]
@@ -48,8 +53,9 @@ def _not_here(self, request, obj=None):
     return False
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(AssociationScopedInline, admin.TabularInline):
     model = Milestone
+    association_path = "agreement__agenda__association"
     extra = 0
     has_add_permission = has_change_permission = has_delete_permission = _not_here
 
@@ -59,7 +65,8 @@ class MilestoneInline(admin.TabularInline):
 # from the agenda file, milestones are reached on the page. An admin edit would bypass
 # both, so the admin only shows it (like decisions' ThroughThePagesAdmin).
 @admin.register(Agreement)
-class AgreementAdmin(HistoryAdmin):
+class AgreementAdmin(AssociationScopedAdmin, HistoryAdmin):
+    association_path = "agenda__association"
     list_display = ["title", "portfolio", "theme", "kind"]
     list_filter = ["portfolio", "kind", "agenda"]
     search_fields = ["title", "slug", "description"]
@@ -69,7 +76,8 @@ class AgreementAdmin(HistoryAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(HistoryAdmin):
+class ProgressUpdateAdmin(AssociationScopedAdmin, HistoryAdmin):
+    association_path = "agreement__agenda__association"
     list_display = ["agreement", "date", "status", "author"]
     list_filter = ["status"]
     search_fields = ["agreement__title", "text"]

@@ -10,6 +10,9 @@ roles, no agenda rules) and (3) imports nothing of Samenspel but `core` itself. 
 - `pages`: the form-page patterns of views (`versioned_edit`, `form_page`).
 - `history`: `changed_by`, who made the next change, for django-simple-history.
 - `admin`: `VersionCheckedAdmin`, the same version check for admin change forms.
+- `admin_scoping`: `AssociationScopedAdmin` and friends, the admin scoped to
+  `request.association` by a declared lookup path (the path names the domain; core
+  knows none of it).
 
 Anything that needs a model or a role belongs in the app that owns it. Not a Django app:
 it has no models, migrations or templates of its own (its one template lives in the

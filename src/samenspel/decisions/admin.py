@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from samenspel.core.admin import HistoryAdmin
+from samenspel.core.admin_scoping import AssociationScopedAdmin, AssociationScopedInline
 from samenspel.decisions.models import (
     DocumentTemplate,
     ExecutiveDecision,
@@ -24,16 +25,18 @@ class ThroughThePagesAdmin(HistoryAdmin):
         return False
 
 
-class ProposalYearInline(admin.TabularInline):
+class ProposalYearInline(AssociationScopedInline, admin.TabularInline):
     model = ProposalYear
+    association_path = "proposal__portfolio__association"
     extra = 0
     has_add_permission = has_change_permission = has_delete_permission = (
         ThroughThePagesAdmin.has_change_permission
     )
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(AssociationScopedInline, admin.TabularInline):
     model = Participant
+    association_path = "proposal__portfolio__association"
     extra = 0
     has_add_permission = has_change_permission = has_delete_permission = (
         ThroughThePagesAdmin.has_change_permission
@@ -42,7 +45,8 @@ class ParticipantInline(admin.TabularInline):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(ThroughThePagesAdmin):
+class ProposalAdmin(AssociationScopedAdmin, ThroughThePagesAdmin):
+    association_path = "portfolio__association"
     list_display = ["title", "portfolio", "stage", "decision_deadline", "is_demo"]
     list_filter = ["stage", "portfolio", "is_demo"]
     search_fields = ["title", "subject"]
@@ -51,7 +55,8 @@ class ProposalAdmin(ThroughThePagesAdmin):
 
 
 @admin.register(ExecutiveDecision)
-class ExecutiveDecisionAdmin(ThroughThePagesAdmin):
+class ExecutiveDecisionAdmin(AssociationScopedAdmin, ThroughThePagesAdmin):
+    association_path = "participant__proposal__portfolio__association"
     list_display = ["participant", "decided_on", "outcome", "reference", "is_demo"]
     list_filter = ["outcome", "is_demo"]
     list_select_related = ["participant__organisation", "participant__proposal"]
@@ -59,5 +64,6 @@ class ExecutiveDecisionAdmin(ThroughThePagesAdmin):
 
 
 @admin.register(DocumentTemplate)
-class DocumentTemplateAdmin(HistoryAdmin):
+class DocumentTemplateAdmin(AssociationScopedAdmin, HistoryAdmin):
+    association_path = "association"
     list_display = ["name", "organisation", "uploaded_by", "uploaded_at"]

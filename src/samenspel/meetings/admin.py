@@ -8,6 +8,7 @@ bypass. Cycles and actions, which no page edits, have the version check here.
 from django.contrib import admin
 
 from samenspel.core.admin import HistoryAdmin, VersionCheckedAdmin
+from samenspel.core.admin_scoping import AssociationScopedAdmin
 from samenspel.meetings.models import (
     Action,
     AgendaItem,
@@ -32,7 +33,8 @@ class ReadOnlyAdmin(HistoryAdmin):
 
 # Editable, with the version check (b): the bureau keeps the cycles only here.
 @admin.register(MeetingCycle)
-class MeetingCycleAdmin(VersionCheckedAdmin, HistoryAdmin):
+class MeetingCycleAdmin(AssociationScopedAdmin, VersionCheckedAdmin, HistoryAdmin):
+    association_path = "body__association"
     list_display = ["body", "title", "per_year", "month", "follows_prepared", "days_before"]
     list_filter = ["follows_prepared", "is_demo"]
     list_select_related = ["body"]
@@ -43,7 +45,8 @@ class MeetingCycleAdmin(VersionCheckedAdmin, HistoryAdmin):
 # the calendar sequence, refresh the invitations and keep the status rules
 # (`meetings.services.meeting_update`, `meeting_status_set`); the admin would bypass them.
 @admin.register(Meeting)
-class MeetingAdmin(ReadOnlyAdmin):
+class MeetingAdmin(AssociationScopedAdmin, ReadOnlyAdmin):
+    association_path = "body__association"
     list_display = ["__str__", "body", "starts_at", "status", "is_demo"]
     list_filter = ["status", "body__kind", "is_demo"]
     list_select_related = ["body"]
@@ -54,7 +57,8 @@ class MeetingAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(HistoryAdmin):
+class InvitationAdmin(AssociationScopedAdmin, HistoryAdmin):
+    association_path = "meeting__body__association"
     list_display = ["person", "meeting", "source", "removed", "attendance"]
     list_filter = ["source", "removed", "attendance"]
     raw_id_fields = ["meeting", "person", "post"]
@@ -63,7 +67,8 @@ class InvitationAdmin(HistoryAdmin):
 # Read-only (a): items are added, edited (version check, invitations refreshed) and moved
 # (an item with an outcome stays) on the meeting's pages (`agenda_item_update`, `_move`).
 @admin.register(AgendaItem)
-class AgendaItemAdmin(ReadOnlyAdmin):
+class AgendaItemAdmin(AssociationScopedAdmin, ReadOnlyAdmin):
+    association_path = "body__association"
     list_display = ["title", "body", "meeting", "kind", "is_confidential"]
     list_filter = ["kind", "is_confidential", "water_boards_relevant", "is_demo"]
     search_fields = ["title"]
@@ -74,7 +79,8 @@ class AgendaItemAdmin(ReadOnlyAdmin):
 # Editable, with the version check (b): the pages record and close an action but do not
 # edit its title, owner or due date, so the admin stays the place to correct those.
 @admin.register(Action)
-class ActionAdmin(VersionCheckedAdmin, HistoryAdmin):
+class ActionAdmin(AssociationScopedAdmin, VersionCheckedAdmin, HistoryAdmin):
+    association_path = "body__association"
     list_display = ["title", "owner", "body", "created_on", "due_on", "status"]
     list_filter = ["status", "is_demo"]
     search_fields = ["title", "owner__name"]
@@ -82,13 +88,15 @@ class ActionAdmin(VersionCheckedAdmin, HistoryAdmin):
 
 
 @admin.register(Outcome)
-class OutcomeAdmin(ReadOnlyAdmin):
+class OutcomeAdmin(AssociationScopedAdmin, ReadOnlyAdmin):
+    association_path = "body__association"
     list_display = ["reference", "item", "kind", "body", "year"]
     list_filter = ["kind", "year"]
     search_fields = ["reference", "text"]
 
 
 @admin.register(Minutes)
-class MinutesAdmin(ReadOnlyAdmin):
+class MinutesAdmin(AssociationScopedAdmin, ReadOnlyAdmin):
+    association_path = "meeting__body__association"
     list_display = ["meeting", "status", "approved_on"]
     list_filter = ["status"]

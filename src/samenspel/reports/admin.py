@@ -8,10 +8,14 @@ from __future__ import annotations
 from django.contrib import admin
 from django.core.files.storage import Storage
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from samenspel.core.admin import HistoryAdmin
+from samenspel.core.admin_scoping import AssociationScopedAdmin, SuperuserOnlyAdmin
+from samenspel.organisations.models import Association
+from samenspel.reports.constants import FollowTarget
+from samenspel.reports.following import followable
 from samenspel.reports.models import DigestItem, EvaluationRound, Follow, GeneratedReport, Judgement
 
 
@@ -24,7 +28,8 @@ class ReadOnlyAdmin(HistoryAdmin):
 
 
 @admin.register(GeneratedReport)
-class GeneratedReportAdmin(ReadOnlyAdmin):
+class GeneratedReportAdmin(AssociationScopedAdmin, ReadOnlyAdmin):
+    association_path = "association"
     list_display = ["title", "kind", "as_of", "format", "created_by", "created_at"]
     list_filter = ["kind", "format"]
     list_select_related = ["created_by"]
@@ -53,25 +58,40 @@ def _delete_files_on_commit(files: list[tuple[Storage, str | None]]) -> None:
 
 
 @admin.register(EvaluationRound)
-class EvaluationRoundAdmin(HistoryAdmin):
+class EvaluationRoundAdmin(AssociationScopedAdmin, HistoryAdmin):
+    association_path = "agenda__association"
     list_display = ["name", "agenda", "starts_on", "ends_on"]
 
 
 @admin.register(Judgement)
-class JudgementAdmin(ReadOnlyAdmin):
+class JudgementAdmin(AssociationScopedAdmin, ReadOnlyAdmin):
+    association_path = "round__agenda__association"
     list_display = ["round", "agreement", "theme", "verdict", "judged_by", "judged_on"]
     list_filter = ["round", "verdict"]
     list_select_related = ["round", "agreement", "theme", "judged_by"]
 
 
 @admin.register(Follow)
-class FollowAdmin(admin.ModelAdmin):
+class FollowAdmin(AssociationScopedAdmin, admin.ModelAdmin):
+    association_path = "association"
     list_display = ["user", "target", "object_id", "created_at"]
     list_filter = ["target"]
 
+    @classmethod
+    def association_q(cls, association: Association) -> Q:
+        """The association's follows of its own objects: an `object_id` changed here to
+        another association's object is refused, as `following.follow_add` refuses it."""
+        followed = Q()
+        for target in FollowTarget.values:
+            ids = followable(target, association=association).values("pk")
+            followed |= Q(target=target, object_id__in=ids)
+        return super().association_q(association) & followed
 
+
+# A log of what was mailed to whom, in every association (a key names a row by its pk
+# only): for superusers, read-only.
 @admin.register(DigestItem)
-class DigestItemAdmin(admin.ModelAdmin):
+class DigestItemAdmin(SuperuserOnlyAdmin):
     list_display = ["user", "key", "sent_at"]
 
     def has_add_permission(self, request):
