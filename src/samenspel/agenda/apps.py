@@ -11,3 +11,32 @@ class AgendaConfig(AppConfig):
         from samenspel.web.dashboard import Panel, register_panel
 
         register_panel(Panel("agenda/dashboard_panel.html", agenda_panel, order=10))
+
+        from samenspel.agenda import inbox
+        from samenspel.web.inbox import InboxSource, register_inbox, register_shortcut
+
+        for source in (
+            InboxSource(
+                inbox.OVERDUE,
+                _("Mijlpalen over tijd"),
+                inbox.milestones_overdue,
+                inbox.overdue_more_url,
+                30,
+            ),
+            InboxSource(
+                inbox.STALE,
+                _("Afspraken zonder recente update"),
+                inbox.stale_agreements,
+                inbox.stale_more_url,
+                50,
+            ),
+            InboxSource(
+                inbox.CHECKS,
+                _("Structuurregels die niet kloppen"),
+                inbox.checks_failing,
+                inbox.checks_more_url,
+                90,
+            ),
+        ):
+            register_inbox(source)
+        register_shortcut(inbox.portfolio_shortcuts)

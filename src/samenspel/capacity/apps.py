@@ -19,3 +19,12 @@ class CapacityConfig(AppConfig):
             Panel("capacity/organisation_panel.html", organisation_hours_panel, 30),
             slot="organisation",
         )
+
+        from samenspel.capacity.inbox import TO_RECORD, hours_more_url, hours_to_record
+        from samenspel.web.inbox import InboxSource, register_inbox
+
+        register_inbox(
+            InboxSource(
+                TO_RECORD, _("Gerealiseerde uren invullen"), hours_to_record, hours_more_url, 20
+            )
+        )

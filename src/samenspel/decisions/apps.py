@@ -12,6 +12,29 @@ class DecisionsConfig(AppConfig):
         from samenspel.web.dashboard import Panel, register_panel
 
         register_panel(Panel("decisions/panels/dashboard.html", dashboard_panel, 40))
+
+        from samenspel.decisions import inbox
+        from samenspel.web.inbox import InboxSource, register_inbox, register_shortcut
+
+        register_inbox(
+            InboxSource(
+                inbox.TO_RECORD,
+                _("Besluiten van je college vastleggen"),
+                inbox.decisions_to_record,
+                inbox.to_record_more_url,
+                10,
+            )
+        )
+        register_inbox(
+            InboxSource(
+                inbox.WAITING,
+                _("Voorstellen die wachten op de colleges"),
+                inbox.proposals_waiting,
+                inbox.waiting_more_url,
+                60,
+            )
+        )
+        register_shortcut(inbox.my_organisation_shortcuts)
         register_panel(
             Panel("decisions/panels/organisation.html", organisation_panel, 25),
             slot="organisation",

@@ -24,3 +24,12 @@ class FinanceConfig(AppConfig):
             Panel("finance/organisation_panel.html", organisation_contributions, 20),
             slot="organisation",
         )
+
+        from samenspel.finance.inbox import TO_PAY, claims_more_url, claims_to_pay
+        from samenspel.web.inbox import InboxSource, register_inbox
+
+        register_inbox(
+            InboxSource(
+                TO_PAY, _("Declaraties nog niet betaald"), claims_to_pay, claims_more_url, 80
+            )
+        )

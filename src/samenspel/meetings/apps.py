@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MeetingsConfig(AppConfig):
@@ -16,4 +17,26 @@ class MeetingsConfig(AppConfig):
         )
         register_panel(
             Panel("meetings/panels/proposal.html", panels.proposal_context, 50), slot="proposal"
+        )
+
+        from samenspel.meetings import inbox
+        from samenspel.web.inbox import InboxSource, register_inbox
+
+        register_inbox(
+            InboxSource(
+                inbox.TO_PREPARE,
+                _("Vergaderingen voorbereiden"),
+                inbox.meetings_to_prepare,
+                inbox.meetings_more_url,
+                40,
+            )
+        )
+        register_inbox(
+            InboxSource(
+                inbox.TO_SEND,
+                _("Agenda's nog te versturen"),
+                inbox.meetings_to_send,
+                inbox.meetings_more_url,
+                70,
+            )
         )

@@ -4,23 +4,36 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from samenspel.accounts.permissions import can_use_admin, is_signed_in, public, require
+from samenspel.accounts.permissions import (
+    can_use_admin,
+    is_bureau,
+    is_signed_in,
+    public,
+    require,
+    roles_of,
+)
 from samenspel.web.dashboard import rendered_panels
+from samenspel.web.inbox import dashboard_inbox
 
 
 @require(is_signed_in)
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """The user's to-do inbox first, then the association's figures (the panels apps
+    register), open for the bureau and readers, folded for those with an inbox of their own."""
     assignments = request.user.role_assignments.filter(
         association=request.association
     ).select_related("portfolio", "organisation")
-    rendered = rendered_panels("dashboard", request)
+    roles = roles_of(request.user)
+    own_work = roles.chair_of or roles.core_group_of or roles.account_holder_of
     return render(
         request,
         "web/dashboard.html",
         {
             "assignments": assignments,
             "may_use_admin": can_use_admin(request.user),
-            "panels": rendered,
+            "figures_open": is_bureau(request.user) or not own_work,
+            **dashboard_inbox(request),
+            "panels": rendered_panels("dashboard", request),
         },
     )
 
