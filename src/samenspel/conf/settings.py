@@ -248,6 +248,10 @@ LOGGING = {
 SAMENSPEL_TODAY = env("SAMENSPEL_TODAY", "")
 # An agreement without a progress update for this many months is "stale".
 SAMENSPEL_STALE_MONTHS = env("SAMENSPEL_STALE_MONTHS", 4)
+# For this many days after recording, the author of a progress update may correct or
+# withdraw it (the bureau always), and the bureau may correct an executive decision of a
+# proposal that decision closed (docs/decisions.md).
+SAMENSPEL_CORRECTION_DAYS = env("SAMENSPEL_CORRECTION_DAYS", 30)
 # Largest file the bureau, account holders and minute-takers may upload, in megabytes.
 SAMENSPEL_MAX_UPLOAD_MB = env("SAMENSPEL_MAX_UPLOAD_MB", 20)
 # Where Samenspel is reached; links in e-mails start with this.
