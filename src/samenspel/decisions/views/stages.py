@@ -1,4 +1,8 @@
-"""The steps of a proposal's process: the PHO decision, sending, a coalition, withdrawal."""
+"""The steps of a proposal's process: the PHO decision, sending, a coalition, withdrawal.
+
+A step that is not possible now (`decisions/workflow.py`) is refused with its reason,
+on GET and POST alike, before any form is shown.
+"""
 
 from __future__ import annotations
 
@@ -8,32 +12,53 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from samenspel.accounts.permissions import can_confirm_coalition, can_manage_proposal, require
-from samenspel.decisions import services
+from samenspel.accounts.permissions import (
+    can_confirm_coalition,
+    can_manage_proposal,
+    is_bureau,
+    require,
+)
+from samenspel.decisions import selectors, services, workflow
 from samenspel.decisions.forms import CoalitionForm, PhoDecisionForm, SendForm, WithdrawForm
+from samenspel.decisions.models import Proposal
 from samenspel.decisions.views.common import proposal_of, step_page
+from samenspel.web.steps import step_refused
 
 
 def _step(
-    request: HttpRequest, pk: int, form_class, service: Callable[..., Any], success: str, title: str
+    request: HttpRequest,
+    proposal: Proposal,
+    form: Any,
+    service: Callable[..., Any],
+    success: str,
+    title: str,
+    **context: Any,
 ) -> HttpResponse:
     """`service(proposal=…, user=…, **data)` on the step's form (a confirm box is not data)."""
-    proposal = proposal_of(request, pk)
 
     def save(data: dict[str, Any]) -> Any:
         data.pop("confirm", None)
         return service(proposal=proposal, user=request.user, **data)
 
-    form = form_class(request.POST or None)
-    return step_page(request, form, proposal=proposal, save=save, success=success, title=title)
+    return step_page(
+        request, form, proposal=proposal, save=save, success=success, title=title, **context
+    )
+
+
+def _refused(request: HttpRequest, proposal: Proposal, reason: str) -> HttpResponse:
+    return step_refused(request, reason, proposal.get_absolute_url())
 
 
 @require(can_manage_proposal, obj=proposal_of)
 def pho_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = proposal_of(request, pk)
+    refusal = workflow.pho_refusal(proposal)
+    if refusal:
+        return _refused(request, proposal, refusal)
     return _step(
         request,
-        pk,
-        PhoDecisionForm,
+        proposal,
+        PhoDecisionForm(request.POST or None),
         services.pho_decision_record,
         _("Het PHO-besluit is vastgelegd."),
         _("PHO-besluit vastleggen"),
@@ -42,22 +67,38 @@ def pho_decision(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(can_manage_proposal, obj=proposal_of)
 def send(request: HttpRequest, pk: int) -> HttpResponse:
+    """Sending; without a positive PHO decision on money only by the bureau, with a reason."""
+    proposal = proposal_of(request, pk)
+    refusal = workflow.send_refusal(proposal)
+    if refusal:
+        return _refused(request, proposal, refusal)
+    missing = workflow.pho_missing(proposal)
+    if missing and not is_bureau(request.user):
+        return _refused(request, proposal, f"{missing} {workflow.ONLY_BUREAU_WITHOUT_PHO}")
     return _step(
         request,
-        pk,
-        SendForm,
+        proposal,
+        SendForm(request.POST or None, without_pho=bool(missing)),
         services.proposal_send,
         _("Het voorstel ligt nu bij de colleges."),
-        _("Versturen naar de colleges"),
+        _("Zonder PHO-besluit versturen") if missing else _("Versturen naar de colleges"),
+        intro=" ".join([missing, _("Het bureau kan het toch versturen, met een reden.")])
+        if missing
+        else "",
     )
 
 
 @require(can_confirm_coalition)
 def coalition(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = proposal_of(request, pk)
+    state = selectors.proposal_state(selectors.proposals_with_states().get(pk=proposal.pk))
+    refusal = workflow.coalition_refusal(state)
+    if refusal:
+        return _refused(request, proposal, refusal)
     return _step(
         request,
-        pk,
-        CoalitionForm,
+        proposal,
+        CoalitionForm(request.POST or None),
         services.coalition_confirm,
         _("De coalitie is bevestigd; het voorstel is afgerond."),
         _("Coalitie bevestigen"),
@@ -66,10 +107,14 @@ def coalition(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(can_manage_proposal, obj=proposal_of)
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = proposal_of(request, pk)
+    refusal = workflow.withdraw_refusal(proposal)
+    if refusal:
+        return _refused(request, proposal, refusal)
     return _step(
         request,
-        pk,
-        WithdrawForm,
+        proposal,
+        WithdrawForm(request.POST or None),
         services.proposal_withdraw,
         _("Het voorstel is ingetrokken."),
         _("Voorstel intrekken"),
