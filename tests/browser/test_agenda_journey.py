@@ -28,14 +28,26 @@ def test_chair_reports_progress_and_sees_it_on_the_dashboard(page, chair, sign_i
     assert axe_violations(page) == []
     page.goto("/agenda/afspraken/gw-iza-procesvoorstel/")
     assert axe_violations(page) == []
+    status_line = page.locator("#agreement-status")
+    expect(status_line).to_contain_text("Nog niet gestart")
     form = page.locator("form[hx-post]")
     form.get_by_label("Status").select_option("on_track")
     form.get_by_label("Toelichting").fill("Procesvoorstel ligt bij de colleges.")
     form.get_by_role("button", name="Voortgang opslaan").click()
-    expect(page.get_by_role("status").filter(has_text="De voortgang is bijgewerkt")).to_be_visible()
+    confirmation = page.get_by_role("status").filter(has_text="De voortgang is bijgewerkt")
+    expect(confirmation).to_be_visible()
     expect(page.get_by_text("Procesvoorstel ligt bij de colleges.")).to_be_visible()
+    # The status line at the top follows in the same response (out of band), and focus
+    # is on the confirmation, not on <body>.
+    expect(status_line).to_contain_text("Op koers")
+    expect(status_line).not_to_contain_text("Nog niet gestart")
+    expect(confirmation).to_be_focused()
+    assert page.evaluate("document.activeElement.id") == "progress-saved"
 
     page.get_by_role("link", name="Overzicht", exact=True).click()
+    # The chair's to-do inbox comes first; the association's figures are folded below it.
+    expect(page.get_by_role("heading", name="Te doen")).to_be_visible()
+    page.locator("summary", has_text="Cijfers en voortgang").click()
     latest = page.locator("section", has=page.get_by_role("heading", name="Laatste voortgang"))
     expect(latest.get_by_role("link", name="IZA/GALA: procesvoorstel").first).to_be_visible()
     expect(page.get_by_role("img", name="Status van de afspraken per portefeuille")).to_be_visible()

@@ -32,9 +32,9 @@ def agenda_panel(request: HttpRequest) -> dict:
         "overdue_count": selectors.overdue_milestones().filter(agreement__agenda=agenda).count(),
         "stale": sorted(stale, key=lambda a: (a.last_update is not None, a.last_update))[:10],
         "stale_count": len(stale),
-        "updates": ProgressUpdate.objects.filter(agreement__agenda=agenda).select_related(
-            "agreement", "author"
-        )[:8],
+        "updates": ProgressUpdate.objects.standing()
+        .filter(agreement__agenda=agenda)
+        .select_related("agreement", "author")[:8],
         "progress": selectors.agenda_year_progress(agenda),
         "today": selectors.today(),
     }

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.agenda.constants import AgreementKind, AssociationRole, Status
 from samenspel.organisations.models import Association, Organisation, Portfolio
-from samenspel.web.forms import DateInput
+from samenspel.web.forms import ChoiceLabels, DateInput
 
 
 class ProgressUpdateForm(forms.Form):
@@ -21,7 +21,30 @@ class ProgressUpdateForm(forms.Form):
     is_internal = forms.BooleanField(label=_("Intern (niet op de openbare pagina)"), required=False)
 
 
-class AgreementForm(forms.Form):
+REASON_HELP = _("Komt in de geschiedenis te staan, bij de versie van vóór deze wijziging.")
+
+
+class ProgressUpdateCorrectForm(ProgressUpdateForm):
+    """The update's fields as they are, to correct, with the reason why."""
+
+    reason = forms.CharField(
+        label=_("Reden van de correctie"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=REASON_HELP,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ProgressUpdateWithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden van de intrekking"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=REASON_HELP,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AgreementForm(ChoiceLabels, forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=300)
     description = forms.CharField(label=_("Beschrijving"), widget=forms.Textarea, required=False)
     role = forms.ChoiceField(

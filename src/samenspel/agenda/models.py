@@ -241,8 +241,22 @@ class Milestone(models.Model):
         return f"{self.when_text}: {self.title}" if self.when_text else self.title
 
 
+class ProgressUpdateQuerySet(models.QuerySet):
+    def standing(self) -> ProgressUpdateQuerySet:
+        """The updates that count: not withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
 class ProgressUpdate(models.Model):
-    """One report on an agreement's progress. Never edited: a correction is a new update."""
+    """One report on an agreement's progress.
+
+    Progress moves on by a new update. A mistake in an update is corrected in place or the
+    update is withdrawn (kept, never deleted), each with a reason, by its author within
+    SAMENSPEL_CORRECTION_DAYS or by the bureau (`agenda.services.progress_update_correct`,
+    `progress_update_withdraw`); the history keeps every earlier version, and a report as
+    of an earlier date shows the update as it stood then. A withdrawn update no longer
+    counts for the agreement's status.
+    """
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="updates")
     date = models.DateField(_("datum"))
@@ -262,7 +276,14 @@ class ProgressUpdate(models.Model):
     )
     is_demo = models.BooleanField(_("demo"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    corrected_at = models.DateTimeField(_("gecorrigeerd op"), null=True, blank=True)
+    correction_reason = models.TextField(_("reden van de correctie"), blank=True)
+    withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reden van de intrekking"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
+
+    objects = ProgressUpdateQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-created_at", "-pk"]

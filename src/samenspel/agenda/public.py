@@ -6,7 +6,6 @@ are not, and an update marked internal never reaches these pages.
 
 from __future__ import annotations
 
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -45,7 +44,7 @@ def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
     portfolio = get_object_or_404(_portfolios(request), slug=slug)
     agreements = list(
         selectors.agreements_with_progress(
-            agenda.agreements.filter(Q(portfolio=portfolio) | Q(other_portfolios=portfolio))
+            agenda.agreements.filter(selectors.in_portfolio(portfolio))
             .distinct()
             .select_related("theme"),
             public=True,
@@ -64,6 +63,8 @@ def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
             "groups": groups.items(),
             "bar": status_bar(agreements, label=portfolio.name),
             "counts": selectors.status_counts(agreements),
+            "total": len(agreements),
+            "shared": sum(1 for a in agreements if a.portfolio_id != portfolio.pk),
         },
     )
 
@@ -80,7 +81,7 @@ def agreement(request: HttpRequest, slug: str) -> HttpResponse:
             "agreement": item,
             "milestones": item.milestones.all(),
             "today": selectors.today(),
-            "updates": item.updates.filter(is_internal=False),
+            "updates": item.updates.standing().filter(is_internal=False),
             "partners": item.partners.all(),
         },
     )

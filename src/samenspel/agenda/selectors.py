@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db.models import (
@@ -71,10 +72,11 @@ def agreements_with_progress(
 ) -> QuerySet[Agreement]:
     """Agreements annotated with current_status, last_update, is_overdue and is_stale.
 
-    `public` only counts updates that are not internal, for the public page.
+    Withdrawn updates do not count. `public` only counts updates that are not internal,
+    for the public page.
     """
     on = on or today()
-    updates = ProgressUpdate.objects.filter(agreement=OuterRef("pk"), date__lte=on)
+    updates = ProgressUpdate.objects.standing().filter(agreement=OuterRef("pk"), date__lte=on)
     if public:
         updates = updates.filter(is_internal=False)
     latest = updates.order_by("-date", "-created_at", "-pk")
@@ -88,6 +90,46 @@ def agreements_with_progress(
         is_stale=~Q(current_status__in=FINISHED)
         & (Q(last_update__isnull=True) | Q(last_update__lt=stale_before)),
     )
+
+
+def in_portfolio(portfolio) -> Q:
+    """The one rule for "the agreements of a portfolio": those it leads and those it
+    shares (`other_portfolios`). Every count per portfolio follows it: the dashboard, the
+    agenda and public pages, the list's filter and the timeline."""
+    return Q(portfolio=portfolio) | Q(other_portfolios=portfolio)
+
+
+def agreements_per_portfolio(
+    agreements: list[Agreement], portfolios
+) -> dict[int | None, list[Agreement]]:
+    """`agreements` (already read) per portfolio pk by the rule of `in_portfolio`, and
+    under None those without a portfolio. One query, for the shared links."""
+    shared = Agreement.other_portfolios.through.objects.filter(
+        agreement_id__in=[a.pk for a in agreements]
+    ).values_list("agreement_id", "portfolio_id")
+    sharing: dict[int, set[int]] = {}
+    for agreement_id, portfolio_id in shared:
+        sharing.setdefault(agreement_id, set()).add(portfolio_id)
+    per_portfolio: dict[int | None, list[Agreement]] = {p.pk: [] for p in portfolios}
+    per_portfolio[None] = []
+    for agreement in agreements:
+        owners = ({agreement.portfolio_id} | sharing.get(agreement.pk, set())) - {None}
+        for pk in owners or {None}:
+            if pk in per_portfolio:
+                per_portfolio[pk].append(agreement)
+    return per_portfolio
+
+
+def public_status_differences(agreements: list[Any], *, on: dt.date | None = None) -> int:
+    """How many of `agreements` (read with internal updates) show another status on the
+    public pages, where internal updates do not count. One query."""
+    public: Any = agreements_with_progress(
+        Agreement.objects.filter(pk__in=[a.pk for a in agreements]).only("pk"),
+        on=on,
+        public=True,
+    )
+    status = {a.pk: a.current_status for a in public}
+    return len([a for a in agreements if status[a.pk] != a.current_status])
 
 
 @dataclass(frozen=True)
@@ -141,7 +183,7 @@ def _in_year(qs, year: int):
 # Filter name (the list page's query parameter) -> how it narrows the annotated queryset.
 FILTERS = {
     "q": _search,
-    "portefeuille": lambda qs, p: qs.filter(Q(portfolio=p) | Q(other_portfolios=p)).distinct(),
+    "portefeuille": lambda qs, p: qs.filter(in_portfolio(p)).distinct(),
     "thema": lambda qs, slug: qs.filter(theme__slug=slug),
     "soort": lambda qs, kind: qs.filter(kind=kind),
     "status": lambda qs, status: qs.filter(current_status=status),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samenspel.agenda import views
+from samenspel.agenda import corrections, milestones, views
 
 app_name = "agenda"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("afspraken/<slug:slug>/", views.agreement_detail, name="agreement"),
     path("afspraken/<slug:slug>/bewerken/", views.agreement_edit, name="agreement_edit"),
     path("afspraken/<slug:slug>/voortgang/", views.progress_update_add, name="update_add"),
-    path("mijlpalen/<int:pk>/bereikt/", views.milestone_reach, name="milestone_reach"),
+    path("voortgang/<int:pk>/corrigeren/", corrections.update_correct, name="update_correct"),
+    path("voortgang/<int:pk>/intrekken/", corrections.update_withdraw, name="update_withdraw"),
+    path("mijlpalen/<int:pk>/bereikt/", milestones.milestone_reach, name="milestone_reach"),
     path("tijdlijn/", views.timeline, name="timeline"),
 ]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -15,16 +13,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenspel.accounts.permissions import (
+    can_correct_progress_update,
     can_edit_agreement,
     can_edit_portfolio,
+    can_see_withdrawn_updates,
     is_signed_in,
     require,
 )
 from samenspel.agenda import selectors, services
 from samenspel.agenda.charts import portfolio_status_bars, status_bar
-from samenspel.agenda.constants import STATUS_COLOURS, Status, ThemeKind
+from samenspel.agenda.constants import STATUS_COLOURS, STATUS_ORDER, Status, ThemeKind
 from samenspel.agenda.forms import AgreementFilterForm, AgreementForm, ProgressUpdateForm
 from samenspel.agenda.models import Agreement, Milestone, ProgressUpdate
+from samenspel.agenda.timeline import timeline_rows
 from samenspel.core.pages import versioned_edit
 from samenspel.organisations.models import Portfolio
 from samenspel.web.exports import export_format, table_response
@@ -37,17 +38,6 @@ def _agreement_to_edit(request: HttpRequest, slug: str) -> Agreement:
     """The agreement a write is about (for `can_edit_agreement`)."""
     agenda = selectors.current_agenda_or_404(request.association)
     return get_object_or_404(agenda.agreements.select_related("portfolio"), slug=slug)
-
-
-def _milestones(request: HttpRequest):
-    """The milestones of the request's association: another's is a 404."""
-    return Milestone.objects.filter(
-        agreement__agenda__association=request.association
-    ).select_related("agreement__portfolio")
-
-
-def _milestone_agreement(request: HttpRequest, pk: int) -> Agreement:
-    return get_object_or_404(_milestones(request), pk=pk).agreement
 
 
 def _portfolios(request: HttpRequest):
@@ -79,10 +69,11 @@ def overview(request: HttpRequest) -> HttpResponse:
 def portfolio_detail(request: HttpRequest, slug: str) -> HttpResponse:
     agenda = selectors.current_agenda_or_404(request.association)
     portfolio = get_object_or_404(_portfolios(request), slug=slug)
-    in_portfolio = Q(portfolio=portfolio) | Q(other_portfolios=portfolio)
     agreements = list(
         selectors.agreements_with_progress(
-            agenda.agreements.filter(in_portfolio).distinct().select_related("theme")
+            agenda.agreements.filter(selectors.in_portfolio(portfolio))
+            .distinct()
+            .select_related("theme")
         )
     )
     groups: dict = {}
@@ -101,6 +92,9 @@ def portfolio_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "groups": groups.items(),
             "counts": selectors.status_counts(agreements),
+            "total": len(agreements),
+            "shared": sum(1 for a in agreements if a.portfolio_id != portfolio.pk),
+            "public_differences": selectors.public_status_differences(agreements),
             "bar": status_bar(agreements, label=portfolio.name),
             "overdue": selectors.overdue_milestones()
             .filter(agreement__agenda=agenda)
@@ -108,7 +102,8 @@ def portfolio_detail(request: HttpRequest, slug: str) -> HttpResponse:
             .select_related("agreement")
             .distinct()
             .order_by("end")[:20],
-            "updates": ProgressUpdate.objects.filter(agreement__agenda=agenda)
+            "updates": ProgressUpdate.objects.standing()
+            .filter(agreement__agenda=agenda)
             .filter(Q(agreement__portfolio=portfolio) | Q(agreement__other_portfolios=portfolio))
             .select_related("agreement", "author")
             .distinct()[:10],
@@ -194,6 +189,26 @@ def _agreement(agenda, slug: str) -> Agreement:
     return get_object_or_404(selectors.agreements_with_progress(qs), slug=slug)
 
 
+def updates_shown(request: HttpRequest, agreement: Agreement) -> list[ProgressUpdate]:
+    """The agreement's updates for this user, newest first: withdrawn ones only for who may
+    see them (marked), each with `may_correct`."""
+    updates = agreement.updates.select_related("author")
+    if not can_see_withdrawn_updates(request.user):
+        updates = updates.standing()
+    shown = list(updates)
+    for update in shown:
+        update.may_correct = can_correct_progress_update(  # type: ignore[attr-defined]
+            request.user, update
+        )
+    return shown
+
+
+def _update_form(agreement: Agreement) -> ProgressUpdateForm:
+    return ProgressUpdateForm(
+        initial={"status": agreement.current_status, "date": selectors.today()}
+    )
+
+
 @require(is_signed_in)
 def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     agenda = selectors.current_agenda_or_404(request.association)
@@ -206,13 +221,9 @@ def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "agreement": agreement,
             "milestones": agreement.milestones.all(),
             "today": selectors.today(),
-            "updates": agreement.updates.select_related("author"),
+            "updates": updates_shown(request, agreement),
             "may_edit": editable,
-            "form": ProgressUpdateForm(
-                initial={"status": agreement.current_status, "date": selectors.today()}
-            )
-            if editable
-            else None,
+            "form": _update_form(agreement) if editable else None,
             "breadcrumbs": breadcrumbs(
                 (_("Agenda"), reverse("agenda:overview")),
                 (_("Afspraken"), reverse("agenda:agreements")),
@@ -237,20 +248,20 @@ def progress_update_add(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             if request.htmx:
+                # The progress section, and (out of band) the status line at the top.
                 agreement = _agreement(agenda, slug)
                 return render(
                     request,
-                    "agenda/includes/progress.html",
+                    "agenda/includes/progress_saved.html",
                     {
                         "agreement": agreement,
-                        "updates": agreement.updates.select_related("author"),
+                        "updates": updates_shown(request, agreement),
                         "may_edit": True,
-                        "form": ProgressUpdateForm(
-                            initial={"status": agreement.current_status, "date": selectors.today()}
-                        ),
+                        "form": _update_form(agreement),
                         "just_saved": True,
                     },
                 )
+            messages.success(request, _("De voortgang is bijgewerkt."))
             return redirect(agreement)
     template = "agenda/includes/progress.html" if request.htmx else "agenda/update_form.html"
     return render(
@@ -260,25 +271,10 @@ def progress_update_add(request: HttpRequest, slug: str) -> HttpResponse:
             "agreement": agreement,
             "form": form,
             "may_edit": True,
-            "updates": agreement.updates.select_related("author"),
+            "updates": updates_shown(request, agreement),
         },
         status=200 if request.htmx else 400,
     )
-
-
-@require_POST
-@require(can_edit_agreement, obj=_milestone_agreement)
-def milestone_reach(request: HttpRequest, pk: int) -> HttpResponse:
-    milestone = get_object_or_404(_milestones(request), pk=pk)
-    reached = request.POST.get("reached_on", "")
-    try:
-        reached_on = dt.date.fromisoformat(reached) if reached else None
-    except ValueError:
-        messages.error(request, _("'%(value)s' is geen geldige datum.") % {"value": reached})
-        return redirect(milestone.agreement)
-    services.milestone_reach(milestone=milestone, reached_on=reached_on, user=request.user)
-    messages.success(request, _("Mijlpaal bijgewerkt."))
-    return redirect(milestone.agreement)
 
 
 @require(can_edit_agreement, obj=_agreement_to_edit)
@@ -308,26 +304,27 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def timeline(request: HttpRequest) -> HttpResponse:
     agenda = selectors.current_agenda_or_404(request.association)
     portfolio = _portfolios(request).filter(slug=request.GET.get("portefeuille", "")).first()
-    from samenspel.agenda.timeline import timeline_rows
-
+    portfolios = list(_portfolios(request).order_by("order"))
     agreements = selectors.agreements_with_progress(
         agenda.agreements.select_related("portfolio").prefetch_related(
             Prefetch("milestones", queryset=Milestone.objects.order_by("order"))
         )
     )
     if portfolio:
-        agreements = agreements.filter(
-            Q(portfolio=portfolio) | Q(other_portfolios=portfolio)
-        ).distinct()
-    grid = timeline_rows(agenda, agreements, today=selectors.today())
+        agreements = agreements.filter(selectors.in_portfolio(portfolio)).distinct()
+    grid = timeline_rows(
+        agenda, agreements, today=selectors.today(), portfolios=portfolios, portfolio=portfolio
+    )
     return render(
         request,
         "agenda/timeline.html",
         {
             "agenda": agenda,
             "grid": grid,
+            "today": selectors.today(),
+            "statuses": [(s, STATUS_COLOURS[s]) for s in STATUS_ORDER],
             "portfolio": portfolio,
-            "portfolios": _portfolios(request).order_by("order"),
+            "portfolios": portfolios,
             "breadcrumbs": breadcrumbs(
                 (_("Agenda"), reverse("agenda:overview")), (_("Tijdlijn"), None)
             ),

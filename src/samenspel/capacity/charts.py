@@ -6,6 +6,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from samenspel.capacity.selectors import HoursTable
+from samenspel.capacity.templatetags.capacity import hours
 from samenspel.web.charts import Bar, Segment, stacked_bar_chart
 
 COLOUR = "#1d4e6b"  # the theme's petrol blue: 8.6:1 on white
@@ -18,7 +19,7 @@ def hours_per_portfolio_chart(table: HoursTable, *, chart_id: str = "hours-chart
         for column, total in zip(table.columns, table.column_totals, strict=True)
     ]
     description = "; ".join(
-        f"{column.title}: {total} {_('uur')}"
+        f"{column.title}: {hours(total)} {_('uur')}"
         for column, total in zip(table.columns, table.column_totals, strict=True)
     )
     return stacked_bar_chart(
@@ -26,4 +27,5 @@ def hours_per_portfolio_chart(table: HoursTable, *, chart_id: str = "hours-chart
         title=_("Uren per portefeuille in %(year)s") % {"year": table.year},
         description=description,
         bars=bars,
+        format_value=hours,
     )

@@ -22,7 +22,7 @@ from samenspel.decisions.constants import (
 from samenspel.decisions.models import Participant, Proposal
 from samenspel.organisations.models import Association, Organisation, Portfolio
 from samenspel.organisations.selectors import members_of, participating_governments
-from samenspel.web.forms import DateInput
+from samenspel.web.forms import ChoiceLabels, DateInput
 from samenspel.web.uploads import document_check
 
 YEAR_LINE = re.compile(r"^\s*(\d{4})\s*[:=;]\s*(?:€\s*)?([\d.,\s]+)\s*$")
@@ -64,7 +64,7 @@ def parse_amounts(text: str) -> dict[int, Decimal]:
     return amounts
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(ChoiceLabels, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     participant_organisations = forms.ModelMultipleChoiceField(
         label=_("Deelnemers"),
@@ -139,6 +139,23 @@ class PhoDecisionForm(forms.Form):
 class SendForm(forms.Form):
     sent_on = forms.DateField(label=_("Verstuurd op"), widget=DateInput, initial=timezone.localdate)
     deadline = forms.DateField(label=_("Besluit gevraagd vóór"), widget=DateInput)
+    without_pho_reason = forms.CharField(
+        label=_("Waarom dit voorstel zonder PHO-besluit naar de colleges gaat"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("De reden staat op het voorstel en in de geschiedenis."),
+        error_messages={
+            "required": _(
+                "Geef de reden waarom dit voorstel zonder PHO-besluit naar de colleges gaat."
+            )
+        },
+    )
+
+    def __init__(self, *args: Any, without_pho: bool = False, **kwargs: Any):
+        """`without_pho`: the proposal asks money without a positive PHO decision, so the
+        bureau says why it goes anyway."""
+        super().__init__(*args, **kwargs)
+        if not without_pho:
+            del self.fields["without_pho_reason"]
 
 
 class DecisionForm(forms.Form):
@@ -157,6 +174,38 @@ class DecisionForm(forms.Form):
         if document:
             document_check(document)
         return document
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        """Beside any error, the file chosen: a browser forgets it when the form comes
+        back, so the document field says to choose it again (next to that field)."""
+        super().add_error(field, error)
+        chosen = self.files.get(self.add_prefix("document")) if self.is_bound else None
+        if chosen and field != "document" and "document" not in self._errors:
+            super().add_error(
+                "document",
+                _(
+                    "Je had '%(name)s' gekozen. Kies het bestand opnieuw: na een foutmelding "
+                    "bewaart de browser het niet."
+                )
+                % {"name": chosen.name},
+            )
+
+
+class DecisionCorrectForm(DecisionForm):
+    """The decision as recorded, to correct, with the reason why."""
+
+    reason = forms.CharField(
+        label=_("Reden van de correctie"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Komt in de geschiedenis te staan, bij de versie van vóór de correctie."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].help_text = _(
+            "PDF, DOCX of ODT. Laat leeg om het vastgelegde document te houden."
+        )
 
 
 class ParticipantPlanForm(forms.ModelForm):
@@ -196,7 +245,9 @@ class WithdrawForm(forms.Form):
     confirm = forms.BooleanField(label=_("Ja, trek dit voorstel in"))
 
 
-class TemplateForm(forms.Form):
+class TemplateForm(ChoiceLabels, forms.Form):
+    empty_labels = {"organisation": _("— algemeen: alle deelnemers zonder eigen sjabloon —")}
+
     name = forms.CharField(label=_("Naam"), max_length=120)
     organisation = forms.ModelChoiceField(
         label=_("Huisstijl van"),
@@ -211,7 +262,13 @@ class TemplateForm(forms.Form):
         self.fields["organisation"].queryset = participating_governments(association)
 
 
-class ProposalFilterForm(forms.Form):
+class ProposalFilterForm(ChoiceLabels, forms.Form):
+    empty_labels = {
+        "portfolio": _("Alle portefeuilles"),
+        "stage": _("Alle fasen"),
+        "result": _("Alle uitkomsten"),
+    }
+
     q = forms.CharField(label=_("Zoeken"), required=False)
     portfolio = forms.ModelChoiceField(
         label=_("Portefeuille"), queryset=Portfolio.objects.none(), required=False

@@ -101,6 +101,14 @@ class Proposal(models.Model):
         help_text=_("Het bureau bevestigt dat wie niet meedoet er geen nadeel van heeft."),
     )
     coalition_note = models.TextField(_("toelichting coalitie"), blank=True)
+    sent_without_pho_reason = models.TextField(
+        _("reden voor versturen zonder PHO-besluit"),
+        blank=True,
+        help_text=_(
+            "Een voorstel dat geld van de deelnemers vraagt, gaat alleen zonder PHO-besluit "
+            "naar de colleges als het bureau zegt waarom."
+        ),
+    )
     closed_on = models.DateField(_("afgerond op"), null=True, blank=True)
     withdrawn_on = models.DateField(_("ingetrokken op"), null=True, blank=True)
     created_on = models.DateField(_("aangemaakt op"))

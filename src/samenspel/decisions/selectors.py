@@ -9,8 +9,10 @@ date, so a report as of a past date gives the same figures however often it is m
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
@@ -124,14 +126,25 @@ def stage_on(proposal: Proposal, on: dt.date) -> str:
     return Stage.DRAFT
 
 
-def proposal_state(proposal: Proposal, *, on: dt.date | None = None) -> ProposalState:
-    """Where `proposal` stood on `on` (default today). Use `proposals_for_states(association=…)`."""
+def proposal_state(
+    proposal: Proposal, *, on: dt.date | None = None, known: Mapping[int, Any] | None = None
+) -> ProposalState:
+    """Where `proposal` stood on `on` (default today). Use `proposals_for_states(association=…)`.
+
+    `known` (decision id → the decision as recorded then, a historical row) puts each
+    decision as it was recorded on `on` in place of its current, perhaps corrected, one:
+    reports as of a date pass it (reports.snapshots)."""
     on = on or today()
     stage = stage_on(proposal, on)
     deadline = proposal.decision_deadline if stage != Stage.DRAFT else None
     participants = []
     for participant in proposal.participants.all():
-        decisions = [d for d in participant.decisions.all() if d.decided_on <= on]
+        recorded: list[Any] = list(participant.decisions.all())
+        if known is not None:
+            recorded = sorted(
+                (known.get(d.pk, d) for d in recorded), key=lambda d: (d.decided_on, d.id)
+            )
+        decisions = [d for d in recorded if d.decided_on <= on]
         latest = decisions[-1] if decisions else None
         outcome = latest.outcome if latest else None
         overdue = stage == Stage.SENT and is_overdue(outcome=outcome, deadline=deadline, on=on)
@@ -152,16 +165,18 @@ def proposal_states_on(
     portfolio: Portfolio | None = None,
     organisation: Organisation | None = None,
     proposals: QuerySet[Proposal] | None = None,
+    known: Mapping[int, Any] | None = None,
 ) -> list[ProposalState]:
     """Every proposal that existed on `date`, as it stood then: of `proposals` (pages pass
-    `proposals_for_states(association=…)`), or of `portfolio`, which names its association."""
+    `proposals_for_states(association=…)`), or of `portfolio`, which names its association;
+    `known` as for `proposal_state`."""
     qs = proposals if proposals is not None else proposals_with_states()
     qs = qs.filter(created_on__lte=date)
     if portfolio is not None:
         qs = qs.filter(portfolio=portfolio)
     if organisation is not None:
         qs = qs.filter(participants__organisation=organisation).distinct()
-    return [proposal_state(proposal, on=date) for proposal in qs]
+    return [proposal_state(proposal, on=date, known=known) for proposal in qs]
 
 
 def pending_for(
@@ -251,7 +266,10 @@ def proposal_timeline(state: ProposalState) -> list[tuple[dt.date, str]]:
         if proposal.pho_reference:
             text += f" ({proposal.pho_reference})"
         events.append((proposal.pho_decided_on, text))
-    if proposal.sent_on:
+    if proposal.sent_on and proposal.sent_without_pho_reason:
+        text = _("Verstuurd naar de colleges zonder PHO-besluit: %(reason)s")
+        events.append((proposal.sent_on, text % {"reason": proposal.sent_without_pho_reason}))
+    elif proposal.sent_on:
         events.append((proposal.sent_on, _("Verstuurd naar de colleges")))
     for p in state.participants:
         for decision in p.participant.decisions.all():

@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from samenspel.accounts.models import User
+from samenspel.accounts.permissions import is_bureau
 from samenspel.agenda.models import Agreement
 from samenspel.core.dates import today
 from samenspel.core.history import changed_by
@@ -26,16 +26,21 @@ from samenspel.decisions.models import (
     Proposal,
     ProposalYear,
 )
-from samenspel.decisions.workflow import may_follow
+from samenspel.decisions.workflow import (
+    EDITABLE_STAGES,
+    NOT_EDITABLE,
+    ONLY_BUREAU_WITHOUT_PHO,
+    coalition_refusal,
+    edit_refusal,
+    may_follow,
+    pho_missing,
+    pho_refusal,
+    send_refusal,
+    withdraw_refusal,
+)
 from samenspel.organisations.models import Association, Organisation
 from samenspel.organisations.selectors import government_ids
 from samenspel.web.uploads import document_check
-
-EDITABLE_STAGES = {Stage.DRAFT, Stage.PHO}
-NOT_EDITABLE = gettext_lazy(
-    "Een voorstel dat naar de colleges is verstuurd, verandert niet meer: de colleges "
-    "besluiten over deze tekst en deze bedragen. Trek het in en maak een nieuw voorstel."
-)
 
 
 def _locked(proposal: Proposal) -> Proposal:
@@ -68,6 +73,9 @@ def pho_decision_record(
     is only preparatory and the executives decide next.
     """
     proposal = _locked(proposal)
+    refusal = pho_refusal(proposal)
+    if refusal:
+        raise ValidationError(refusal)
     if outcome not in PhoOutcome.values:
         raise ValidationError(_("Onbekend PHO-besluit: %(value)s.") % {"value": outcome})
     closes = outcome in {PhoOutcome.POSITIVE, PhoOutcome.AMENDED}
@@ -186,27 +194,35 @@ def participant_update(
 
 @transaction.atomic
 def proposal_send(
-    *, proposal: Proposal, sent_on: dt.date, deadline: dt.date, user: User | None
+    *,
+    proposal: Proposal,
+    sent_on: dt.date,
+    deadline: dt.date,
+    user: User | None,
+    without_pho_reason: str = "",
 ) -> Proposal:
-    """Send the proposal to the participants' executives, asking a decision before `deadline`."""
+    """Send the proposal to the participants' executives, asking a decision before `deadline`.
+
+    A proposal that asks money of the members goes only after a positive PHO decision,
+    unless the bureau says why not (`without_pho_reason`, kept on the proposal; the
+    system, `user=None`, is the bureau's hand: the demo and commands).
+    """
     proposal = _locked(proposal)
-    if not proposal.needs_executive_decisions:
-        raise ValidationError(
-            _(
-                "Dit voorstel heeft geen gevolgen voor lokaal beleid, geld of personele "
-                "capaciteit; het PHO-besluit rondt het af."
-            )
-        )
+    refusal = send_refusal(proposal)
+    if refusal:
+        raise ValidationError(refusal)
     if deadline < sent_on:
         raise ValidationError(_("De uiterste besluitdatum ligt vóór de verzenddatum."))
-    from samenspel.decisions.costs import proposal_costs
-
-    errors = proposal_costs(proposal).errors
-    if errors:
-        raise ValidationError([_("Eerst de kostenverdeling in orde maken:"), *errors])
+    missing = pho_missing(proposal)
+    reason = without_pho_reason.strip()
+    if missing and not reason:
+        raise ValidationError({"without_pho_reason": missing})
+    if missing and user is not None and not is_bureau(user):
+        raise ValidationError(str(ONLY_BUREAU_WITHOUT_PHO))
     _move(proposal, Stage.SENT)
     proposal.sent_on = sent_on
     proposal.decision_deadline = deadline
+    proposal.sent_without_pho_reason = reason if missing else ""
     return _save(proposal, user)
 
 
@@ -219,6 +235,30 @@ def _close_when_final(proposal: Proposal, user: User | None) -> None:
         proposal.stage = Stage.CLOSED
         proposal.closed_on = max(p.decided_on for p in state.participants if p.decided_on)
         _save(proposal, user)
+
+
+def decision_check(
+    *, proposal: Proposal, decided_on: dt.date, outcome: str, document: UploadedFile | None
+) -> None:
+    """What a recorded or corrected decision must be, each error on its form field: a
+    known outcome, dated between sending and today, with a document that is what it says."""
+    if outcome not in DecisionOutcome.values:
+        raise ValidationError({"outcome": _("Onbekend besluit: %(value)s.") % {"value": outcome}})
+    if proposal.sent_on and decided_on < proposal.sent_on:
+        raise ValidationError(
+            {
+                "decided_on": _(
+                    "De besluitdatum ligt vóór de datum waarop het voorstel is verstuurd."
+                )
+            }
+        )
+    if decided_on > today():
+        raise ValidationError({"decided_on": _("De besluitdatum ligt in de toekomst.")})
+    if document is not None:
+        try:
+            document_check(document)
+        except ValidationError as error:
+            raise ValidationError({"document": error.messages}) from error
 
 
 @transaction.atomic
@@ -240,16 +280,7 @@ def executive_decision_record(
             _("Besluiten worden vastgelegd als het voorstel bij de colleges ligt (fase nu: %(s)s).")
             % {"s": Stage(proposal.stage).label}
         )
-    if outcome not in DecisionOutcome.values:
-        raise ValidationError(_("Onbekend besluit: %(value)s.") % {"value": outcome})
-    if proposal.sent_on and decided_on < proposal.sent_on:
-        raise ValidationError(
-            _("De besluitdatum ligt vóór de datum waarop het voorstel is verstuurd.")
-        )
-    if decided_on > today():
-        raise ValidationError(_("De besluitdatum ligt in de toekomst."))
-    if document is not None:
-        document_check(document)
+    decision_check(proposal=proposal, decided_on=decided_on, outcome=outcome, document=document)
     decision = ExecutiveDecision(
         participant=participant,
         decided_on=decided_on,
@@ -277,10 +308,9 @@ def coalition_confirm(
 
     proposal = _locked(proposal)
     state = proposal_state(proposals_with_states().get(pk=proposal.pk), on=dt.date.max)
-    if state.stage != Stage.SENT or state.agreed_count * 2 <= state.participant_count:
-        raise ValidationError(
-            _("Een coalitie kan alleen worden bevestigd als een meerderheid heeft ingestemd.")
-        )
+    refusal = coalition_refusal(state)
+    if refusal:
+        raise ValidationError(refusal)
     if not note.strip():
         raise ValidationError(_("Licht toe waarom wie niet meedoet er geen nadeel van heeft."))
     proposal.coalition_confirmed_on = confirmed_on
@@ -293,6 +323,9 @@ def coalition_confirm(
 @transaction.atomic
 def proposal_withdraw(*, proposal: Proposal, withdrawn_on: dt.date, user: User | None) -> Proposal:
     proposal = _locked(proposal)
+    refusal = withdraw_refusal(proposal)
+    if refusal:
+        raise ValidationError(refusal)
     _move(proposal, Stage.WITHDRAWN)
     proposal.withdrawn_on = withdrawn_on
     return _save(proposal, user)
@@ -313,8 +346,9 @@ def proposal_update(
 
     Only before sending: the executives decide on one fixed text and one set of figures.
     """
-    if obj.stage not in EDITABLE_STAGES:
-        raise ValidationError(NOT_EDITABLE)
+    refusal = edit_refusal(obj)
+    if refusal:
+        raise ValidationError(refusal)
     proposal = versioned_update(obj=obj, expected_version=expected_version, user=user, **values)
     proposal.agreements.set(agreements)
     participants_set(proposal=proposal, organisations=participant_organisations, user=user)

@@ -43,5 +43,10 @@ urlpatterns = [
         participants.decision_document,
         name="decision_document",
     ),
+    path(
+        "voorstellen/<int:pk>/besluiten/<int:decision_pk>/corrigeren/",
+        participants.decision_correct,
+        name="decision_correct",
+    ),
     path("mijn-organisatie/", my_organisation.my_organisation, name="my_organisation"),
 ]

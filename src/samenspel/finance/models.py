@@ -12,10 +12,12 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from samenspel.finance.constants import ContributionKey, LineKind, StatedWhat
+from samenspel.web.templatetags.samenspel import format_euro
 
 ZERO = Decimal("0.00")
 
@@ -61,7 +63,7 @@ class BudgetAmount(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.line} {self.year}: {self.amount}"
+        return f"{self.line} {self.year}: {format_euro(self.amount)}"
 
 
 class BudgetYear(models.Model):
@@ -127,7 +129,7 @@ class FixedContribution(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation}: {self.amount}"
+        return f"{self.organisation}: {format_euro(self.amount)}"
 
 
 class InvoicedContribution(models.Model):
@@ -148,7 +150,7 @@ class InvoicedContribution(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation} {self.budget_year}: {self.amount}"
+        return f"{self.organisation} {self.budget_year}: {format_euro(self.amount)}"
 
 
 class StatedFigure(models.Model):
@@ -173,7 +175,7 @@ class StatedFigure(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_what_display()} {self.year or 'totaal'}: {self.amount}"
+        return f"{self.get_what_display()} {self.year or 'totaal'}: {format_euro(self.amount)}"
 
 
 class Project(models.Model):
@@ -278,7 +280,7 @@ class ProjectFunder(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation}: {self.amount}"
+        return f"{self.organisation}: {format_euro(self.amount)}"
 
 
 class Claim(models.Model):
@@ -325,7 +327,7 @@ class Claim(models.Model):
         verbose_name_plural = _("declaraties")
 
     def __str__(self) -> str:
-        return f"{self.organisation}: {self.description} ({self.amount})"
+        return f"{self.organisation}: {self.description} ({format_euro(self.amount)})"
 
     def clean(self) -> None:
         if (
@@ -353,7 +355,7 @@ class SupplierPayment(models.Model):
         verbose_name_plural = _("betalingen")
 
     def __str__(self) -> str:
-        return f"{self.supplier}: {self.amount} ({self.paid_on})"
+        return f"{self.supplier}: {format_euro(self.amount)} ({date_format(self.paid_on)})"
 
 
 class FundSpending(models.Model):
@@ -380,4 +382,4 @@ class FundSpending(models.Model):
         verbose_name_plural = _("uitgaven handgeld")
 
     def __str__(self) -> str:
-        return f"{self.spent_on}: {self.amount} ({self.reason})"
+        return f"{date_format(self.spent_on)}: {format_euro(self.amount)} ({self.reason})"

@@ -3,6 +3,9 @@ projects of the service desk, the contingency fund and claims."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -85,6 +88,18 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
+@dataclass(frozen=True)
+class ContributionRow:
+    """A member's line on the contributions page."""
+
+    member: object
+    agenda: Decimal
+    projects: list[tuple[str, Decimal]]
+    projects_total: Decimal
+    total: Decimal
+    difference: Decimal
+
+
 @require(is_signed_in)
 def contributions(request: HttpRequest, year: int) -> HttpResponse:
     agenda = current_agenda_or_404(request.association)
@@ -105,6 +120,19 @@ def contributions(request: HttpRequest, year: int) -> HttpResponse:
         ]
         table.append((member, amounts, sum(amounts), figures.difference(pk)))
     totals = [sum(row[1][i] for row in table) for i in range(len(sources))]
+    # On screen: the agenda, the projects together (each behind a details element) and
+    # the total; the CSV and XLSX keep a column per source.
+    rows = [
+        ContributionRow(
+            member=member,
+            agenda=amounts[0],
+            projects=list(zip(sources[1:], amounts[1:], strict=True)),
+            projects_total=sum(amounts[1:]),
+            total=total,
+            difference=difference,
+        )
+        for member, amounts, total, difference in table
+    ]
     fmt = export_format(request)
     if fmt:
         columns = [
@@ -127,8 +155,10 @@ def contributions(request: HttpRequest, year: int) -> HttpResponse:
             "figures": figures,
             "year": year,
             "sources": sources,
-            "table": table,
+            "rows": rows,
+            "project_totals": list(zip(sources[1:], totals[1:], strict=True)),
             "totals": totals,
+            "projects_total": sum(totals[1:]),
             "grand_total": sum(totals),
             "chart": contributions_chart(table, sources=sources, year=year),
             "years": BudgetYear.objects.filter(agenda=agenda).values_list("year", flat=True),

@@ -15,7 +15,7 @@ from samenspel.decisions.models import Proposal
 from samenspel.meetings.constants import ActionStatus, ItemKind, OutcomeKind
 from samenspel.meetings.models import Meeting
 from samenspel.organisations.models import Association, Body, Person, Portfolio
-from samenspel.web.forms import DateInput
+from samenspel.web.forms import ChoiceLabels, DateInput
 
 
 class TimeInput(forms.TimeInput):
@@ -29,9 +29,11 @@ def _people():
     return Person.objects.select_related("organisation").order_by("name")
 
 
-class MeetingFilterForm(forms.Form):
+class MeetingFilterForm(ChoiceLabels, forms.Form):
     """Filters of the meeting, decision and action lists: the association's bodies and
     portfolios."""
+
+    empty_labels = {"body": _("Alle overleggen"), "portfolio": _("Alle portefeuilles")}
 
     body = forms.ModelChoiceField(label=_("Overleg"), queryset=Body.objects.none(), required=False)
     portfolio = forms.ModelChoiceField(
@@ -45,7 +47,7 @@ class MeetingFilterForm(forms.Form):
         self.fields["portfolio"].queryset = Portfolio.objects.filter(association=association)
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(ChoiceLabels, forms.Form):
     """A meeting's when and where; the body is chosen when it is created."""
 
     title = forms.CharField(
@@ -111,7 +113,7 @@ class MeetingEditForm(MeetingForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class GuestForm(forms.Form):
+class GuestForm(ChoiceLabels, forms.Form):
     person = forms.ModelChoiceField(label=_("Persoon"), queryset=Person.objects.none())
     reason = forms.CharField(
         label=_("Reden"), max_length=300, help_text=_("Bijv. 'presentatie over de RES'.")
@@ -126,7 +128,7 @@ class RemovalForm(forms.Form):
     reason = forms.CharField(label=_("Reden van de afmelding"), max_length=300)
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(ChoiceLabels, forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=250)
     kind = forms.ChoiceField(label=_("Soort"), choices=ItemKind.choices)
     description = forms.CharField(label=_("Toelichting"), widget=forms.Textarea, required=False)
@@ -194,7 +196,7 @@ class DocumentVersionForm(forms.Form):
     upload = forms.FileField(label=_("Nieuwe versie"))
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(ChoiceLabels, forms.Form):
     kind = forms.ChoiceField(label=_("Uitkomst"), choices=OutcomeKind.choices)
     text = forms.CharField(label=_("Besluit of toelichting"), widget=forms.Textarea)
     pho_outcome = forms.ChoiceField(
@@ -230,7 +232,7 @@ class OutcomeForm(forms.Form):
         return data
 
 
-class ActionForm(forms.Form):
+class ActionForm(ChoiceLabels, forms.Form):
     title = forms.CharField(label=_("Actie"), max_length=300)
     owner = forms.ModelChoiceField(label=_("Eigenaar"), queryset=Person.objects.none())
     due_on = forms.DateField(label=_("Uiterlijk"), widget=DateInput, required=False)
@@ -252,7 +254,7 @@ class ActionCloseForm(forms.Form):
     note = forms.CharField(label=_("Toelichting"), max_length=300, required=False)
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(ChoiceLabels, forms.Form):
     text = forms.CharField(
         label=_("Notulen"),
         widget=forms.Textarea(attrs={"rows": 18}),
@@ -269,7 +271,9 @@ class MinutesForm(forms.Form):
         self.fields["minute_taker"].queryset = _people()
 
 
-class MinutesApproveForm(forms.Form):
+class MinutesApproveForm(ChoiceLabels, forms.Form):
+    empty_labels = {"at_meeting": _("— kies een vergadering —")}
+
     at_meeting = forms.ModelChoiceField(label=_("Vastgesteld in"), queryset=Meeting.objects.none())
     with_changes = forms.BooleanField(label=_("Met wijzigingen"), required=False)
     text = forms.CharField(

@@ -17,6 +17,12 @@ from samenspel.core.versioning import EditConflict
 from samenspel.meetings.constants import MeetingStatus, MinutesStatus
 from samenspel.meetings.models import Meeting, Minutes, MinutesCorrection
 from samenspel.meetings.services import locked_row, meeting_status_set, saved
+from samenspel.meetings.workflow import (
+    minutes_approve_refusal,
+    minutes_correct_refusal,
+    minutes_mark_refusal,
+    minutes_write_refusal,
+)
 
 # --- minutes ----------------------------------------------------------------------------
 
@@ -49,10 +55,9 @@ def minutes_save(
 ) -> Minutes:
     """Save the draft minutes; approved minutes are locked (use `minutes_correct`)."""
     minutes = _minutes_locked(meeting)
-    if minutes.is_locked:
-        raise ValidationError(
-            _("De notulen zijn vastgesteld en liggen vast; leg een correctie vast.")
-        )
+    refusal = minutes_write_refusal(meeting, minutes)
+    if refusal:
+        raise ValidationError(refusal)
     if expected_version is not None and expected_version != minutes.version:
         raise EditConflict(
             _(
@@ -73,10 +78,9 @@ def minutes_save(
 def minutes_mark(*, minutes: Minutes, user: User | None, on: dt.date | None = None) -> Minutes:
     """The minute-taker marks the draft ready for approval."""
     minutes = locked_row(Minutes, minutes.pk)
-    if minutes.status != MinutesStatus.DRAFT:
-        raise ValidationError(_("Alleen conceptnotulen kunnen gereed worden gemeld."))
-    if not minutes.text.strip():
-        raise ValidationError(_("Lege notulen kunnen niet gereed worden gemeld."))
+    refusal = minutes_mark_refusal(minutes)
+    if refusal:
+        raise ValidationError(refusal)
     minutes.status, minutes.marked_on = MinutesStatus.MARKED, on or timezone.localdate()
     minutes.version += 1
     return saved(minutes, user)
@@ -94,10 +98,9 @@ def minutes_approve(
     """Approve (with or without changes) at a later meeting of the same body; then locked."""
     minutes = locked_row(Minutes, minutes.pk)
     meeting = minutes.meeting
-    if minutes.is_locked:
-        raise ValidationError(_("Deze notulen zijn al vastgesteld."))
-    if minutes.status != MinutesStatus.MARKED:
-        raise ValidationError(_("De notulist heeft deze notulen nog niet gereed gemeld."))
+    refusal = minutes_approve_refusal(minutes, at_meeting_given=True)
+    if refusal:
+        raise ValidationError(refusal)
     if at_meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError(_("Een geannuleerde vergadering stelt geen notulen vast."))
     if at_meeting.body_id != meeting.body_id or at_meeting.starts_at <= meeting.starts_at:
@@ -121,8 +124,9 @@ def minutes_correct(
     *, minutes: Minutes, text: str, reason: str, user: User | None
 ) -> MinutesCorrection:
     """A later correction to approved minutes, recorded as such beside the approved text."""
-    if not minutes.is_locked:
-        raise ValidationError(_("Conceptnotulen pas je gewoon aan."))
+    refusal = minutes_correct_refusal(minutes)
+    if refusal:
+        raise ValidationError(refusal)
     if not reason.strip():
         raise ValidationError({"reason": _("Geef een reden op voor de correctie.")})
     correction = MinutesCorrection(

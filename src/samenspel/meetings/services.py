@@ -23,11 +23,12 @@ from simple_history.utils import bulk_create_with_history
 
 from samenspel.accounts.models import User
 from samenspel.agenda.models import Agreement
+from samenspel.core.dates import today
 from samenspel.core.history import changed_by
 from samenspel.core.versioning import versioned_update
 from samenspel.decisions.models import Proposal
 from samenspel.meetings import documents
-from samenspel.meetings.constants import Attendance, InvitationSource, MeetingStatus
+from samenspel.meetings.constants import Attendance, InvitationSource
 from samenspel.meetings.invitations import expected_invitations
 from samenspel.meetings.models import (
     AgendaDocument,
@@ -38,7 +39,7 @@ from samenspel.meetings.models import (
     Meeting,
     MeetingCycle,
 )
-from samenspel.meetings.workflow import OPEN_FOR_INVITATIONS, may_follow
+from samenspel.meetings.workflow import OPEN_FOR_INVITATIONS, status_refusal
 from samenspel.organisations.models import Body, Person
 
 # Changes to these fields reach calendar clients: the iCalendar sequence goes up.
@@ -113,11 +114,9 @@ def meeting_update(
 @transaction.atomic
 def meeting_status_set(*, meeting: Meeting, status: str, user: User | None) -> Meeting:
     locked = locked_row(Meeting, meeting.pk)
-    if not may_follow(locked.status, status):
-        raise ValidationError(
-            _("Een vergadering met status '%(old)s' kan niet naar '%(new)s'.")
-            % {"old": locked.get_status_display(), "new": MeetingStatus(status).label}
-        )
+    refusal = status_refusal(locked, status, on=today())
+    if refusal:
+        raise ValidationError(refusal)
     locked.status = status
     locked.sequence += 1
     locked.version += 1

@@ -12,7 +12,7 @@ from samenspel.organisations.constants import (
     Role,
 )
 from samenspel.organisations.models import Association, Organisation, Person, Portfolio
-from samenspel.web.forms import DateInput
+from samenspel.web.forms import ChoiceLabels, DateInput
 
 
 class OrganisationForm(forms.Form):
@@ -29,7 +29,7 @@ class InhabitantCountForm(forms.Form):
     source = forms.CharField(label=_("Bron"), max_length=200, initial="CBS StatLine")
 
 
-class MembershipStartForm(forms.Form):
+class MembershipStartForm(ChoiceLabels, forms.Form):
     person = forms.ModelChoiceField(label=_("Persoon"), queryset=Person.objects.none())
     start_date = forms.DateField(label=_("Vanaf"), widget=DateInput, initial=dt.date.today)
 
@@ -45,7 +45,7 @@ class MembershipEndForm(forms.Form):
     end_date = forms.DateField(label=_("Tot en met"), widget=DateInput, initial=dt.date.today)
 
 
-class PersonForm(forms.Form):
+class PersonForm(ChoiceLabels, forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=200)
     organisation = forms.ModelChoiceField(
         label=_("Organisatie"), queryset=Organisation.objects.order_by("name")
@@ -92,7 +92,7 @@ class BodyForm(forms.Form):
         )
 
 
-class PostForm(forms.Form):
+class PostForm(ChoiceLabels, forms.Form):
     role = forms.ChoiceField(label=_("Rol"), choices=Role.choices)
     organisation = forms.ModelChoiceField(
         label=_("Namens"),

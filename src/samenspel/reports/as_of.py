@@ -1,8 +1,9 @@
 """The agenda as of a date: each agreement's status, its milestones and its updates.
 
-Everything is read through `snapshots.snapshot`, so edits made after the date do not
-change the figures, and only what is dated on or before the date counts: updates with
-`date <= as_of`, milestones reached on or before it. The rules match the live pages
+Everything is read through `snapshots.snapshot`, so edits made after the date (a
+corrected or withdrawn update) do not change the figures, and only what is dated on or
+before the date counts: updates with `date <= as_of` that were not withdrawn by then,
+milestones reached on or before it. The rules match the live pages
 (`agenda.selectors`): the status is the latest update's (or 'not started'), a milestone
 is missed when its latest date has passed unreached, an agreement is overdue when one of
 its milestones is missed.
@@ -60,6 +61,7 @@ class AgreementState:
     row: Any  # the historical Agreement row
     updates: list[Any]  # historical ProgressUpdate rows dated <= as_of, newest first
     milestones: list[MilestoneState] = field(default_factory=list)
+    shared_with: set[int] = field(default_factory=set)  # other portfolios, as of the date
 
     @property
     def pk(self) -> int:
@@ -112,8 +114,15 @@ class AgendaState:
     agreements: list[AgreementState]
 
     def in_portfolio(self, portfolio_id: int | None) -> list[AgreementState]:
-        """Agreements whose main portfolio is `portfolio_id` (as on the agenda overview)."""
-        return [a for a in self.agreements if a.portfolio_id == portfolio_id]
+        """The agreements `portfolio_id` leads or shares, the rule of the live pages
+        (`agenda.selectors.in_portfolio`); None: those of no portfolio at all."""
+        if portfolio_id is None:
+            return [a for a in self.agreements if a.portfolio_id is None and not a.shared_with]
+        return [
+            a
+            for a in self.agreements
+            if a.portfolio_id == portfolio_id or portfolio_id in a.shared_with
+        ]
 
     def in_theme(self, theme_id: int) -> list[AgreementState]:
         return [a for a in self.agreements if a.theme_id == theme_id]
@@ -130,7 +139,7 @@ def _latest_first(update: Any) -> tuple:
 
 
 def agenda_on(*, agenda: Agenda, as_of: dt.date) -> AgendaState:
-    """Every agreement of `agenda` as it stood at the end of `as_of` (three queries)."""
+    """Every agreement of `agenda` as it stood at the end of `as_of` (four queries)."""
     loaded = agenda_loaded_before(agenda)
     agreements = snapshot(Agreement, as_of=as_of, loaded_before=loaded, agenda_id=agenda.pk)
     milestones = snapshot(
@@ -139,7 +148,8 @@ def agenda_on(*, agenda: Agenda, as_of: dt.date) -> AgendaState:
     updates = snapshot(ProgressUpdate, as_of=as_of, agreement_id__in=list(agreements))
     by_agreement: dict[int, list[Any]] = {}
     for update in sorted(updates.values(), key=_latest_first, reverse=True):
-        if update.date <= as_of:
+        # Withdrawn by the end of the date: it no longer counted then.
+        if update.date <= as_of and update.withdrawn_at is None:
             by_agreement.setdefault(update.agreement_id, []).append(update)
     states = {
         pk: AgreementState(row, by_agreement.get(pk, []))
@@ -148,6 +158,15 @@ def agenda_on(*, agenda: Agenda, as_of: dt.date) -> AgendaState:
     for row in sorted(milestones.values(), key=lambda m: (m.order, m.id)):
         if row.agreement_id in states:
             states[row.agreement_id].milestones.append(MilestoneState(row, as_of))
+    # The shared portfolios as recorded with each agreement's row of that date.
+    links = Agreement.history.model._meta.get_field(
+        "historicalagreement_other_portfolios"
+    ).related_model
+    by_history = {row.history_id: row.id for row in agreements.values()}
+    for history_id, portfolio_id in links.objects.filter(
+        history_id__in=list(by_history)
+    ).values_list("history_id", "portfolio_id"):
+        states[by_history[history_id]].shared_with.add(portfolio_id)
     return AgendaState(agenda, as_of, list(states.values()))
 
 

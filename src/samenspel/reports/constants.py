@@ -32,6 +32,13 @@ VERDICT_COLOURS = {
 }
 
 
+class RoundStatus(models.TextChoices):
+    """An evaluation round is open for judgements until the bureau closes it."""
+
+    OPEN = "open", _("Loopt")
+    CLOSED = "closed", _("Afgesloten")
+
+
 class FollowTarget(models.TextChoices):
     PORTFOLIO = "portfolio", _("Portefeuille")
     AGREEMENT = "agreement", _("Afspraak")

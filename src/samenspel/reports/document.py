@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
 from samenspel.web.charts import Bar, stacked_bar_chart
-from samenspel.web.templatetags.samenspel import format_euro
+from samenspel.web.templatetags.samenspel import format_euro, format_number
 
 DUTCH_MONTHS = [
     "januari",
@@ -96,7 +96,8 @@ class Chart:
     @property
     def description(self) -> str:
         return "; ".join(
-            f"{bar.label}: " + ", ".join(f"{s.label} {s.value:g}" for s in bar.segments if s.value)
+            f"{bar.label}: "
+            + ", ".join(f"{s.label} {format_number(s.value)}" for s in bar.segments if s.value)
             for bar in self.bars
         )
 

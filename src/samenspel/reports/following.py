@@ -130,7 +130,9 @@ def _agreement_changes(
     agreement_ids: list[int], since: dt.datetime, start: dt.date, site: str
 ) -> list[Change]:
     changes = []
-    updates = ProgressUpdate.objects.filter(agreement_id__in=agreement_ids, created_at__gte=since)
+    updates = ProgressUpdate.objects.standing().filter(
+        agreement_id__in=agreement_ids, created_at__gte=since
+    )
     for update in updates.select_related("agreement").order_by("created_at", "pk"):
         changes.append(
             Change(

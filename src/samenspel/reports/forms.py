@@ -11,10 +11,10 @@ from samenspel.core.dates import FIRST_YEAR, LAST_YEAR, date_in_range, today
 from samenspel.organisations.models import Association, Organisation, Portfolio
 from samenspel.organisations.selectors import participating_governments
 from samenspel.reports.constants import FollowTarget, ReportFormat, Verdict
-from samenspel.web.forms import DateInput
+from samenspel.web.forms import ChoiceLabels, DateInput
 
 
-class ReportForm(forms.Form):
+class ReportForm(ChoiceLabels, forms.Form):
     peildatum = forms.DateField(label=_("Stand per"), widget=DateInput())
     portefeuille = forms.ModelChoiceField(
         label=_("Portefeuille"),
@@ -75,7 +75,7 @@ class GenerateForm(ReportForm):
     )
 
 
-class JudgementForm(forms.Form):
+class JudgementForm(ChoiceLabels, forms.Form):
     verdict = forms.ChoiceField(label=_("Oordeel"), choices=[("", "---------"), *Verdict.choices])
     explanation = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 4}))
     lessons = forms.CharField(
@@ -105,8 +105,13 @@ class FollowForm(forms.Form):
     stop = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
-class FollowChoiceForm(forms.Form):
+class FollowChoiceForm(ChoiceLabels, forms.Form):
     """What to follow: the association's portfolios and agreements."""
+
+    empty_labels = {
+        "portfolio": _("— kies een portefeuille —"),
+        "agreement": _("— kies een afspraak —"),
+    }
 
     portfolio = forms.ModelChoiceField(
         label=_("Portefeuille"), queryset=Portfolio.objects.none(), required=False

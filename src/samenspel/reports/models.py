@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from samenspel.reports.constants import FollowTarget, ReportFormat, Verdict
+from samenspel.reports.constants import FollowTarget, ReportFormat, RoundStatus, Verdict
 
 
 def report_path(instance: GeneratedReport, filename: str) -> str:
@@ -84,6 +84,11 @@ class EvaluationRound(models.Model):
     )
     starts_on = models.DateField(_("begint op"))
     ends_on = models.DateField(_("eindigt op"))
+    # Open for judgements until the bureau closes it (`reports/workflow.py`).
+    status = models.CharField(
+        _("status"), max_length=20, choices=RoundStatus.choices, default=RoundStatus.OPEN
+    )
+    closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo"), default=False)
     history = HistoricalRecords()
 

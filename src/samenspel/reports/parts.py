@@ -11,6 +11,7 @@ import datetime as dt
 from decimal import Decimal
 
 from samenspel.agenda.constants import STATUS_COLOURS, STATUS_ORDER, Status
+from samenspel.decisions.models import ExecutiveDecision
 from samenspel.decisions.selectors import (
     ProposalState,
     proposal_states_on,
@@ -21,6 +22,7 @@ from samenspel.organisations.models import Association, Organisation, Portfolio
 from samenspel.reports.as_of import AgendaState, AgreementState, status_counts
 from samenspel.reports.as_of_money import HoursState, MoneyState
 from samenspel.reports.document import Block, Chart, Paragraph, Table, date_nl, euro, number
+from samenspel.reports.snapshots import snapshot
 from samenspel.web.charts import Bar, Segment
 
 STATUS_COLUMNS = [str(s.label) for s in STATUS_ORDER]
@@ -44,7 +46,9 @@ def status_chart(
     """Status of the agreements per portfolio: stacked bars plus the same numbers as a table.
 
     Agreements without a portfolio (board and bureau tasks, association-wide themes) get
-    a row of their own (`unassigned`), so the table adds up to every agreement.
+    a row of their own (`unassigned`), so the table covers every agreement. A shared
+    agreement counts with every portfolio that shares it (as on the live pages); the
+    footer counts each agreement once.
     """
     groups = [(p.abbreviation, p.name, state.in_portfolio(p.pk)) for p in portfolios]
     if unassigned and state.in_portfolio(None):
@@ -56,13 +60,20 @@ def status_chart(
             Bar(short, [Segment(c.label, c.count, STATUS_COLOURS[c.status]) for c in counts])
         )
         rows.append([name, *[number(c.count) for c in counts], number(len(agreements))])
-    totals = status_counts([a for _, _, agreements in groups for a in agreements])
+    rows_counted = [a for _, _, agreements in groups for a in agreements]
+    unique = {a.pk: a for a in rows_counted}
+    totals = status_counts(list(unique.values()))
     table = Table(
         f"{title} (gegevens van de grafiek)",
         ["Portefeuille", *STATUS_COLUMNS, "Totaal"],
         rows,
         numeric=tuple(range(1, len(STATUS_COLUMNS) + 2)),
-        footer=["Totaal", *[number(c.count) for c in totals], number(sum(c.count for c in totals))],
+        # A shared agreement is in the row of each portfolio, in the total once.
+        footer=[
+            "Totaal (elke afspraak één keer)" if len(unique) < len(rows_counted) else "Totaal",
+            *[number(c.count) for c in totals],
+            number(sum(c.count for c in totals)),
+        ],
     )
     return Chart(chart_id, title, bars, table)
 
@@ -123,12 +134,19 @@ def proposals(
     portfolio=None,
     organisation: Organisation | None = None,
 ) -> list[ProposalState]:
-    """The association's proposals as they stood on `as_of`."""
+    """The association's proposals as they stood on `as_of`, each executive decision as it
+    was recorded then (a later correction does not change the report)."""
+    known = snapshot(
+        ExecutiveDecision,
+        as_of=as_of,
+        participant__proposal__portfolio__association_id=association.pk,
+    )
     return proposal_states_on(
         date=as_of,
         portfolio=portfolio,
         organisation=organisation,
         proposals=proposals_for_states(association=association),
+        known=known,
     )
 
 

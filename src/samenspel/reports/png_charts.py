@@ -12,6 +12,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from samenspel.web.charts import Bar
+from samenspel.web.templatetags.samenspel import format_number
 
 FONT_PATHS = [
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -59,7 +60,7 @@ def bar_chart_png(bars: list[Bar], *, width: int = 560, label_width: int = 80) -
             box = [x * SCALE, y * SCALE, (x + w) * SCALE, (y + bar_height) * SCALE]
             draw.rectangle(box, fill=segment.colour)
             x += w
-        draw.text(((x + 6) * SCALE, (y + 3) * SCALE), f"{bar.total:g}", "black", font)
+        draw.text(((x + 6) * SCALE, (y + 3) * SCALE), format_number(bar.total), "black", font)
         y += bar_height + gap
     x, y = float(label_width), y + 8
     for segment in bars[0].segments if bars else []:

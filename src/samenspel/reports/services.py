@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -14,13 +14,15 @@ from samenspel.accounts.models import User
 from samenspel.accounts.permissions import is_bureau
 from samenspel.agenda.models import Agenda, Agreement, Theme
 from samenspel.core.dates import today
+from samenspel.core.history import changed_by
 from samenspel.organisations.models import Association, Organisation, Portfolio
-from samenspel.reports.constants import MAX_STORED_REPORTS_PER_USER, ReportFormat
+from samenspel.reports.constants import MAX_STORED_REPORTS_PER_USER, ReportFormat, RoundStatus
 from samenspel.reports.document import Report
 from samenspel.reports.docx import render_docx
 from samenspel.reports.models import EvaluationRound, GeneratedReport, Judgement
 from samenspel.reports.registry import REPORT_TYPES, report_build
 from samenspel.reports.render import figures_json, render_html_document, render_pdf
+from samenspel.reports.workflow import judge_refusal, status_refusal
 
 
 def report_render(report: Report, *, fmt: str) -> bytes:
@@ -158,6 +160,26 @@ def evaluation_round_create(
 
 
 @transaction.atomic
+def evaluation_round_status_set(
+    *,
+    evaluation_round: EvaluationRound,
+    status: str,
+    user: User | None,
+    on: dt.date | None = None,
+) -> EvaluationRound:
+    """Close the round (no judgement changes any more) or reopen it; the bureau's step."""
+    locked = EvaluationRound.objects.select_for_update().get(pk=evaluation_round.pk)
+    refusal = status_refusal(locked, status)
+    if refusal:
+        raise ValidationError(refusal)
+    locked.status = status
+    locked.closed_on = (on or today()) if status == RoundStatus.CLOSED else None
+    changed_by(locked, user)
+    locked.save()
+    return locked
+
+
+@transaction.atomic
 def judgement_record(
     *,
     evaluation_round: EvaluationRound,
@@ -171,6 +193,9 @@ def judgement_record(
     is_demo: bool = False,
 ) -> Judgement:
     """Record (or revise) the judgement on one agreement or theme; history keeps the old one."""
+    refusal = judge_refusal(EvaluationRound.objects.select_for_update().get(pk=evaluation_round.pk))
+    if refusal:
+        raise ValidationError(refusal)
     target: dict[str, Agreement | Theme | None] = (
         {"agreement": agreement} if agreement is not None else {"theme": theme}
     )

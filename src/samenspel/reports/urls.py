@@ -13,6 +13,12 @@ urlpatterns = [
     path("volgen/stoppen/<str:token>/", following.unfollow, name="unfollow"),
     path("evaluatieronde/", evaluation.evaluation_index, name="evaluation_index"),
     path("evaluatieronde/<int:pk>/", evaluation.evaluation_round, name="evaluation"),
+    # Three parts, so no portfolio slug can shadow it.
+    path(
+        "evaluatieronde/<int:pk>/status/wijzigen/",
+        evaluation.evaluation_status,
+        name="evaluation_status",
+    ),
     path(
         "evaluatieronde/<int:pk>/<slug:slug>/",
         evaluation.evaluation_portfolio,

@@ -12,6 +12,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from samenspel.web.templatetags.samenspel import format_number
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -30,6 +32,22 @@ class Bar:
         return sum(s.value for s in self.segments)
 
 
+# Average character widths, as a share of the font size: generous for the room a total
+# needs, and the 7 px at 13 px that the report charts size their label column by.
+CHARACTER_WIDTH = 0.6
+LABEL_CHARACTER_WIDTH = 0.54
+
+
+def _text_width(text: str, font_size: int) -> float:
+    return len(text) * font_size * CHARACTER_WIDTH
+
+
+def _fitted(text: str, width: float, font_size: int) -> str:
+    """`text`, shortened with an ellipsis when it is wider than `width`."""
+    fits = max(int(width / (font_size * LABEL_CHARACTER_WIDTH)), 1)
+    return text if len(text) <= fits else text[: fits - 1].rstrip() + "…"
+
+
 def stacked_bar_chart(
     *,
     chart_id: str,
@@ -38,18 +56,28 @@ def stacked_bar_chart(
     bars: list[Bar],
     width: int = 520,
     label_width: int = 70,
-    format_value: Callable[[float], str] = lambda v: f"{v:g}",
+    format_value: Callable[[float], str] = format_number,
 ) -> SafeString:
-    """Horizontal stacked bars, one per row, with a legend underneath."""
-    bar_height, gap, top = 22, 10, 8
-    plot_width = width - label_width - 50
+    """Horizontal stacked bars, one per row, with a legend underneath.
+
+    Numbers are written the Dutch way (`format_value`, e.g. `format_euro`); the plot leaves
+    room for the longest total, so no total is cut off. A label too long for its column
+    is shortened with an ellipsis and keeps its full text as a tooltip (`<title>`); the
+    page's data table has the full values.
+    """
+    bar_height, gap, top, font_size = 22, 10, 8, 13
+    totals = [format_value(bar.total) for bar in bars]
+    value_width = max((_text_width(t, font_size) for t in totals), default=0) + 12
+    plot_width = width - label_width - value_width
     biggest = max((bar.total for bar in bars), default=0) or 1
     parts = []
     y = top
-    for bar in bars:
+    for bar, total in zip(bars, totals, strict=True):
+        label = _fitted(bar.label, label_width - 8, font_size)
+        tooltip = f"<title>{escape(bar.label)}</title>" if label != bar.label else ""
         parts.append(
             f'<text x="{label_width - 8}" y="{y + bar_height * 0.72:.1f}" text-anchor="end" '
-            f'font-size="13">{escape(bar.label)}</text>'
+            f'font-size="{font_size}">{tooltip}{escape(label)}</text>'
         )
         x = float(label_width)
         for segment in bar.segments:
@@ -59,26 +87,27 @@ def stacked_bar_chart(
             parts.append(
                 f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_height}" '
                 f'fill="{segment.colour}"><title>{escape(bar.label)}: {escape(segment.label)}'
-                f" {segment.value:g}</title></rect>"
+                f" {escape(format_value(segment.value))}</title></rect>"
             )
             x += w
         parts.append(
-            f'<text x="{x + 6:.1f}" y="{y + bar_height * 0.72:.1f}" font-size="13">'
-            f"{escape(format_value(bar.total))}</text>"
+            f'<text x="{x + 6:.1f}" y="{y + bar_height * 0.72:.1f}" font-size="{font_size}">'
+            f"{escape(total)}</text>"
         )
         y += bar_height + gap
     legend_y = y + 8
     legend_x = float(label_width)
     for segment in bars[0].segments if bars else []:
+        step = 24 + _text_width(segment.label, 12)
+        if legend_x + step > width and legend_x > label_width:
+            legend_x = float(label_width)
+            legend_y += 18
         parts.append(
             f'<rect x="{legend_x:.1f}" y="{legend_y}" width="12" height="12" '
             f'fill="{segment.colour}"/><text x="{legend_x + 16:.1f}" y="{legend_y + 11}" '
             f'font-size="12">{escape(segment.label)}</text>'
         )
-        legend_x += 24 + 7.2 * len(segment.label)
-        if legend_x > width - 110:
-            legend_x = float(label_width)
-            legend_y += 18
+        legend_x += step
     height = legend_y + 24
     svg = (
         f'<svg class="samenspel-chart" viewBox="0 0 {width} {height}" width="100%" '
@@ -102,7 +131,7 @@ def progress_bar(*, segments: list[Segment], label: str) -> SafeString:
         w = 100 * segment.value / total
         parts.append(
             f'<rect x="{x:.2f}" y="0" width="{w:.2f}" height="10" fill="{segment.colour}">'
-            f"<title>{escape(segment.label)}: {segment.value:g}</title></rect>"
+            f"<title>{escape(segment.label)}: {escape(format_number(segment.value))}</title></rect>"
         )
         x += w
     return mark_safe(

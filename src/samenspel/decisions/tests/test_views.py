@@ -244,6 +244,10 @@ def test_bureau_sends_and_confirms_a_coalition(client, bureau_user, members):
         ParticipantFactory(proposal=proposal, organisation=organisation)
     client.force_login(bureau_user)
     client.post(
+        reverse("decisions:pho", args=[proposal.pk]),
+        {"decided_on": "2024-02-15", "outcome": "positive"},
+    )
+    client.post(
         reverse("decisions:send", args=[proposal.pk]),
         {"sent_on": "2024-03-01", "deadline": "2024-06-01"},
     )

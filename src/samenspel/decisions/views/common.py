@@ -58,9 +58,11 @@ def step_page(
     success: str,
     title: str,
     next_url: str | None = None,
+    intro: str = "",
 ) -> HttpResponse:
     """One step on a proposal (`core.pages.form_page`): the step form under the proposal's
-    breadcrumbs; back to the proposal, or to `next_url`, when it is done."""
+    breadcrumbs, with `intro` as a warning above it; back to the proposal, or to
+    `next_url`, when it is done."""
     back = proposal.get_absolute_url()
     return form_page(
         request,
@@ -74,6 +76,7 @@ def step_page(
         context={
             "button": _("Opslaan"),
             "proposal": proposal,
+            "intro": intro,
             "breadcrumbs": breadcrumbs(
                 (_("Voorstellen"), reverse("decisions:list")),
                 (proposal.title, back),

@@ -3,49 +3,125 @@
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.permissions import (
+    can_correct_decision,
     can_manage_proposal,
     can_record_decision,
     can_view_decision_document,
     is_signed_in,
     require,
 )
+from samenspel.core.pages import form_page
 from samenspel.decisions import documents, services
-from samenspel.decisions.forms import DecisionForm, ParticipantForm, ParticipantPlanForm
-from samenspel.decisions.models import Participant, Proposal
+from samenspel.decisions.corrections import decision_version, executive_decision_correct
+from samenspel.decisions.costs import proposal_costs
+from samenspel.decisions.forms import (
+    DecisionCorrectForm,
+    DecisionForm,
+    ParticipantForm,
+    ParticipantPlanForm,
+)
+from samenspel.decisions.models import ExecutiveDecision, Participant, Proposal
 from samenspel.decisions.views.common import decision_of, participant_of, proposal_of, step_page
 from samenspel.organisations.models import Organisation
-from samenspel.web.navigation import safe_back
+from samenspel.web.navigation import breadcrumbs, safe_back
 
 
 def _organisation_of_participant(request: HttpRequest, **kwargs: Any) -> Organisation:
     return participant_of(request, **kwargs).organisation
 
 
+def _decision_page(
+    request: HttpRequest,
+    participant: Participant,
+    form: DecisionForm,
+    *,
+    save: Callable[[dict[str, Any]], Any],
+    success: str,
+    title: str,
+    decision: ExecutiveDecision | None = None,
+) -> HttpResponse:
+    """The decision form beside what the executive decided on: the decision points, the
+    deadline, and the organisation's share of the money and hours."""
+    proposal = participant.proposal
+    back = proposal.get_absolute_url()
+    costs = proposal_costs(proposal)
+    share = costs.row_for(participant.organisation)
+    return form_page(
+        request,
+        form,
+        save=save,
+        success=success,
+        next_url=safe_back(request, request.POST.get("next"), back),
+        title=title,
+        back=back,
+        template="decisions/decision_form.html",
+        context={
+            "proposal": proposal,
+            "participant": participant,
+            "decision": decision,
+            "costs": costs,
+            "share": share,
+            "share_per_year": list(zip(costs.years, share.share_cells, strict=True))
+            if share
+            else [],
+            "breadcrumbs": breadcrumbs(
+                (_("Voorstellen"), reverse("decisions:list")), (proposal.title, back), (title, None)
+            ),
+        },
+    )
+
+
 @require(can_record_decision, obj=_organisation_of_participant)
 def decision_record(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
     """Record an executive's decision: only that organisation's account holder or the bureau."""
     participant = participant_of(request, pk, participant_pk)
-    proposal = participant.proposal
     organisation = {"org": participant.organisation}
-    return step_page(
+    return _decision_page(
         request,
+        participant,
         DecisionForm(request.POST or None, request.FILES or None),
-        proposal=proposal,
         save=lambda data: services.executive_decision_record(
             participant=participant, user=request.user, **data
         ),
         success=_("Het besluit van %(org)s is vastgelegd.") % organisation,
         title=_("Besluit van %(org)s vastleggen") % organisation,
-        next_url=safe_back(request, request.POST.get("next"), proposal.get_absolute_url()),
+    )
+
+
+@require(can_correct_decision, obj=decision_of)
+def decision_correct(request: HttpRequest, pk: int, decision_pk: int) -> HttpResponse:
+    """Correct a recorded decision, with a reason (`decisions.corrections`)."""
+    decision = decision_of(request, pk, decision_pk)
+    participant = decision.participant
+    initial = {
+        "decided_on": decision.decided_on,
+        "outcome": decision.outcome,
+        "reference": decision.reference,
+        "remark": decision.remark,
+        "version": decision_version(decision),
+    }
+    organisation = {"org": participant.organisation}
+    return _decision_page(
+        request,
+        participant,
+        DecisionCorrectForm(request.POST or None, request.FILES or None, initial=initial),
+        save=lambda data: executive_decision_correct(
+            decision=decision, user=request.user, expected_version=data.pop("version"), **data
+        ),
+        success=_("Het besluit van %(org)s is gecorrigeerd.") % organisation,
+        title=_("Besluit van %(org)s corrigeren") % organisation,
+        decision=decision,
     )
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from samenspel.accounts.models import User
 from samenspel.accounts.permissions import (
     can_confirm_coalition,
+    can_correct_decision,
     can_create_proposal,
     can_manage_proposal,
     can_manage_templates,
@@ -25,7 +25,7 @@ from samenspel.accounts.permissions import (
     require,
 )
 from samenspel.core.pages import form_page, versioned_edit
-from samenspel.decisions import selectors, services
+from samenspel.decisions import selectors, services, workflow
 from samenspel.decisions.constants import PROPOSAL_SECTIONS, Result, Stage
 from samenspel.decisions.forms import ProposalCreateForm, ProposalFilterForm, ProposalForm
 from samenspel.decisions.models import Proposal
@@ -34,6 +34,7 @@ from samenspel.web.charts import Segment, progress_bar
 from samenspel.web.dashboard import rendered_panels
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
+from samenspel.web.steps import step_refused
 
 PAGE_SIZE = 25
 COLUMNS = [
@@ -115,10 +116,13 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     state = selectors.proposal_state(proposal)
     manage = can_manage_proposal(request.user, proposal)
+    costs = selectors.state_costs(state)
+    shows_steps = manage or can_confirm_coalition(request.user)
     for p in state.participants:
         p.may_record = state.stage == Stage.SENT and can_record_decision(
             request.user, p.organisation
         )
+        p.may_correct = p.decision is not None and can_correct_decision(request.user, p.decision)
         p.may_see_document = bool(p.decision and p.decision.document) and (
             can_view_decision_document(request.user, p.decision)
         )
@@ -129,7 +133,10 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "proposal": proposal,
             "state": state,
             "bar": decided_bar(state),
-            "costs": selectors.state_costs(state),
+            "costs": costs,
+            "steps": workflow.steps_for(proposal, request.user, state=state, costs=costs)
+            if shows_steps
+            else None,
             "timeline": selectors.proposal_timeline(state),
             "sections": [
                 (Proposal._meta.get_field(name).verbose_name.capitalize(), getattr(proposal, name))
@@ -188,9 +195,9 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
 @require(can_manage_proposal, obj=proposal_of)
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = proposal_of(request, pk)
-    if proposal.stage not in services.EDITABLE_STAGES:
-        messages.error(request, str(services.NOT_EDITABLE))
-        return redirect(proposal)
+    refusal = workflow.edit_refusal(proposal)
+    if refusal:
+        return step_refused(request, refusal, proposal.get_absolute_url())
 
     class Form(ProposalForm):
         def __init__(self, *args, **kwargs):

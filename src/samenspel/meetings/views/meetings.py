@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from samenspel.accounts.permissions import (
     can_manage_meetings,
@@ -22,9 +21,10 @@ from samenspel.accounts.permissions import (
     require,
 )
 from samenspel.core.dates import today
-from samenspel.meetings import forms, mailing, selectors, services
+from samenspel.meetings import forms, mailing, selectors, services, workflow
 from samenspel.meetings.constants import Attendance
 from samenspel.meetings.models import Invitation
+from samenspel.meetings.steps import meeting_steps, minutes_steps, status_question
 from samenspel.meetings.views.common import (
     body_of_meeting,
     crumbs,
@@ -32,9 +32,9 @@ from samenspel.meetings.views.common import (
     meeting_trail,
 )
 from samenspel.meetings.views.common import meetings as meetings_of
-from samenspel.meetings.workflow import next_statuses
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
+from samenspel.web.steps import confirm_page, step_refused
 
 PAGE_SIZE = 50
 
@@ -136,7 +136,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": can_manage,
             "can_take_minutes": can_take_minutes(request.user, meeting),
             "can_read_confidential": can_read_confidential(request.user, meeting),
-            "statuses": next_statuses(meeting.status),
+            "steps": meeting_steps(meeting, request.user),
+            "minutes_steps": minutes_steps(meeting, minutes, request.user),
             "attendance_choices": Attendance.choices,
             "attendance_counts": selectors.attendance_counts(invitations),
             "total_minutes": selectors.agenda_minutes(items),
@@ -190,18 +191,34 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @require(can_manage_meetings, obj=body_of_meeting)
 def meeting_status(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(meetings_of(request), pk=pk)
-    try:
-        services.meeting_status_set(
-            meeting=meeting, status=request.POST.get("status", ""), user=request.user
+    """GET asks "Weet je het zeker?" about `?status=`; POST `status` makes the change.
+    A status the rules do not allow now is refused with the reason, on GET and POST."""
+    meeting = get_object_or_404(meetings_of(request).select_related("body"), pk=pk)
+    data = request.POST if request.method == "POST" else request.GET
+    status = data.get("status", "")
+    refusal = workflow.status_refusal(meeting, status, on=today())
+    if refusal:
+        return step_refused(request, refusal, meeting.get_absolute_url())
+    question = status_question(meeting, status)
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            title=question.title,
+            question=question.question,
+            button=question.button,
+            back=meeting.get_absolute_url(),
+            consequences=question.consequences,
+            undo=question.undo,
+            fields={"status": status},
+            breadcrumbs=crumbs(*meeting_trail(meeting, question.title)),
         )
-    except (ValidationError, ValueError) as error:
-        messages.error(request, "; ".join(getattr(error, "messages", [str(error)])))
-    else:
-        messages.success(request, _("De status is bijgewerkt."))
+    try:
+        services.meeting_status_set(meeting=meeting, status=status, user=request.user)
+    except ValidationError as error:
+        return step_refused(request, " ".join(error.messages), meeting.get_absolute_url())
+    messages.success(request, question.done)
     return redirect(meeting)
 
 
@@ -220,6 +237,9 @@ def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_send(request: HttpRequest, pk: int) -> HttpResponse:
     """GET shows what would be sent; POST sends (or, with the dry run ticked, shows again)."""
     meeting = get_object_or_404(meetings_of(request).select_related("body"), pk=pk)
+    refusal = workflow.agenda_send_refusal(meeting)
+    if refusal:
+        return step_refused(request, refusal, meeting.get_absolute_url())
     form = forms.SendForm(request.POST if request.method == "POST" else None)
     base_url = request.build_absolute_uri("/").rstrip("/")
     preview = mailing.agenda_mailing(meeting, base_url)

@@ -4,28 +4,24 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from samenspel.accounts.permissions import can_manage_meetings, can_take_minutes, require
-from samenspel.meetings import forms, selectors
+from samenspel.meetings import forms, selectors, workflow
 from samenspel.meetings import minutes as minutes_services
-from samenspel.meetings.constants import MinutesStatus
 from samenspel.meetings.models import Meeting, Minutes
+from samenspel.meetings.steps import mark_question
 from samenspel.meetings.views.common import (
     body_of_meeting,
+    crumbs,
     meeting_form_page,
     meeting_of,
     meeting_trail,
     meetings,
 )
-
-
-def _minutes(request: HttpRequest) -> QuerySet[Minutes]:
-    return selectors.minutes_of_association(association=request.association)
+from samenspel.web.steps import confirm_page, step_refused
 
 
 def _minutes_url(meeting: Meeting) -> str:
@@ -36,9 +32,9 @@ def _minutes_url(meeting: Meeting) -> str:
 def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(meetings(request).select_related("body"), pk=pk)
     minutes = selectors.minutes_of(meeting=meeting)
-    if minutes and minutes.is_locked:
-        messages.error(request, _("Vastgestelde notulen liggen vast; leg een correctie vast."))
-        return redirect(_minutes_url(meeting))
+    refusal = workflow.minutes_write_refusal(meeting, minutes)
+    if refusal:
+        return step_refused(request, refusal, _minutes_url(meeting))
     initial = {
         "text": minutes.text if minutes else "",
         "minute_taker": minutes.minute_taker if minutes else None,
@@ -62,22 +58,49 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @require(can_take_minutes, obj=meeting_of)
 def minutes_mark(request: HttpRequest, pk: int) -> HttpResponse:
-    minutes = get_object_or_404(_minutes(request).select_related("meeting"), meeting_id=pk)
+    """GET asks "Weet je het zeker?", POST marks the draft ready for approval."""
+    meeting = meeting_of(request, pk)
+    minutes = selectors.minutes_of(meeting=meeting)
+    refusal = workflow.minutes_mark_refusal(minutes)
+    if refusal or minutes is None:
+        return step_refused(request, refusal or "", _minutes_url(meeting))
+    question = mark_question()
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            title=question.title,
+            question=question.question,
+            button=question.button,
+            back=_minutes_url(meeting),
+            consequences=question.consequences,
+            undo=question.undo,
+            breadcrumbs=crumbs(*meeting_trail(meeting, question.title)),
+        )
     try:
         minutes_services.minutes_mark(minutes=minutes, user=request.user)
     except ValidationError as error:
-        messages.error(request, "; ".join(error.messages))
-    else:
-        messages.success(request, _("De notulen zijn gereed voor vaststelling."))
-    return redirect(_minutes_url(minutes.meeting))
+        return step_refused(request, " ".join(error.messages), _minutes_url(meeting))
+    messages.success(request, question.done)
+    return redirect(_minutes_url(meeting))
+
+
+def _minutes_or_refused(request: HttpRequest, pk: int, rule) -> Minutes | HttpResponse:
+    """The meeting's minutes, or the refusal when `rule` says the step is not possible."""
+    meeting = meeting_of(request, pk)
+    minutes = selectors.minutes_of(meeting=meeting)
+    refusal = rule(minutes)
+    if refusal or minutes is None:
+        return step_refused(request, refusal or "", _minutes_url(meeting))
+    return minutes
 
 
 @require(can_manage_meetings, obj=body_of_meeting)
 def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    minutes = get_object_or_404(_minutes(request).select_related("meeting"), meeting_id=pk)
+    minutes = _minutes_or_refused(request, pk, workflow.minutes_approve_refusal)
+    if isinstance(minutes, HttpResponse):
+        return minutes
     meeting = minutes.meeting
     return meeting_form_page(
         request,
@@ -101,9 +124,9 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(can_manage_meetings, obj=body_of_meeting)
 def minutes_correct(request: HttpRequest, pk: int) -> HttpResponse:
-    minutes = get_object_or_404(
-        _minutes(request).select_related("meeting"), meeting_id=pk, status=MinutesStatus.APPROVED
-    )
+    minutes = _minutes_or_refused(request, pk, workflow.minutes_correct_refusal)
+    if isinstance(minutes, HttpResponse):
+        return minutes
     return meeting_form_page(
         request,
         forms.CorrectionForm(request.POST or None),

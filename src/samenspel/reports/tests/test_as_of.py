@@ -77,6 +77,35 @@ def test_later_changes_leave_the_report_of_an_earlier_date_unchanged(agreement):
     assert (now.status, now.is_overdue, now.title) == ("done", False, "Nieuwe titel")
 
 
+def test_a_correction_or_withdrawal_after_the_date_leaves_the_report_as_it_was(
+    agreement, bureau_user
+):
+    from samenspel.agenda.services import progress_update_correct, progress_update_withdraw
+
+    first = ProgressUpdate.objects.get(date=dt.date(2024, 3, 1))
+    second = ProgressUpdate.objects.get(date=dt.date(2024, 8, 1))
+    original = (first.text, first.status)
+    progress_update_correct(
+        update=first,
+        user=bureau_user,
+        expected_version=first.version,
+        reason="Andere tekst",
+        date=first.date,
+        status="delayed",
+        text="Gecorrigeerde tekst",
+    )
+    progress_update_withdraw(
+        update=second, user=bureau_user, expected_version=second.version, reason="Dubbel"
+    )
+
+    (then,) = agenda_on(agenda=agreement.agenda, as_of=AS_OF).agreements
+    assert then.status == "at_risk"  # the withdrawn update still counted then
+    assert (then.updates[1].text, then.updates[1].status) == original
+    (now,) = agenda_on(agenda=agreement.agenda, as_of=timezone.localdate()).agreements
+    assert [(u.text, u.status) for u in now.updates] == [("Gecorrigeerde tekst", "delayed")]
+    assert now.status == "delayed"
+
+
 def test_changes_in_the_quarter(agreement):
     MilestoneFactory(agreement=agreement, end=dt.date(2024, 12, 31), reached_on=dt.date(2024, 8, 5))
     state = agenda_on(agenda=agreement.agenda, as_of=AS_OF)

@@ -17,6 +17,7 @@ DECLARED = {
     "unfollow": ("following", permissions.is_anyone),
     "evaluation_index": ("evaluation", permissions.can_view_reports),
     "evaluation": ("evaluation", permissions.can_view_reports),
+    "evaluation_status": ("evaluation", permissions.is_bureau),
     "evaluation_portfolio": ("evaluation", permissions.can_view_reports),
     "judgement": ("evaluation", permissions.can_judge_target),
 }
@@ -27,6 +28,7 @@ ARGS = {
     "make": ["kwartaal"],
     "unfollow": ["token"],
     "evaluation": [1],
+    "evaluation_status": [1],
     "evaluation_portfolio": [1, "sport"],
     "judgement": [1, "afspraak", 2],
 }

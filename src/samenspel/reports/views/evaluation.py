@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,12 +22,17 @@ from samenspel.agenda.models import Agreement, Theme
 from samenspel.agenda.selectors import current_agenda_or_404
 from samenspel.core.dates import today
 from samenspel.organisations.models import Portfolio
-from samenspel.reports import selectors
+from samenspel.reports import selectors, workflow
 from samenspel.reports.forms import EvaluationRoundForm, JudgementForm
 from samenspel.reports.models import EvaluationRound, Judgement
 from samenspel.reports.selectors import EVALUATED_THEME_KINDS
-from samenspel.reports.services import evaluation_round_create, judgement_record
+from samenspel.reports.services import (
+    evaluation_round_create,
+    evaluation_round_status_set,
+    judgement_record,
+)
 from samenspel.web.navigation import breadcrumbs
+from samenspel.web.steps import confirm_page, step_refused
 
 
 def _crumbs(*more):
@@ -80,9 +86,48 @@ def evaluation_round(request: HttpRequest, pk: int) -> HttpResponse:
             "judged": sum(r.judged for r in rows),
             "total": sum(r.total for r in rows),
             "verdicts": selectors.VERDICT_ORDER,
+            "closed_reason": workflow.judge_refusal(evaluation_round),
+            "steps": workflow.round_steps(evaluation_round, request.user)
+            if is_bureau(request.user)
+            else None,
             "breadcrumbs": _crumbs((evaluation_round.name, None)),
         },
     )
+
+
+@require(is_bureau)
+def evaluation_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks "Weet je het zeker?" about closing or reopening (`?status=`), POST does it."""
+    evaluation_round = _round(request, pk)
+    back = evaluation_round.get_absolute_url()
+    data = request.POST if request.method == "POST" else request.GET
+    status = data.get("status", "")
+    refusal = workflow.status_refusal(evaluation_round, status)
+    if refusal:
+        return step_refused(request, refusal, back)
+    rows = selectors.round_progress(evaluation_round, as_of=today())
+    unjudged = sum(r.total - r.judged for r in rows)
+    question = workflow.status_question(evaluation_round, status, unjudged=unjudged)
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            title=question.title,
+            question=question.question,
+            button=question.button,
+            back=back,
+            consequences=question.consequences,
+            undo=question.undo,
+            fields={"status": status},
+            breadcrumbs=_crumbs((evaluation_round.name, back), (question.title, None)),
+        )
+    try:
+        evaluation_round_status_set(
+            evaluation_round=evaluation_round, status=status, user=request.user
+        )
+    except ValidationError as error:
+        return step_refused(request, " ".join(error.messages), back)
+    messages.success(request, question.done)
+    return redirect(back)
 
 
 def _portfolio(evaluation_round: EvaluationRound, slug: str) -> Portfolio | None:
@@ -118,7 +163,9 @@ def evaluation_portfolio(request: HttpRequest, pk: int, slug: str) -> HttpRespon
             "slug": slug,
             "agreements": agreements,
             "themes": themes,
-            "may_judge": can_judge_evaluation(request.user, portfolio),
+            "may_judge": can_judge_evaluation(request.user, portfolio)
+            and not workflow.judge_refusal(evaluation_round),
+            "closed_reason": workflow.judge_refusal(evaluation_round),
             "breadcrumbs": _crumbs(
                 (evaluation_round.name, evaluation_round.get_absolute_url()), (name, None)
             ),
@@ -160,6 +207,12 @@ def judgement_edit(request: HttpRequest, pk: int, kind: str, target_pk: int) -> 
     evaluation_round = _round(request, pk)
     target = _target(evaluation_round, kind, target_pk)
     item = target.get("agreement") or target.get("theme")
+    refusal = workflow.judge_refusal(evaluation_round)
+    if refusal:
+        back = reverse(
+            "reports:evaluation_portfolio", args=[evaluation_round.pk, _back_slug(target)]
+        )
+        return step_refused(request, refusal, back)
     existing = Judgement.objects.filter(round=evaluation_round, **target).first()
     initial = {"seen": _version(existing)}
     if existing:
@@ -182,6 +235,8 @@ def judgement_edit(request: HttpRequest, pk: int, kind: str, target_pk: int) -> 
         except IntegrityError:  # someone else made the first judgement at the same moment
             messages.error(request, CONFLICT)
             return redirect(request.path)
+        except ValidationError as error:  # the bureau closed the round meanwhile
+            return step_refused(request, " ".join(error.messages), request.path)
         messages.success(request, _("Het oordeel is opgeslagen."))
         slug = _back_slug(target)
         return redirect("reports:evaluation_portfolio", pk=evaluation_round.pk, slug=slug)

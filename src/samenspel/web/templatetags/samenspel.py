@@ -27,6 +27,21 @@ def euro(value, decimals: int = 2) -> str:
     return format_euro(value, int(decimals))
 
 
+def format_number(value, places: int | None = None) -> str:
+    """1.234 or 19.862,2: Dutch grouping and decimal comma. Without `places`, a whole
+    number has no decimals and any other one decimal (as hours are written)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    if value is None or value == "":
+        return "—"
+    number = Decimal(str(value))
+    if places is None:
+        places = 0 if number == number.to_integral_value() else 1
+    rounded = abs(number).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{places}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"-{text}" if number < 0 and rounded else text
+
+
 @register.filter
 def number_nl(value) -> str:
     """1.234: Dutch thousands separator for whole numbers."""

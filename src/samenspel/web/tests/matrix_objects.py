@@ -12,7 +12,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 
 from samenspel.accounts.models import User
-from samenspel.agenda.models import Agreement, Milestone
+from samenspel.agenda.models import Agreement, Milestone, ProgressUpdate
 from samenspel.decisions import documents
 from samenspel.decisions.models import DocumentTemplate, ExecutiveDecision, Participant
 from samenspel.finance.models import Claim, Project
@@ -44,6 +44,13 @@ def matrix_arguments(agenda: Any) -> dict[str, dict[str, Any]]:
     milestone = Milestone.objects.filter(
         agreement__agenda=agenda, agreement__portfolio__slug=PORTFOLIO
     ).first()
+    update = ProgressUpdate.objects.create(  # the chair's own, just recorded
+        agreement=agreement,
+        author=User.objects.get(username="voorzitter-gw"),
+        date=dt.date(YEAR, 6, 1),
+        status="on_track",
+        text="Voortgang om te corrigeren",
+    )
     claim = Claim.objects.filter(organisation=member).first()
     participant = (
         Participant.objects.filter(organisation=member, proposal__portfolio__slug=PORTFOLIO).first()
@@ -52,6 +59,9 @@ def matrix_arguments(agenda: Any) -> dict[str, dict[str, Any]]:
     proposal = participant.proposal
     decision = ExecutiveDecision.objects.filter(participant__organisation=member).first()
     decision.document.save("besluit.pdf", ContentFile(b"%PDF"))
+    sent = ExecutiveDecision.objects.filter(  # corrected by its holder while sent
+        participant__organisation=member, participant__proposal__stage="sent"
+    ).first()
     meeting = Meeting.objects.filter(body=body).first()
     item = AgendaItem.objects.filter(meeting=meeting).first()
     action = Action.objects.filter(meeting=meeting).first() or Action.objects.first()
@@ -100,6 +110,8 @@ def matrix_arguments(agenda: Any) -> dict[str, dict[str, Any]]:
         "agenda:agreement_edit": {"slug": agreement.slug},
         "agenda:update_add": {"slug": agreement.slug},
         "agenda:milestone_reach": {"pk": milestone.pk},
+        "agenda:update_correct": {"pk": update.pk},
+        "agenda:update_withdraw": {"pk": update.pk},
         "public:portfolio": {"slug": PORTFOLIO},
         "public:agreement": {"slug": agreement.slug},
         "finance:contributions": {"year": YEAR},
@@ -120,6 +132,7 @@ def matrix_arguments(agenda: Any) -> dict[str, dict[str, Any]]:
             "pk": decision.participant.proposal_id,
             "decision_pk": decision.pk,
         },
+        "decisions:decision_correct": {"pk": sent.participant.proposal_id, "decision_pk": sent.pk},
         **{
             f"meetings:{name}": meeting_pk
             for name in (
@@ -156,6 +169,7 @@ def matrix_arguments(agenda: Any) -> dict[str, dict[str, Any]]:
         "reports:download": {"pk": report.pk},
         "reports:unfollow": {"token": unfollow_token(follow)},
         "reports:evaluation": {"pk": evaluation.pk},
+        "reports:evaluation_status": {"pk": evaluation.pk},
         "reports:evaluation_portfolio": {"pk": evaluation.pk, "slug": PORTFOLIO},
         "reports:judgement": {"pk": evaluation.pk, "kind": "afspraak", "target_pk": agreement.pk},
         "reports:page": {"kind": "kwartaal"},
