@@ -52,9 +52,13 @@ def matrix_arguments(agenda: Any) -> dict[str, dict[str, Any]]:
         text="Voortgang om te corrigeren",
     )
     claim = Claim.objects.filter(organisation=member).first()
+    # Ordered by pk: the model's ordering ties here, and PostgreSQL breaks ties otherwise
+    # than SQLite, which would pick a proposal in another stage on each engine.
     participant = (
-        Participant.objects.filter(organisation=member, proposal__portfolio__slug=PORTFOLIO).first()
-        or Participant.objects.filter(organisation=member).first()
+        Participant.objects.filter(organisation=member, proposal__portfolio__slug=PORTFOLIO)
+        .order_by("pk")
+        .first()
+        or Participant.objects.filter(organisation=member).order_by("pk").first()
     )
     proposal = participant.proposal
     decision = ExecutiveDecision.objects.filter(participant__organisation=member).first()
