@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RoleKind(models.TextChoices):
-    BUREAU = "bureau", _("VDG-bureau")
+    BUREAU = "bureau", _("Bureau")
     PORTFOLIO_CHAIR = "portfolio_chair", _("Voorzitter portefeuille")
     CORE_GROUP_MEMBER = "core_group_member", _("Lid kerngroep")
     ACCOUNT_HOLDER = "account_holder", _("Accounthouder")

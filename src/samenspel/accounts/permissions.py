@@ -10,18 +10,15 @@ request (commands, the shell) nothing is bound and every role of the user counts
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.constants import RoleKind
@@ -175,50 +172,6 @@ def can_record_decision(user: Any, organisation: Any) -> bool:
     return organisation.pk in roles_of(user).account_holder_of
 
 
-# --- corrections ----------------------------------------------------------------------
-
-
-def within_correction_period(recorded_at: dt.datetime) -> bool:
-    """Recorded at most SAMENSPEL_CORRECTION_DAYS ago (the real clock: how long ago
-    someone typed it, not the date the agenda is judged on)."""
-    period = dt.timedelta(days=settings.SAMENSPEL_CORRECTION_DAYS)
-    return timezone.now() - recorded_at <= period
-
-
-def can_correct_progress_update(user: Any, update: Any) -> bool:
-    """Correct or withdraw a progress update: the bureau at any time; its author within
-    the correction period, while they may still edit the agreement. A withdrawn update
-    stays as it was withdrawn."""
-    if update.withdrawn_at is not None:
-        return False
-    if is_bureau(user):
-        return True
-    if not is_signed_in(user) or update.author_id != user.pk:
-        return False
-    return within_correction_period(update.created_at) and can_edit_agreement(
-        user, update.agreement
-    )
-
-
-def can_see_withdrawn_updates(user: Any) -> bool:
-    """Withdrawn progress updates, marked as withdrawn with their reason: the bureau."""
-    return is_bureau(user)
-
-
-def can_correct_decision(user: Any, decision: Any) -> bool:
-    """Correct a recorded executive decision: while the proposal is with the executives
-    (stage "sent"), who may record that organisation's decision; once the decisions closed
-    it (stage "closed"), only the bureau, within the correction period after the decision
-    was recorded. Never for a withdrawn proposal or one the PHO closed."""
-    participant = decision.participant
-    proposal = participant.proposal
-    if proposal.stage == "sent":
-        return can_record_decision(user, participant.organisation)
-    if proposal.stage == "closed" and proposal.needs_executive_decisions:
-        return is_bureau(user) and within_correction_period(decision.recorded_at)
-    return False
-
-
 def can_view_organisation_finance(user: Any, organisation: Any) -> bool:
     return can_record_decision(user, organisation)
 
@@ -237,6 +190,12 @@ def can_manage_proposal(user: Any, proposal: Any) -> bool:
     if is_bureau(user):
         return True
     return is_signed_in(user) and proposal.portfolio_id in roles_of(user).chair_of
+
+
+def can_send_without_pho(user: Any) -> bool:
+    """Send a proposal with money for the members to the colleges without the portfolio
+    meeting's positive decision: only the bureau, and always with a recorded reason."""
+    return is_bureau(user)
 
 
 def can_view_decision_document(user: Any, decision: Any) -> bool:
@@ -328,6 +287,11 @@ def can_store_report(user: Any, subject: dict[str, Any]) -> bool:
     return False
 
 
+def can_run_evaluation_round(user: Any) -> bool:
+    """Start, close and reopen the evaluation round: the bureau."""
+    return is_bureau(user)
+
+
 def can_judge_evaluation(user: Any, portfolio: Any) -> bool:
     """Judgements in the agenda's evaluation: the bureau, and a chair for their portfolio."""
     if is_bureau(user):
@@ -347,86 +311,6 @@ def can_judge_target(user: Any, target: dict[str, Any]) -> bool:
     if target.get("agreement") is not None:
         return can_judge_evaluation(user, target["agreement"].portfolio)
     return can_judge_theme(user, target["theme"])
-
-
-# --- meetings -------------------------------------------------------------------------
-
-
-def can_manage_meetings(user: Any, body: Any = None) -> bool:
-    """Meetings of a body (agenda, invitees, outcomes, minutes): the bureau, and the chair
-    and core group of the body's portfolio. Schedules and cycles are the bureau's."""
-    if is_bureau(user):
-        return True
-    if not is_signed_in(user) or body is None or body.portfolio_id is None:
-        return False
-    roles = roles_of(user)
-    return body.portfolio_id in roles.chair_of or body.portfolio_id in roles.core_group_of
-
-
-def can_read_confidential(user: Any, meeting: Any) -> bool:
-    """Confidential meeting documents: the bureau, the meeting's invitees (not removed) and
-    the people holding a seat in the body on the meeting date; never other roles."""
-    if is_bureau(user):
-        return True
-    person_id = getattr(user, "person_id", None) if is_signed_in(user) else None
-    if person_id is None:
-        return False
-    if meeting.invitations.filter(person_id=person_id, removed=False).exists():
-        return True
-    return user.person.memberships.active_on(meeting.date).filter(post__body=meeting.body).exists()
-
-
-def can_take_minutes(user: Any, meeting: Any) -> bool:
-    """Draft minutes and mark them ready: who manages the body's meetings, and the
-    minute-taker (named on the minutes, or holding the body's minute-taker seat)."""
-    if can_manage_meetings(user, meeting.body):
-        return True
-    person_id = getattr(user, "person_id", None) if is_signed_in(user) else None
-    if person_id is None:
-        return False
-    minutes = getattr(meeting, "minutes", None)
-    if minutes is not None and minutes.minute_taker_id == person_id:
-        return True
-    seats = user.person.memberships.active_on(meeting.date)
-    return seats.filter(post__body=meeting.body, post__role="minute_taker").exists()
-
-
-def can_plan_meetings(user: Any) -> bool:
-    """Plan a meeting for some body: the bureau, and portfolio chairs and core groups (for
-    the bodies of their portfolio, see `can_manage_meetings`)."""
-    if is_bureau(user):
-        return True
-    roles = roles_of(user)
-    return is_signed_in(user) and bool(roles.chair_of or roles.core_group_of)
-
-
-def can_generate_schedule(user: Any) -> bool:
-    """The year's schedule made from the meeting cycles, and the cycles: the bureau's."""
-    return is_bureau(user)
-
-
-def can_read_document(user: Any, document: Any) -> bool:
-    """A meeting document (every version): everyone signed in; a confidential one, or one
-    of a confidential agenda item, only who may read the meeting's confidential documents
-    (`can_read_confidential`) or manages the body's meetings."""
-    if not is_signed_in(user):
-        return False
-    item = document.item
-    if not (document.is_confidential or item.is_confidential):
-        return True
-    if item.meeting is not None and can_read_confidential(user, item.meeting):
-        return True
-    return can_manage_meetings(user, item.body)
-
-
-def can_record_outcome(user: Any, target: dict[str, Any]) -> bool:
-    """An agenda item's outcome (`{"item": …, "on_proposal": …}`): who manages the body's
-    meetings; the PHO's decision on the item's proposal (`on_proposal`) only who also
-    manages that proposal (`can_manage_proposal`)."""
-    item = target["item"]
-    if not can_manage_meetings(user, item.body):
-        return False
-    return not target.get("on_proposal") or can_manage_proposal(user, item.proposal)
 
 
 # --- decisions ------------------------------------------------------------------------

@@ -8,19 +8,19 @@ class ThemeKind(models.TextChoices):
     PRIORITY = "priority", _("Prioritair thema")
     ANNEX_GROUP = "annex_group", _("Onderwerp uit bijlage 2")
     SHARED = "shared", _("Gedeeld thema")
-    ASSOCIATION_WIDE = "association_wide", _("VDG-breed thema")
+    ASSOCIATION_WIDE = "association_wide", _("Breed thema")
     COLLABORATION = "collaboration", _("Samenspel")
     BOARD = "board", _("Algemeen bestuur")
-    BUREAU = "bureau", _("VDG-bureau")
+    BUREAU = "bureau", _("Bureau")
 
 
 class AgreementKind(models.TextChoices):
     PRIORITY = "priority", _("Prioritair thema")
     EXISTING = "existing", _("Bestaande afspraak (bijlage 2)")
-    ASSOCIATION_WIDE = "association_wide", _("VDG-breed thema")
+    ASSOCIATION_WIDE = "association_wide", _("Breed thema")
     COLLABORATION = "collaboration", _("Samenspel")
     BOARD_TASK = "board_task", _("Taak algemeen bestuur")
-    BUREAU_TASK = "bureau_task", _("Taak VDG-bureau")
+    BUREAU_TASK = "bureau_task", _("Taak bureau")
 
 
 class AssociationRole(models.TextChoices):

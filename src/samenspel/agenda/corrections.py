@@ -14,11 +14,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from samenspel.accounts.permissions import (
-    can_correct_progress_update,
-    require,
-    within_correction_period,
-)
+from samenspel.accounts.corrections import can_correct_progress_update, within_correction_period
+from samenspel.accounts.permissions import require
 from samenspel.agenda import services
 from samenspel.agenda.forms import ProgressUpdateCorrectForm, ProgressUpdateWithdrawForm
 from samenspel.agenda.models import ProgressUpdate

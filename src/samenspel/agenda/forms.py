@@ -48,7 +48,9 @@ class AgreementForm(ChoiceLabels, forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=300)
     description = forms.CharField(label=_("Beschrijving"), widget=forms.Textarea, required=False)
     role = forms.ChoiceField(
-        label=_("Rol VDG"), choices=[("", "—"), *AssociationRole.choices], required=False
+        label=_("Rol samenwerkingsverband"),
+        choices=[("", "—"), *AssociationRole.choices],
+        required=False,
     )
     political_lead = forms.ModelChoiceField(
         label=_("Bestuurlijk trekker"),

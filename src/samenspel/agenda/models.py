@@ -112,7 +112,7 @@ class Theme(models.Model):
     why = models.TextField(_("waarom"), blank=True)
     what = models.TextField(_("wat"), blank=True)
     who = models.TextField(_("wie"), blank=True)
-    role = models.TextField(_("rol VDG"), blank=True)
+    role = models.TextField(_("rol samenwerkingsverband"), blank=True)
     years = models.CharField(_("jaren"), max_length=40, blank=True)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
     history = HistoricalRecords(m2m_fields=[portfolios])
@@ -152,7 +152,7 @@ class Agreement(models.Model):
     )
     kind = models.CharField(_("soort"), max_length=32, choices=AgreementKind.choices)
     role = models.CharField(
-        _("rol VDG"), max_length=32, choices=AssociationRole.choices, blank=True
+        _("rol samenwerkingsverband"), max_length=32, choices=AssociationRole.choices, blank=True
     )
     political_lead = models.ForeignKey(
         "organisations.Organisation",

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.corrections import can_correct_progress_update
 from samenspel.accounts.models import User
-from samenspel.accounts.permissions import can_correct_progress_update
 from samenspel.agenda.constants import Status
 from samenspel.agenda.models import Agreement, Milestone, ProgressUpdate
 from samenspel.agenda.periods import parse_period

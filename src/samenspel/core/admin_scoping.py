@@ -35,6 +35,7 @@ from django.contrib.admin.utils import (
     get_fields_from_path,
     unquote,
 )
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models, router
 from django.db.models import Q, QuerySet
@@ -50,8 +51,31 @@ def request_association(request: HttpRequest) -> Any:
     return getattr(request, "association", None)
 
 
+class StoredFileInput(AdminFileWidget):
+    """The admin's file field, naming the current file without Django's link to MEDIA_URL:
+    uploaded files are never served from there (every download goes through a view that
+    checks who may see it), so that link would only give a 404. The template lives with
+    the other templates of the UI shell (web/templates/admin/widgets/)."""
+
+    template_name = "admin/widgets/stored_file_input.html"
+
+
 class AssociationScoped(BaseModelAdmin):
     """What admins and inlines of owned data share: see the module's docstring."""
+
+    def formfield_for_dbfield(self, db_field: Any, request: Any, **kwargs: Any) -> Any:
+        if isinstance(db_field, models.FileField) and "widget" not in kwargs:
+            # Keep what an admin declares for its files (the logo's `accept`), without the link.
+            declared = next(
+                (
+                    self.formfield_overrides[kind].get("widget")
+                    for kind in type(db_field).__mro__
+                    if kind in self.formfield_overrides
+                ),
+                None,
+            )
+            kwargs["widget"] = StoredFileInput(attrs=getattr(declared, "attrs", None))
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     # The lookup from the model to its association ("body__association"); None only when
     # `association_q` is overridden.

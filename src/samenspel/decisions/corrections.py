@@ -21,8 +21,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.corrections import can_correct_decision
 from samenspel.accounts.models import User
-from samenspel.accounts.permissions import can_correct_decision
 from samenspel.core.history import changed_by
 from samenspel.core.versioning import EditConflict
 from samenspel.decisions.constants import Result, Stage

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from samenspel.accounts.permissions import can_manage_meetings
+from samenspel.accounts.meeting_permissions import can_manage_meetings
 from samenspel.core.dates import today
 from samenspel.meetings import selectors
 

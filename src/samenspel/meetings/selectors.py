@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 from django.db.models import Count, Model, Q, QuerySet
 from django.utils import timezone
 
+from samenspel.accounts.meeting_permissions import can_manage_meetings
 from samenspel.accounts.models import User
-from samenspel.accounts.permissions import can_manage_meetings
 from samenspel.meetings.constants import (
     NOT_PUBLIC_BODY_KINDS,
     ActionStatus,

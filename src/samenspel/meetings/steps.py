@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samenspel.accounts.permissions import can_manage_meetings, can_take_minutes
+from samenspel.accounts.meeting_permissions import can_manage_meetings, can_take_minutes
 from samenspel.core.dates import today
 from samenspel.meetings import workflow
 from samenspel.meetings.constants import MeetingStatus, MinutesStatus

@@ -74,7 +74,7 @@ class BodyKind(models.TextChoices):
     CORE_GROUP_PLUS = "core_group_plus", _("Kerngroep plus")
     ACCOUNT_HOLDERS_MEETING = "account_holders_meeting", _("Accounthoudersoverleg")
     SECRETARIES_CIRCLE = "secretaries_circle", _("Kring van gemeentesecretarissen")
-    BUREAU = "bureau", _("VDG-bureau")
+    BUREAU = "bureau", _("Bureau")
     STEERING_GROUP = "steering_group", _("Stuurgroep")
     VNG_COMMITTEE = "vng_committee", _("VNG-commissie")
     OTHER = "other", _("Overig")

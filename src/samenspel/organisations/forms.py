@@ -66,7 +66,7 @@ class BodyForm(forms.Form):
     short_name = forms.CharField(label=_("Korte naam"), max_length=60, required=False)
     description = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea, required=False)
     link_status = forms.ChoiceField(
-        label=_("Verbinding met VDG (VNG-commissies)"),
+        label=_("Verbinding met het samenwerkingsverband (VNG-commissies)"),
         choices=[("", "—"), *CommitteeLink.choices],
         required=False,
     )

@@ -164,7 +164,7 @@ def core_group_composition(snapshot: Snapshot) -> list[str]:
         if officials_chair is None or officials_chair not in people:
             problems.append("de voorzitter van het ambtelijk overleg ontbreekt")
         if not any(snapshot.seats_of_person.get(p.pk, set()) & bureau for p in people):
-            problems.append("geen lid van het VDG-bureau")
+            problems.append("geen lid van het bureau")
         if problems:
             offences.append(f"{_name(body)}: {'; '.join(problems)}.")
     return offences
@@ -233,7 +233,7 @@ def executive_board_complete(snapshot: Snapshot) -> list[str]:
 
 def vng_committees_linked(snapshot: Snapshot) -> list[str]:
     return [
-        f"{b.name}: nog geen verbinding met een VDG-portefeuille."
+        f"{b.name}: nog geen verbinding met een portefeuille."
         for b in snapshot.of_kind(BodyKind.VNG_COMMITTEE)
         if b.link_status == "unlinked"
     ]
@@ -276,9 +276,9 @@ RULES = [
     Rule(
         "kerngroep-samenstelling",
         "Een kerngroep heeft drie ambtenaren, met de ambtelijk voorzitter en een lid van "
-        "het VDG-bureau",
+        "het bureau",
         "Bijlage 1: De kerngroep bestaat uit drie ambtenaren, waaronder de voorzitter van het "
-        "ambtelijk overleg en een lid van het VDG-bureau.",
+        "ambtelijk overleg en een lid van het bureau.",
         core_group_composition,
     ),
     Rule(
@@ -308,7 +308,7 @@ RULES = [
     ),
     Rule(
         "vng-commissies-verbonden",
-        "Elke VNG-commissie is verbonden met een VDG-portefeuille",
+        "Elke VNG-commissie is verbonden met een portefeuille",
         "5.5: zeven VNG-commissies/-colleges hebben nog onvoldoende verbinding",
         vng_committees_linked,
     ),

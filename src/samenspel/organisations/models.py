@@ -207,7 +207,7 @@ class Body(models.Model):
     description = models.TextField(_("omschrijving"), blank=True)
     abbreviation = models.CharField(_("afkorting"), max_length=20, blank=True)
     link_status = models.CharField(
-        _("verbinding met VDG"),
+        _("verbinding met het samenwerkingsverband"),
         max_length=20,
         choices=CommitteeLink.choices,
         blank=True,

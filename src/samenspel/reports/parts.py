@@ -32,7 +32,7 @@ def counts_dict(agreements: list[AgreementState]) -> dict[str, int]:
     return {c.status: c.count for c in status_counts(agreements)}
 
 
-NO_PORTFOLIO = "Zonder portefeuille (bestuur, bureau, VDG-breed)"
+NO_PORTFOLIO = "Zonder portefeuille (bestuur, bureau, brede thema's)"
 
 
 def status_chart(

@@ -67,7 +67,7 @@ register(
     ReportType(
         "jaar",
         "Jaarverslag samenwerkingsagenda",
-        "Wat per portefeuille is gedaan en wat uitliep, de VDG-brede thema's, begroting en "
+        "Wat per portefeuille is gedaan en wat uitliep, de brede thema's, begroting en "
         "uren per lid.",
         annual_report,
     )

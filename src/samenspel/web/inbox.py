@@ -22,6 +22,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from samenspel.accounts.permissions import is_bureau, roles_of
 from samenspel.core.dates import today
 
 # Items shown per group; the rest is behind "en N meer" (the filtered list).
@@ -133,6 +134,15 @@ def inbox_groups(user: Any, association: Any, on: dt.date) -> list[InboxGroup]:
 
 def shortcuts_for(user: Any, association: Any) -> list[Shortcut]:
     return [s for shortcuts in _SHORTCUTS for s in shortcuts(user=user, association=association)]
+
+
+def figures_open_for(user: Any) -> bool:
+    """The association's figures open on the dashboard for the bureau and for readers;
+    folded below the inbox for those with work of their own (chair, core group, account
+    holder), whose inbox comes first."""
+    roles = roles_of(user)
+    own_work = roles.chair_of or roles.core_group_of or roles.account_holder_of
+    return is_bureau(user) or not own_work
 
 
 def dashboard_inbox(request: HttpRequest) -> dict:

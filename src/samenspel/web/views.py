@@ -6,14 +6,12 @@ from django.views.decorators.http import require_GET
 
 from samenspel.accounts.permissions import (
     can_use_admin,
-    is_bureau,
     is_signed_in,
     public,
     require,
-    roles_of,
 )
 from samenspel.web.dashboard import rendered_panels
-from samenspel.web.inbox import dashboard_inbox
+from samenspel.web.inbox import dashboard_inbox, figures_open_for
 
 
 @require(is_signed_in)
@@ -23,15 +21,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     assignments = request.user.role_assignments.filter(
         association=request.association
     ).select_related("portfolio", "organisation")
-    roles = roles_of(request.user)
-    own_work = roles.chair_of or roles.core_group_of or roles.account_holder_of
     return render(
         request,
         "web/dashboard.html",
         {
             "assignments": assignments,
             "may_use_admin": can_use_admin(request.user),
-            "figures_open": is_bureau(request.user) or not own_work,
+            "figures_open": figures_open_for(request.user),
             **dashboard_inbox(request),
             "panels": rendered_panels("dashboard", request),
         },

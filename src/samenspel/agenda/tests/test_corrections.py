@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from samenspel.accounts.constants import RoleKind
-from samenspel.accounts.permissions import can_correct_progress_update
+from samenspel.accounts.corrections import can_correct_progress_update
 from samenspel.agenda import selectors, services
 from samenspel.agenda.models import ProgressUpdate
 from samenspel.agenda.tests.factories import AgreementFactory, ProgressUpdateFactory

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from samenspel.accounts.permissions import can_correct_decision
+from samenspel.accounts.corrections import can_correct_decision
 from samenspel.core.versioning import EditConflict
 from samenspel.decisions import services
 from samenspel.decisions.constants import Result, Stage

@@ -86,11 +86,11 @@ def test_the_service_refuses_a_house_style_for_an_organisation_outside_the_assoc
 ):
     from django.core.exceptions import ValidationError
 
-    from samenspel.decisions import services
+    from samenspel.decisions import document_templates
 
     b = association_b()
     with pytest.raises(ValidationError) as error:
-        services.document_template_add(
+        document_templates.document_template_add(
             association=b,
             name="Huisstijl Emmen",
             organisation=Organisation.objects.get(slug="emmen"),

@@ -13,8 +13,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.corrections import can_correct_decision
 from samenspel.accounts.permissions import (
-    can_correct_decision,
     can_manage_proposal,
     can_record_decision,
     can_view_decision_document,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from samenspel.accounts.permissions import (
     can_confirm_coalition,
     can_manage_proposal,
-    is_bureau,
+    can_send_without_pho,
     require,
 )
 from samenspel.decisions import selectors, services, workflow
@@ -73,7 +73,7 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
     if refusal:
         return _refused(request, proposal, refusal)
     missing = workflow.pho_missing(proposal)
-    if missing and not is_bureau(request.user):
+    if missing and not can_send_without_pho(request.user):
         return _refused(request, proposal, f"{missing} {workflow.ONLY_BUREAU_WITHOUT_PHO}")
     return _step(
         request,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from samenspel.accounts.permissions import can_manage_templates, is_signed_in, require
 from samenspel.core.pages import form_page
-from samenspel.decisions import documents, services
+from samenspel.decisions import document_templates, documents
 from samenspel.decisions.forms import TemplateForm
 from samenspel.decisions.models import DocumentTemplate
 from samenspel.web.navigation import breadcrumbs
@@ -23,7 +23,7 @@ def templates(request: HttpRequest) -> HttpResponse:
     return form_page(
         request,
         TemplateForm(request.POST or None, request.FILES or None, association=association),
-        save=lambda data: services.document_template_add(
+        save=lambda data: document_templates.document_template_add(
             association=association, user=request.user, **data
         ),
         success=_("Het sjabloon is opgeslagen."),
@@ -47,7 +47,7 @@ def templates(request: HttpRequest) -> HttpResponse:
 def template_delete(request: HttpRequest, template_pk: int) -> HttpResponse:
     template = get_object_or_404(DocumentTemplate, pk=template_pk, association=request.association)
     if request.method == "POST":
-        services.document_template_delete(template=template, user=request.user)
+        document_templates.document_template_delete(template=template, user=request.user)
         messages.success(request, _("Het sjabloon '%(name)s' is verwijderd.") % {"name": template})
         return redirect("decisions:templates")
     return render(request, "decisions/template_delete.html", {"template": template})

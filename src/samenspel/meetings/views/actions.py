@@ -8,7 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from samenspel.accounts.permissions import can_manage_meetings, require
+from samenspel.accounts.meeting_permissions import can_manage_meetings
+from samenspel.accounts.permissions import require
 from samenspel.meetings import forms, outcomes, selectors
 from samenspel.meetings.views.common import (
     body_of_meeting,

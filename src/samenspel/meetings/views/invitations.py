@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samenspel.accounts.permissions import can_manage_meetings, require
+from samenspel.accounts.meeting_permissions import can_manage_meetings
+from samenspel.accounts.permissions import require
 from samenspel.meetings import forms, selectors, services
 from samenspel.meetings.models import Meeting
 from samenspel.meetings.views.common import (

@@ -11,13 +11,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samenspel.accounts.permissions import (
+from samenspel.accounts.meeting_permissions import (
     can_manage_meetings,
     can_read_document,
     can_record_outcome,
-    is_signed_in,
-    require,
 )
+from samenspel.accounts.permissions import is_signed_in, require
 from samenspel.meetings import documents, forms, outcomes, selectors, services
 from samenspel.meetings.models import AgendaItem, DocumentVersion, Meeting
 from samenspel.meetings.views.common import (

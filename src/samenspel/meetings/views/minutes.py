@@ -8,7 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
-from samenspel.accounts.permissions import can_manage_meetings, can_take_minutes, require
+from samenspel.accounts.meeting_permissions import can_manage_meetings, can_take_minutes
+from samenspel.accounts.permissions import require
 from samenspel.meetings import forms, selectors, workflow
 from samenspel.meetings import minutes as minutes_services
 from samenspel.meetings.models import Meeting, Minutes

@@ -255,7 +255,7 @@ def example_logo(two):
     return content
 
 
-def test_the_logo_is_served_on_its_own_host(client, two, example_logo):
+def test_the_logo_is_served_on_its_own_host(client, two, example_logo, make_user):
     _vdg, example = two
     response = client.get(LOGO_URL, HTTP_HOST=EXAMPLE_HOST)
     assert response.status_code == 200
@@ -266,6 +266,11 @@ def test_the_logo_is_served_on_its_own_host(client, two, example_logo):
     versioned = client.get(f"{LOGO_URL}?v={example.logo_version}", HTTP_HOST=EXAMPLE_HOST)
     assert versioned["Cache-Control"] == "public, max-age=31536000"
     assert client.post(LOGO_URL, HTTP_HOST=EXAMPLE_HOST).status_code == 405
+    # Signed in, the logo (the same for everyone) stays cacheable; pages do not.
+    client.force_login(make_user("bureau"))
+    signed_in = client.get(f"{LOGO_URL}?v={example.logo_version}", HTTP_HOST=EXAMPLE_HOST)
+    assert signed_in["Cache-Control"] == "public, max-age=31536000"
+    assert client.get("/")["Cache-Control"] == "no-store"
 
 
 def test_another_associations_logo_is_never_served(client, two, example_logo):

@@ -17,7 +17,7 @@ DECLARED = {
     "unfollow": ("following", permissions.is_anyone),
     "evaluation_index": ("evaluation", permissions.can_view_reports),
     "evaluation": ("evaluation", permissions.can_view_reports),
-    "evaluation_status": ("evaluation", permissions.is_bureau),
+    "evaluation_status": ("evaluation", permissions.can_run_evaluation_round),
     "evaluation_portfolio": ("evaluation", permissions.can_view_reports),
     "judgement": ("evaluation", permissions.can_judge_target),
 }

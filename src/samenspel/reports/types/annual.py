@@ -169,7 +169,7 @@ def annual_report(*, association: Association, as_of: dt.date, **_) -> Report:
             association=association, start=dt.date(year, 1, 1), end=as_of, portfolio=portfolio
         )
         sub.add(meeting_blocks[1])  # the key decisions of its meetings
-    _themes(report.section("VDG-brede thema's", new_page=True), agenda, state)
+    _themes(report.section("Brede thema's", new_page=True), agenda, state)
     figures["money"] = _budget(
         report.section("Begroting en besteding"), money_on(agenda=agenda, as_of=as_of), year
     )

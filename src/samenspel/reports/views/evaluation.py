@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy
 from samenspel.accounts.permissions import (
     can_judge_evaluation,
     can_judge_target,
+    can_run_evaluation_round,
     can_view_reports,
-    is_bureau,
     require,
 )
 from samenspel.agenda.models import Agreement, Theme
@@ -46,7 +46,7 @@ def evaluation_index(request: HttpRequest) -> HttpResponse:
         return redirect(evaluation_round)
     form = EvaluationRoundForm(request.POST or None)
     if request.method == "POST":
-        if not is_bureau(request.user):
+        if not can_run_evaluation_round(request.user):
             raise Http404
         if form.is_valid():
             try:
@@ -62,7 +62,7 @@ def evaluation_index(request: HttpRequest) -> HttpResponse:
         "reports/evaluation_start.html",
         {
             "form": form,
-            "may_start": is_bureau(request.user),
+            "may_start": can_run_evaluation_round(request.user),
             "breadcrumbs": _crumbs((_("Evaluatie"), None)),
         },
     )
@@ -88,14 +88,14 @@ def evaluation_round(request: HttpRequest, pk: int) -> HttpResponse:
             "verdicts": selectors.VERDICT_ORDER,
             "closed_reason": workflow.judge_refusal(evaluation_round),
             "steps": workflow.round_steps(evaluation_round, request.user)
-            if is_bureau(request.user)
+            if can_run_evaluation_round(request.user)
             else None,
             "breadcrumbs": _crumbs((evaluation_round.name, None)),
         },
     )
 
 
-@require(is_bureau)
+@require(can_run_evaluation_round)
 def evaluation_status(request: HttpRequest, pk: int) -> HttpResponse:
     """GET asks "Weet je het zeker?" about closing or reopening (`?status=`), POST does it."""
     evaluation_round = _round(request, pk)

@@ -17,7 +17,8 @@ def test_dashboard_shows_shell_with_navigation_and_roles(client, bureau_user):
     assert 'href="#main"' in html  # skip link
     assert 'aria-label="Hoofdmenu"' in html
     assert 'aria-current="page"' in html
-    assert "VDG-bureau" in html  # the role
+    # The role, in words that fit every association (no "VDG" on another's pages).
+    assert "<strong>Jouw rollen:</strong> Bureau" in html
     assert 'lang="nl"' in html
 
 
@@ -46,3 +47,18 @@ def test_dutch_is_the_default_whatever_the_browser_prefers(client, bureau_user):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
     assert 'lang="nl"' in response.content.decode()
     assert response["Content-Language"] == "nl"
+
+
+def test_another_associations_pages_do_not_speak_of_the_vdg(client, vdg_demo_data):
+    """Labels shown on every association's pages are neutral ("Bureau", "Brede thema's"):
+    the example association's bureau sees no "VDG" on its own host."""
+    from samenspel.accounts.models import User
+    from samenspel.web.tests.test_isolation import association_b
+
+    association_b()
+    client.force_login(User.objects.get(username="bureau"))  # bureau of both associations
+    for url in ("/", "/agenda/", "/openbaar/", "/voorstellen/", "/voorstellen/nieuw/"):
+        response = client.get(url, HTTP_HOST="voorbeeld.localhost")
+        assert response.status_code == 200, url
+        main = response.content.decode().split("<main", 1)[1].split("</main>", 1)[0]
+        assert "VDG" not in main, url  # the header's "Ook in: VDG" switcher may name it

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from samenspel.decisions import documents, services
+from samenspel.decisions import document_templates, documents
 from samenspel.decisions.models import DocumentTemplate
 from samenspel.organisations.associations import association_default
 from samenspel.web import uploads
@@ -89,7 +89,7 @@ def test_the_default_template_passes():
 
 def test_the_service_refuses_a_bomb_on_the_file_field(bureau_user):
     with pytest.raises(ValidationError) as error:
-        services.document_template_add(
+        document_templates.document_template_add(
             association=association_default(),
             name="Bom",
             organisation=None,
@@ -102,7 +102,7 @@ def test_the_service_refuses_a_bomb_on_the_file_field(bureau_user):
 
 def test_the_service_refuses_a_fake_docx(bureau_user):
     with pytest.raises(ValidationError) as error:
-        services.document_template_add(
+        document_templates.document_template_add(
             association=association_default(),
             name="Nep",
             organisation=None,
@@ -124,3 +124,21 @@ def test_the_template_page_refuses_a_bomb_and_a_fake_docx(client, bureau_user):
         assert response.status_code == 200
         assert expected in response.content.decode()
     assert not DocumentTemplate.objects.exists()
+
+
+def test_the_admin_names_a_stored_file_without_a_link_to_media(client, bureau_user, settings):
+    """Uploaded files are never served from MEDIA_URL: the admin's form names the current
+    file instead of linking to an address that would give a 404."""
+    template = document_templates.document_template_add(
+        association=association_default(),
+        name="Huisstijl",
+        organisation=None,
+        file=upload("huisstijl.docx", documents.DEFAULT_TEMPLATE.read_bytes()),
+        user=bureau_user,
+    )
+    client.force_login(bureau_user)
+    response = client.get(f"/beheer/decisions/documenttemplate/{template.pk}/change/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert template.file.name in html
+    assert f'href="{settings.MEDIA_URL}' not in html
