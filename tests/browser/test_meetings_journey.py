@@ -57,7 +57,10 @@ def test_bureau_builds_agenda_records_outcome_and_agreement_shows_it(
     page.get_by_role("link", name="Agendapunt toevoegen").click()
     page.get_by_label("Titel").fill("Regiobeeld vaststellen")
     page.get_by_label("Soort").select_option("decision")
-    page.get_by_label("Trekker").select_option(label=str(world["chair"]))
+    # A long list of people: a combobox to type in (samenspel/autocomplete.js).
+    page.get_by_role("combobox", name="Trekker (niet verplicht)").fill(str(world["chair"]))
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
     page.get_by_label("Afspraken").select_option(label="Regiobeeld zorg en welzijn")
     page.get_by_label("Duur (minuten)").fill("20")
     assert axe_violations(page) == []
@@ -71,7 +74,11 @@ def test_bureau_builds_agenda_records_outcome_and_agreement_shows_it(
     page.get_by_role("textbox", name="Actie (niet verplicht)").fill(
         "Regiobeeld delen met de colleges"
     )
-    page.get_by_label("Eigenaar van de actie").select_option(label=str(world["chair"]))
+    page.get_by_role("combobox", name="Eigenaar van de actie (niet verplicht)").fill(
+        str(world["chair"])
+    )
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Besluit PHO G&W 2024-01")).to_be_visible()
     expect(page.get_by_text("Regiobeeld delen met de colleges").first).to_be_visible()
@@ -81,20 +88,12 @@ def test_bureau_builds_agenda_records_outcome_and_agreement_shows_it(
     expect(page.get_by_text("PHO G&W 2024-01: Het regiobeeld is vastgesteld.")).to_be_visible()
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/overleggen/",
-        "/overleggen/besluiten/",
-        "/overleggen/acties/",
-        "/overleggen/planning/2024/",
-        "/overleggen/agenda/",
-        "/overlegorganen/pho-gw/",
-    ],
-)
-def test_meetings_pages_are_accessible(page, world, sign_in, axe_violations, url):
+def test_actions_page_is_accessible(page, world, sign_in, axe_violations):
+    """The actions list is linked from no list page, so the crawl (web/tests/
+    test_accessibility_crawl.py, which checks the other meetings pages for every role)
+    does not reach it."""
     sign_in(world["user"])
-    page.goto(url)
+    page.goto("/overleggen/acties/")
     assert page.locator("h1").is_visible()
     assert axe_violations(page) == []
 

@@ -40,3 +40,29 @@ class AgendaConfig(AppConfig):
         ):
             register_inbox(source)
         register_shortcut(inbox.portfolio_shortcuts)
+
+        from samenspel.agenda import search
+        from samenspel.web.search import SearchSource, register_search
+
+        register_search(
+            SearchSource(
+                "afspraken",
+                _("Afspraken"),
+                search.agreements_found,
+                10,
+                hit=search.agreement_hit,
+                more_url=search.agreements_more_url,
+                more_label=_("Alle %(count)s afspraken"),
+            )
+        )
+        # Anonymous visitors and users without a role here: the public agreement pages.
+        register_search(
+            SearchSource(
+                "openbare-afspraken",
+                _("Afspraken"),
+                search.public_agreements_found,
+                10,
+                hit=search.public_agreement_hit,
+                public=True,
+            )
+        )

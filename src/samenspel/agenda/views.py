@@ -5,18 +5,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from samenspel.accounts.corrections import can_correct_progress_update, can_see_withdrawn_updates
 from samenspel.accounts.permissions import (
-    can_correct_progress_update,
     can_edit_agreement,
     can_edit_portfolio,
-    can_see_withdrawn_updates,
     is_signed_in,
     require,
 )
@@ -30,6 +30,7 @@ from samenspel.core.pages import versioned_edit
 from samenspel.organisations.models import Portfolio
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
+from samenspel.web.sorting import SortColumn, Sorting
 
 PAGE_SIZE = 50
 
@@ -137,11 +138,29 @@ COLUMNS = [
 ]
 
 
+# Statuses in the order they are declared (not started first), not alphabetically.
+STATUS_RANK = Case(
+    *(When(current_status=s, then=Value(i)) for i, s in enumerate(Status.values)),
+    output_field=IntegerField(),
+)
+SORT_COLUMNS = {
+    "afspraak": SortColumn(gettext_lazy("Afspraak"), ("title",)),
+    "portefeuille": SortColumn(gettext_lazy("Portefeuille"), ("portfolio__abbreviation",)),
+    "thema": SortColumn(gettext_lazy("Thema"), ("theme__name",)),
+    "soort": SortColumn(gettext_lazy("Soort"), ("kind",)),
+    "planning": SortColumn(gettext_lazy("Planning"), ("period_start", "period_end")),
+    "status": SortColumn(gettext_lazy("Status"), (STATUS_RANK,)),
+    "update": SortColumn(gettext_lazy("Laatste update"), ("last_update",)),
+    "over-tijd": SortColumn(gettext_lazy("Mijlpaal over tijd"), ("is_overdue",)),
+}
+
+
 @require(is_signed_in)
 def agreement_list(request: HttpRequest) -> HttpResponse:
     agenda = selectors.current_agenda_or_404(request.association)
     form = AgreementFilterForm(request.GET or None, association=request.association)
-    agreements = filtered_agreements(agenda, form)
+    sorting = Sorting.from_request(request, SORT_COLUMNS)
+    agreements = sorting.apply(filtered_agreements(agenda, form))
     fmt = export_format(request)
     if fmt:
         rows = (
@@ -169,6 +188,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "query": query.urlencode(),
+            "sorting": sorting,
             "status_colours": STATUS_COLOURS,
             "breadcrumbs": breadcrumbs(
                 (_("Agenda"), reverse("agenda:overview")), (_("Afspraken"), None)

@@ -39,3 +39,16 @@ class DecisionsConfig(AppConfig):
             Panel("decisions/panels/organisation.html", organisation_panel, 25),
             slot="organisation",
         )
+
+        from samenspel.decisions import search
+        from samenspel.web.search import SearchSource, register_search
+
+        register_search(
+            SearchSource(
+                "voorstellen",
+                _("Voorstellen"),
+                search.proposals_found,
+                20,
+                hit=search.proposal_hit,
+            )
+        )

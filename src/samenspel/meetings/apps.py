@@ -40,3 +40,17 @@ class MeetingsConfig(AppConfig):
                 70,
             )
         )
+
+        from samenspel.meetings import search
+        from samenspel.web.search import SearchSource, register_search
+
+        register_search(
+            SearchSource(
+                "vergaderingen",
+                _("Vergaderingen"),
+                search.meetings_found,
+                30,
+                hit=search.meeting_hit,
+            )
+        )
+        register_search(SearchSource("stukken", _("Vergaderstukken"), search.documents_found, 40))

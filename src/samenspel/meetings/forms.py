@@ -15,7 +15,7 @@ from samenspel.decisions.models import Proposal
 from samenspel.meetings.constants import ActionStatus, ItemKind, OutcomeKind
 from samenspel.meetings.models import Meeting
 from samenspel.organisations.models import Association, Body, Person, Portfolio
-from samenspel.web.forms import ChoiceLabels, DateInput
+from samenspel.web.forms import AutocompleteSelect, ChoiceLabels, DateInput
 
 
 class TimeInput(forms.TimeInput):
@@ -114,7 +114,9 @@ class MeetingEditForm(MeetingForm):
 
 
 class GuestForm(ChoiceLabels, forms.Form):
-    person = forms.ModelChoiceField(label=_("Persoon"), queryset=Person.objects.none())
+    person = forms.ModelChoiceField(
+        label=_("Persoon"), queryset=Person.objects.none(), widget=AutocompleteSelect
+    )
     reason = forms.CharField(
         label=_("Reden"), max_length=300, help_text=_("Bijv. 'presentatie over de RES'.")
     )
@@ -136,6 +138,7 @@ class AgendaItemForm(ChoiceLabels, forms.Form):
         label=_("Trekker"),
         queryset=Person.objects.none(),
         required=False,
+        widget=AutocompleteSelect,
         help_text=_("Leden van het PHO zijn trekker van de punten die zij agenderen."),
     )
     agreements = forms.ModelMultipleChoiceField(
@@ -213,7 +216,10 @@ class OutcomeForm(ChoiceLabels, forms.Form):
     )
     action_title = forms.CharField(label=_("Actie"), max_length=300, required=False)
     action_owner = forms.ModelChoiceField(
-        label=_("Eigenaar van de actie"), queryset=Person.objects.none(), required=False
+        label=_("Eigenaar van de actie"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=AutocompleteSelect,
     )
     action_due_on = forms.DateField(label=_("Actie uiterlijk"), widget=DateInput, required=False)
 
@@ -234,7 +240,9 @@ class OutcomeForm(ChoiceLabels, forms.Form):
 
 class ActionForm(ChoiceLabels, forms.Form):
     title = forms.CharField(label=_("Actie"), max_length=300)
-    owner = forms.ModelChoiceField(label=_("Eigenaar"), queryset=Person.objects.none())
+    owner = forms.ModelChoiceField(
+        label=_("Eigenaar"), queryset=Person.objects.none(), widget=AutocompleteSelect
+    )
     due_on = forms.DateField(label=_("Uiterlijk"), widget=DateInput, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -262,7 +270,10 @@ class MinutesForm(ChoiceLabels, forms.Form):
         help_text=_("Opmaak met HTML (kopjes, lijsten, vet, links); de rest wordt verwijderd."),
     )
     minute_taker = forms.ModelChoiceField(
-        label=_("Notulist"), queryset=Person.objects.none(), required=False
+        label=_("Notulist"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=AutocompleteSelect,
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samenspel.accounts.permissions import can_edit_structure, is_signed_in, require
 from samenspel.core.dates import date_from
@@ -32,8 +33,15 @@ from samenspel.organisations.models import (
 from samenspel.web.dashboard import rendered_panels
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
+from samenspel.web.sorting import SortColumn, Sorting
 
 PAGE_SIZE = 50
+SORT_COLUMNS = {
+    "naam": SortColumn(gettext_lazy("Naam"), ("name",)),
+    "soort": SortColumn(gettext_lazy("Soort"), ("kind", "name")),
+    "lid": SortColumn(gettext_lazy("Lid"), ("is_member", "name")),
+    "zetels": SortColumn(gettext_lazy("Zetels"), ("seats", "name")),
+}
 
 
 def as_of(request: HttpRequest) -> dt.date:
@@ -65,6 +73,8 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             | Q(short_name__icontains=query)
             | Q(identifiers__value__iexact=query)
         ).distinct()
+    sorting = Sorting.from_request(request, SORT_COLUMNS)
+    organisations = sorting.apply(organisations)
     columns = [_("Naam"), _("Soort"), _("Lid"), _("Codes"), _("Zetels")]
 
     def row(o: Organisation) -> list:
@@ -86,6 +96,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             "kind": kind,
             "q": query,
             "query": request.GET.copy().urlencode() if request.GET else "",
+            "sorting": sorting,
             "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Organisaties"), None)),
         },
     )

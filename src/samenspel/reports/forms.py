@@ -11,7 +11,7 @@ from samenspel.core.dates import FIRST_YEAR, LAST_YEAR, date_in_range, today
 from samenspel.organisations.models import Association, Organisation, Portfolio
 from samenspel.organisations.selectors import participating_governments
 from samenspel.reports.constants import FollowTarget, ReportFormat, Verdict
-from samenspel.web.forms import ChoiceLabels, DateInput
+from samenspel.web.forms import AutocompleteSelect, ChoiceLabels, DateInput
 
 
 class ReportForm(ChoiceLabels, forms.Form):
@@ -117,7 +117,10 @@ class FollowChoiceForm(ChoiceLabels, forms.Form):
         label=_("Portefeuille"), queryset=Portfolio.objects.none(), required=False
     )
     agreement = forms.ModelChoiceField(
-        label=_("Afspraak"), queryset=Agreement.objects.none(), required=False
+        label=_("Afspraak"),
+        queryset=Agreement.objects.none(),
+        required=False,
+        widget=AutocompleteSelect,
     )
 
     def __init__(self, *args, association: Association, **kwargs):

@@ -63,3 +63,21 @@ class ChoiceLabels(forms.BaseForm):
         if field is not None:
             _relabel(field, name, self.empty_labels.get(name))
         return super().__getitem__(name)
+
+
+class AutocompleteSelect(forms.Select):
+    """A select with many options that `samenspel/autocomplete.js` turns into a text box
+    to type in (the ARIA combobox pattern); without JavaScript it is the plain select.
+    It carries the words the script announces, translated here. Multiple selects (the
+    agreements of a proposal or agenda item) are not enhanced: the native one is operable
+    by keyboard (type-ahead, Ctrl/Shift) and announces what is selected, while a combobox
+    for many values also needs a list of the chosen ones with a remove button each."""
+
+    def __init__(self, attrs=None, choices=()):
+        words = {
+            "data-autocomplete": "",
+            "data-autocomplete-none": _("Geen resultaten"),
+            "data-autocomplete-one": _("1 resultaat"),
+            "data-autocomplete-many": _("%(count)s resultaten"),
+        }
+        super().__init__({**words, **(attrs or {})}, choices)

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samenspel.accounts.corrections import can_correct_decision
 from samenspel.accounts.models import User
 from samenspel.accounts.permissions import (
     can_confirm_coalition,
-    can_correct_decision,
     can_create_proposal,
     can_manage_proposal,
     can_manage_templates,
@@ -34,6 +34,7 @@ from samenspel.web.charts import Segment, progress_bar
 from samenspel.web.dashboard import rendered_panels
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
+from samenspel.web.sorting import SortColumn, Sorting
 from samenspel.web.steps import step_refused
 
 PAGE_SIZE = 25
@@ -47,6 +48,28 @@ COLUMNS = [
     gettext_lazy("Over tijd"),
     gettext_lazy("Besluit gevraagd vóór"),
 ]
+
+
+# The list is derived per proposal (stage, result), so it is sorted once read; stages and
+# results in the order they are declared, not alphabetically.
+def _by(label, key: Callable[[selectors.ProposalState], Any]) -> SortColumn:
+    return SortColumn(label, key=key, pk=lambda s: s.proposal.pk)
+
+
+SORT_COLUMNS = {
+    "voorstel": _by(gettext_lazy("Voorstel"), lambda s: s.proposal.title),
+    "portefeuille": _by(
+        gettext_lazy("Portefeuille"),
+        lambda s: s.proposal.portfolio.abbreviation or s.proposal.portfolio.name,
+    ),
+    "fase": _by(gettext_lazy("Fase"), lambda s: list(Stage).index(s.stage)),
+    "uitkomst": _by(gettext_lazy("Uitkomst"), lambda s: list(Result).index(s.result)),
+    "besloten": _by(gettext_lazy("Besloten"), lambda s: (s.decided_count, s.participant_count)),
+    "over-tijd": _by(gettext_lazy("Over tijd"), lambda s: s.overdue_count),
+    "besluit-voor": _by(
+        gettext_lazy("Besluit gevraagd vóór"), lambda s: s.proposal.decision_deadline
+    ),
+}
 
 
 def decided_bar(state: selectors.ProposalState) -> str:
@@ -70,6 +93,8 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
     states = selectors.proposal_states_matching(
         association=request.association, **(form.cleaned_data if form.is_valid() else {})
     )
+    sorting = Sorting.from_request(request, SORT_COLUMNS)
+    states = sorting.sort_list(states)
     fmt = export_format(request)
     if fmt:
         rows = (
@@ -99,6 +124,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "query": query.urlencode(),
+            "sorting": sorting,
             "can_create": can_create_proposal(request.user),
             "may_manage_templates": can_manage_templates(request.user),
             "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Voorstellen"), None)),

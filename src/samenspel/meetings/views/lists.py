@@ -10,15 +10,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from samenspel.accounts.permissions import can_generate_schedule, is_signed_in, require
+from samenspel.accounts.meeting_permissions import can_generate_schedule
+from samenspel.accounts.permissions import is_signed_in, require
 from samenspel.core.dates import today, year_or_404
 from samenspel.meetings import forms, ical, selectors
 from samenspel.meetings.schedule import schedule_generate
 from samenspel.meetings.views.common import crumbs
 from samenspel.web.documents import pdf_from_template
 from samenspel.web.exports import export_format, table_response
+from samenspel.web.sorting import SortColumn, Sorting
 
 PAGE_SIZE = 100
 
@@ -31,6 +34,13 @@ def _filters(request: HttpRequest) -> tuple[forms.MeetingFilterForm, dict]:
     return form, {**data, "year": data.get("year") or today().year}
 
 
+DECISION_SORT = {
+    "nummer": SortColumn(gettext_lazy("Nummer"), ("body__name", "number")),
+    "datum": SortColumn(gettext_lazy("Datum"), ("item__meeting__starts_at", "number")),
+    "overleg": SortColumn(gettext_lazy("Overleg"), ("body__name", "item__meeting__starts_at")),
+    "agendapunt": SortColumn(gettext_lazy("Agendapunt"), ("item__title",)),
+    "besluit": SortColumn(gettext_lazy("Besluit"), ("text",)),
+}
 DECISION_COLUMNS = [_("Nummer"), _("Datum"), _("Overleg"), _("Agendapunt"), _("Besluit")]
 
 
@@ -43,6 +53,7 @@ def decision_rows(decisions) -> list[list]:
 @require(is_signed_in)
 def decision_list(request: HttpRequest) -> HttpResponse:
     form, data = _filters(request)
+    sorting = Sorting.from_request(request, DECISION_SORT)
     decisions = selectors.decisions_between(
         association=request.association,
         start=dt.date(data["year"], 1, 1),
@@ -50,6 +61,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
         body=data.get("body"),
         portfolio=data.get("portfolio"),
     )
+    decisions = sorting.apply(decisions)
     fmt = export_format(request)
     if fmt:
         return table_response(
@@ -66,11 +78,20 @@ def decision_list(request: HttpRequest) -> HttpResponse:
             "year": data["year"],
             "page": Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("pagina")),
             "query": request.GET.urlencode(),
+            "sorting": sorting,
             "breadcrumbs": crumbs((_("Besluitenlijst"), None)),
         },
     )
 
 
+ACTION_SORT = {
+    "actie": SortColumn(gettext_lazy("Actie"), ("title",)),
+    "eigenaar": SortColumn(gettext_lazy("Eigenaar"), ("owner__name",)),
+    "overleg": SortColumn(gettext_lazy("Overleg"), ("body__name",)),
+    "afgesproken": SortColumn(gettext_lazy("Afgesproken"), ("created_on",)),
+    "uiterlijk": SortColumn(gettext_lazy("Uiterlijk"), ("due_on",)),
+    "status": SortColumn(gettext_lazy("Status"), ("status", "closed_on")),
+}
 ACTION_COLUMNS = [
     _("Actie"),
     _("Eigenaar"),
@@ -108,6 +129,8 @@ def action_list(request: HttpRequest) -> HttpResponse:
         body=data.get("body"),
         portfolio=data.get("portfolio"),
     )
+    sorting = Sorting.from_request(request, ACTION_SORT)
+    actions = sorting.apply(actions)
     fmt = export_format(request)
     if fmt:
         return table_response(
@@ -123,6 +146,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
             "today": today(),
             "page": Paginator(actions, PAGE_SIZE).get_page(request.GET.get("pagina")),
             "query": request.GET.urlencode(),
+            "sorting": sorting,
             "breadcrumbs": crumbs((_("Actielijst"), None)),
         },
     )

@@ -11,15 +11,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from samenspel.accounts.permissions import (
+from samenspel.accounts.meeting_permissions import (
     can_manage_meetings,
     can_plan_meetings,
     can_read_confidential,
     can_take_minutes,
-    is_signed_in,
-    require,
 )
+from samenspel.accounts.permissions import is_signed_in, require
 from samenspel.core.dates import today
 from samenspel.meetings import forms, mailing, selectors, services, workflow
 from samenspel.meetings.constants import Attendance
@@ -34,6 +34,7 @@ from samenspel.meetings.views.common import (
 from samenspel.meetings.views.common import meetings as meetings_of
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.navigation import breadcrumbs
+from samenspel.web.sorting import SortColumn, Sorting
 from samenspel.web.steps import confirm_page, step_refused
 
 PAGE_SIZE = 50
@@ -51,6 +52,19 @@ def _meeting_rows(meetings):
             m.get_status_display(),
             m.item_count,
         ]
+
+
+# The held meetings (paginated) are sorted on the server; the upcoming ones keep their order.
+PAST_SORT = {
+    "datum": SortColumn(gettext_lazy("Datum"), ("starts_at",)),
+    "vergadering": SortColumn(gettext_lazy("Vergadering"), ("body__name", "starts_at")),
+    "portefeuille": SortColumn(
+        gettext_lazy("Portefeuille"), ("body__portfolio__abbreviation", "starts_at")
+    ),
+    "plaats": SortColumn(gettext_lazy("Plaats"), ("place", "starts_at")),
+    "status": SortColumn(gettext_lazy("Status"), ("status", "starts_at")),
+    "agendapunten": SortColumn(gettext_lazy("Agendapunten"), ("item_count", "starts_at")),
+}
 
 
 @require(is_signed_in)
@@ -71,6 +85,8 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             fmt=fmt, filename="vergaderingen", columns=columns, rows=_meeting_rows(meetings)
         )
     upcoming, past = selectors.upcoming_and_past(meetings, on=today())
+    sorting = Sorting.from_request(request, PAST_SORT)
+    past = sorting.apply(past)
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -82,6 +98,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "upcoming_count": upcoming.count(),
             "page": Paginator(past, PAGE_SIZE).get_page(request.GET.get("pagina")),
             "query": query.urlencode(),
+            "sorting": sorting,
             "can_create": can_plan_meetings(request.user),
             "year": today().year,
             "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Overleggen"), None)),

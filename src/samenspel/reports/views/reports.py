@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samenspel.accounts.permissions import can_view_reports, require
@@ -19,8 +20,19 @@ from samenspel.reports.selectors import visible_reports
 from samenspel.reports.services import StoredReportsFull, report_generate, report_regenerate
 from samenspel.reports.types.common import ReportUnavailable
 from samenspel.web.navigation import breadcrumbs
+from samenspel.web.sorting import SortColumn, Sorting
 
 PAGE_SIZE = 25
+SORT_COLUMNS = {
+    "rapportage": SortColumn(gettext_lazy("Rapportage"), ("title",)),
+    "stand": SortColumn(gettext_lazy("Stand per"), ("as_of",)),
+    "formaat": SortColumn(gettext_lazy("Formaat"), ("format",)),
+    "door": SortColumn(
+        gettext_lazy("Gemaakt door"),
+        ("created_by__first_name", "created_by__last_name", "created_by__username"),
+    ),
+    "op": SortColumn(gettext_lazy("Gemaakt op"), ("created_at",)),
+}
 
 
 def _type_or_404(kind: str) -> ReportType:
@@ -43,7 +55,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
         )
         for t in REPORT_TYPES.values()
     ]
-    reports = visible_reports(request.user, association=request.association)
+    sorting = Sorting.from_request(request, SORT_COLUMNS)
+    reports = sorting.apply(visible_reports(request.user, association=request.association))
     page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
@@ -51,6 +64,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
         {
             "types": types,
             "page": page,
+            "sorting": sorting,
             "breadcrumbs": breadcrumbs((_("Overzicht"), "/"), (_("Rapportages"), None)),
         },
     )
