@@ -9,11 +9,46 @@ PORT   ?= 8000
 TEST_WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE ?= samenspel.conf.settings
 
-.PHONY: run install system-libraries compiled-messages test lint format migrations-check pytest browser-test messages clean
+.PHONY: run serve serve-check install system-libraries compiled-messages test lint format migrations-check pytest browser-test messages clean
 
 run: install
 	$(BIN)/samenspel setup --demo
 	$(BIN)/samenspel runserver 127.0.0.1:$(PORT)
+
+# Production-like (docs/adr/0007-production-server.md): production settings under gunicorn
+# (src/samenspel/conf/gunicorn.py; WORKERS=, default 2 per core + 1), static files
+# collected into var/static and served by WhiteNoise, on PostgreSQL when DATABASE_URL is
+# set, else the embedded SQLite in var/; Redis as cache and session store when REDIS_URL
+# is set. DEMO=1 loads the demo layer too (with development settings: production refuses
+# demo accounts). Plain HTTP on 127.0.0.1 only (samenspel.conf.local_http); behind a proxy
+# that terminates TLS: SERVE_SETTINGS=samenspel.conf.production ALLOWED_HOSTS=….
+SERVE_SETTINGS ?= samenspel.conf.local_http
+WORKERS ?=
+DEMO ?=
+SERVE_DATABASE = DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/var/samenspel.sqlite3}"
+SERVE_ENV = DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) $(SERVE_DATABASE) \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret-key)}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost,.localhost}"
+
+serve: install var/secret-key
+ifeq ($(DEMO),1)
+	DJANGO_SETTINGS_MODULE=samenspel.conf.settings $(SERVE_DATABASE) $(BIN)/samenspel setup --demo
+else
+	$(SERVE_ENV) $(BIN)/samenspel setup
+endif
+	$(SERVE_ENV) $(BIN)/samenspel collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) PORT=$(PORT) WORKERS=$(WORKERS) exec $(BIN)/gunicorn -c python:samenspel.conf.gunicorn
+
+# A random SECRET_KEY for `make serve`, kept so that sessions survive a restart (var/ is
+# not committed). A deployment sets its own SECRET_KEY.
+var/secret-key:
+	@mkdir -p var
+	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(64))' > $@
+
+# Starts `make serve` on a free port, signs in and fetches pages and a static file, then
+# stops it (by hand, not part of `make test`: it takes a minute).
+serve-check: install
+	bash scripts/serve_check.sh
 
 install: $(VENV)/.installed node_modules/.installed compiled-messages system-libraries
 

@@ -5,7 +5,10 @@ module and refuses to start without a real SECRET_KEY. Every variable is listed,
 meaning, in `.env.example`.
 """
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -34,7 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "samenspel.conf.staticfiles.StaticFilesConfig",  # django.contrib.staticfiles, ignoring more
     "django.contrib.humanize",
     "django_htmx",
     "simple_history",
@@ -64,6 +67,7 @@ MIDDLEWARE = [
     "samenspel.organisations.middleware.AssociationMiddleware",
     # Permissions-Policy on every response, Cache-Control: no-store on private ones.
     "samenspel.web.middleware.PrivacyHeadersMiddleware",
+    "samenspel.web.middleware.DownloadReadyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "samenspel.accounts.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -164,6 +168,37 @@ SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+
+def cache_settings(environ: Mapping[str, str]) -> tuple[dict[str, Any], str]:
+    """CACHES and SESSION_ENGINE: Redis when REDIS_URL is set, else the embedded defaults.
+
+    Without Redis the cache is each process's own memory and sessions live in the database,
+    so the embedded default needs no service. With Redis every gunicorn worker shares one
+    cache (the association routing table is dropped for all workers at once) and sessions
+    are `cached_db`: read from Redis, written through to the database. A flushed or
+    restarted Redis (or one evicting keys under memory pressure) then signs nobody out; a
+    session is only written when it changes (SessionLifetimeMiddleware: at most once a
+    minute), so the extra write costs little, and every request saves the session read.
+    Plain `cache` sessions would tie every sign-in to Redis's memory.
+    """
+    url = environ.get("REDIS_URL", "").strip()
+    if not url:
+        return (
+            {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+            "django.contrib.sessions.backends.db",
+        )
+    redis_cache = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "samenspel",
+        # A Redis that hangs fails the request in seconds, not at gunicorn's timeout.
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
+    return {"default": redis_cache}, "django.contrib.sessions.backends.cached_db"
+
+
+CACHES, SESSION_ENGINE = cache_settings(os.environ)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
