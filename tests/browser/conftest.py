@@ -99,7 +99,8 @@ def axe_violations():
         page.evaluate(AXE.read_text())
         result = page.evaluate(
             """async () => await axe.run(document, {runOnly: {type: 'tag',
-                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                 resultTypes: ['violations']})"""
         )
         return [
             {

@@ -53,20 +53,7 @@ def test_chair_reports_progress_and_sees_it_on_the_dashboard(page, chair, sign_i
     expect(page.get_by_role("img", name="Status van de afspraken per portefeuille")).to_be_visible()
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/agenda/",
-        "/agenda/afspraken/?portefeuille=sport",
-        "/agenda/tijdlijn/",
-        "/agenda/portefeuilles/gezondheid-en-welzijn/",
-    ],
-)
-def test_agenda_pages_are_accessible(page, chair, sign_in, axe_violations, url):
-    sign_in(chair)
-    page.goto(url)
-    assert page.locator("h1").is_visible()
-    assert axe_violations(page) == []
+# The agenda's pages pass axe for every role in the crawl (web/tests/test_accessibility_crawl.py).
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml.etree import XMLSyntaxError
 
 from samenspel.core.dates import today
+from samenspel.decisions.addressee import addressee, capitalised, decision_intro, proposer_text
 from samenspel.decisions.constants import PROPOSAL_TEXTS
 from samenspel.decisions.costs import CostTable
 from samenspel.decisions.models import DocumentTemplate, Participant, Proposal
@@ -39,6 +40,9 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 PLACEHOLDERS = {
     "association_name",
     "organisation_name",
+    "addressee",
+    "addressee_capitalised",
+    "decision_intro",
     "title",
     "portfolio",
     "proposer",
@@ -75,12 +79,16 @@ def document_context(proposal: Proposal, participant: Participant, costs: CostTa
         if proposal.service_desk_surcharge
         else ""
     )
+    organisation = participant.organisation
     return {
         "association_name": proposal.portfolio.association.name,
-        "organisation_name": participant.organisation.name,
+        "organisation_name": organisation.name,
+        "addressee": addressee(organisation),
+        "addressee_capitalised": capitalised(addressee(organisation)),
+        "decision_intro": decision_intro(organisation),
         "title": proposal.title,
         "portfolio": proposal.portfolio.name,
-        "proposer": str(proposal.proposer or ""),
+        "proposer": proposer_text(proposal, on=proposal.sent_on or today()),
         "agreements": ", ".join(a.title for a in proposal.agreements.all()) or "—",
         "deadline": _date(proposal.decision_deadline) or "—",
         "date": _date(today()),

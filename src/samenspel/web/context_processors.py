@@ -2,7 +2,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from samenspel.web.navigation import main_navigation
+from samenspel.accounts.permissions import is_signed_in
+from samenspel.web.help import help_url_for
+from samenspel.web.navigation import current_area, main_navigation
 
 DEMO_CACHE_KEY = "samenspel:has-demo-data"
 
@@ -23,5 +25,9 @@ def site(request: HttpRequest) -> dict:
             getattr(request, "association", None), "name", settings.SAMENSPEL_ASSOCIATION_NAME
         ),
         "main_navigation": main_navigation(request),
+        # The footer's "Help": the help of the area this page is in, else the index.
+        "help_url": help_url_for(
+            current_area(request), signed_in=is_signed_in(getattr(request, "user", None))
+        ),
         "show_demo_banner": has_demo_data(),
     }

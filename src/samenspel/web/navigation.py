@@ -35,6 +35,10 @@ class NavItem:
     current: bool
 
 
+def _is_current(request: HttpRequest, url: str) -> bool:
+    return request.path == url if url == "/" else request.path.startswith(url)
+
+
 def main_navigation(request: HttpRequest) -> list[NavItem]:
     # A 400 raised before the authentication middleware (an unknown host) has no user.
     signed_in = is_signed_in(getattr(request, "user", None))
@@ -46,9 +50,21 @@ def main_navigation(request: HttpRequest) -> list[NavItem]:
             url = reverse(name)
         except NoReverseMatch:
             continue
-        current = request.path == url if url == "/" else request.path.startswith(url)
-        items.append(NavItem(url=url, label=str(label), current=current))
+        items.append(NavItem(url=url, label=str(label), current=_is_current(request, url)))
     return items
+
+
+def current_area(request: HttpRequest) -> str | None:
+    """The URL name (of AREAS) of the area the request's page is in, if any: what the
+    main navigation marks current (the footer's help link follows it)."""
+    for name, _label, _public in AREAS:
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        if _is_current(request, url):
+            return name
+    return None
 
 
 def breadcrumbs(*pairs: tuple[str, str | None]) -> list[dict]:

@@ -28,14 +28,15 @@ def build(path: Path = HERE / "collegevoorstel.docx") -> Path:
     doc = Document()
     doc.styles["Normal"].font.name = "Arial"
     doc.styles["Normal"].font.size = Pt(10)
-    doc.core_properties.title = "Collegevoorstel (VDG-format)"
+    doc.core_properties.title = "Collegevoorstel (format van het samenwerkingsverband)"
     doc.core_properties.language = "nl-NL"
-    doc.add_paragraph("{{ association_name }} · VDG-format")
+    doc.add_paragraph("{{ association_name }} · gezamenlijk voorstel")
     doc.add_heading("Collegevoorstel {{ organisation_name }}", level=0)
     doc.add_heading("{{ title }}", level=1)
     meta = doc.add_table(rows=0, cols=2)
     meta.style = "Table Grid"
     for label, value in [
+        ("Aan", "{{ addressee_capitalised }}"),
         ("Portefeuille", "{{ portfolio }}"),
         ("Indiener", "{{ proposer }}"),
         ("Afspraken in de agenda", "{{ agreements }}"),
@@ -52,7 +53,7 @@ def build(path: Path = HERE / "collegevoorstel.docx") -> Path:
         ("Kanttekeningen en risico's", "risks"),
     ]
     doc.add_heading("Beslispunten", level=2)
-    doc.add_paragraph("Het college van {{ organisation_name }} besluit:")
+    doc.add_paragraph("{{ decision_intro }}")
     doc.add_paragraph("{%p for point in decision_points %}")
     doc.add_paragraph("{{ loop.index }}. {{ point }}")
     doc.add_paragraph("{%p endfor %}")

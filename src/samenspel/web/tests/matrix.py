@@ -159,6 +159,11 @@ MATRIX: dict[str, tuple[str, str]] = {
     ),
     "organisations:person_edit": ("login 403 403 403 403 403 200", "login 403 403 403 403 403 200"),
     "organisations:post_add": ("login 403 403 403 403 403 200", "login 403 403 403 403 403 200"),
+    # pages (web: the accessibility statement and the help; the public pages' help is open)
+    "pages:accessibility": ("200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
+    "pages:help": ("login 200 200 200 200 200 200", "login 405 405 405 405 405 405"),
+    "pages:help_index": ("200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
+    "pages:help_public": ("200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
     # public
     "public:agreement": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "public:index": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
@@ -182,4 +187,6 @@ MATRIX: dict[str, tuple[str, str]] = {
     "reports:unfollow": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     # web
     "web:dashboard": ("login 200 200 200 200 200 200", "login 200 200 200 200 200 200"),
+    # The search page is for everyone: the public agenda only without a role here.
+    "web:search": ("200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
 }

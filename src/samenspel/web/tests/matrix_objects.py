@@ -117,6 +117,7 @@ def matrix_arguments(agenda: Any) -> dict[str, dict[str, Any]]:
         "agenda:update_correct": {"pk": update.pk},
         "agenda:update_withdraw": {"pk": update.pk},
         "public:portfolio": {"slug": PORTFOLIO},
+        "pages:help": {"area": "agenda"},
         "public:agreement": {"slug": agreement.slug},
         "finance:contributions": {"year": YEAR},
         "finance:year_edit": {"year": YEAR},
