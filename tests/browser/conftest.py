@@ -42,10 +42,17 @@ def journey_server(django_db_setup, django_db_blocker):
     the test's own connection, so a journey sees the session's data set (`vdg_data`, …)
     inside the test's transaction, and what it writes is rolled back like in any test.
     """
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
     from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
-        server = LiveServer("localhost")
+        server = LiveServer("localhost", start=False)
+        # pytest-django serves static files through the finders only when INSTALLED_APPS
+        # names "django.contrib.staticfiles" literally; Samenspel installs it by its own
+        # config (conf/staticfiles.py), so say it here: the pages' CSS and JS, from the
+        # source folders and node_modules, never from a collected var/static.
+        server.thread.static_handler = StaticFilesHandler
+        server.start()
     yield server
     server.stop()
 
