@@ -61,7 +61,7 @@ def test_bureau_builds_agenda_records_outcome_and_agreement_shows_it(
     page.get_by_role("combobox", name="Trekker (niet verplicht)").fill(str(world["chair"]))
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    page.get_by_label("Afspraken").select_option(label="Regiobeeld zorg en welzijn")
+    page.get_by_role("listbox", name="Afspraken").select_option(label="Regiobeeld zorg en welzijn")
     page.get_by_label("Duur (minuten)").fill("20")
     assert axe_violations(page) == []
     page.get_by_role("button", name="Opslaan").click()

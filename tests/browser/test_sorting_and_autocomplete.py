@@ -93,3 +93,27 @@ def test_a_server_sorted_list_keeps_its_filter_and_passes_axe(
     names = page.locator("tbody th").all_inner_texts()
     assert names == sorted(names, key=str.casefold, reverse=True) and len(names) > 1
     assert axe_violations(page) == []
+
+
+def test_the_agreements_of_a_new_proposal_are_found_by_typing(
+    page, bureau, sign_in, axe_violations
+):
+    """The multiple select of 256 agreements gets a search box: typing hides what does not
+    match, a chosen agreement stays visible, and the form posts the native select."""
+    sign_in(bureau)
+    page.goto("/voorstellen/nieuw/")
+    select = page.locator("select[name=agreements]")
+    total = select.locator("option").count()
+    assert total > 200
+    box = page.get_by_role("searchbox", name=re.compile("Zoek in de lijst: Afspraken"))
+    box.fill("regiobeeld")
+    visible = select.locator("option:not([hidden])")
+    shown = visible.all_inner_texts()
+    assert 0 < len(shown) < 10 and all("regiobeeld" in text.lower() for text in shown)
+    live = page.locator("[aria-live=polite]", has_text="resulta")
+    assert re.fullmatch(r"\d+ resultaten|1 resultaat", live.inner_text())
+    select.select_option(label=shown[0])
+    box.fill("sport")
+    assert shown[0] in select.locator("option:not([hidden])").all_inner_texts()
+    assert select.evaluate("s => [...s.selectedOptions].map(o => o.text)") == [shown[0]]
+    assert axe_violations(page) == []

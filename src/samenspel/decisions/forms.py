@@ -22,7 +22,7 @@ from samenspel.decisions.constants import (
 from samenspel.decisions.models import Participant, Proposal
 from samenspel.organisations.models import Association, Organisation, Portfolio
 from samenspel.organisations.selectors import members_of, participating_governments
-from samenspel.web.forms import ChoiceLabels, DateInput
+from samenspel.web.forms import ChoiceLabels, DateInput, FilteredSelectMultiple
 from samenspel.web.uploads import document_check
 
 YEAR_LINE = re.compile(r"^\s*(\d{4})\s*[:=;]\s*(?:€\s*)?([\d.,\s]+)\s*$")
@@ -98,7 +98,7 @@ class ProposalForm(ChoiceLabels, forms.ModelForm):
         ]
         widgets = {
             "reference_date": DateInput,
-            "agreements": forms.SelectMultiple(attrs={"size": 8}),
+            "agreements": FilteredSelectMultiple,
             **{name: forms.Textarea(attrs={"rows": 3}) for name in PROPOSAL_TEXTS},
             "decision_points": forms.Textarea(attrs={"rows": 4}),
         }

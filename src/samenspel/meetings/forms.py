@@ -15,7 +15,7 @@ from samenspel.decisions.models import Proposal
 from samenspel.meetings.constants import ActionStatus, ItemKind, OutcomeKind
 from samenspel.meetings.models import Meeting
 from samenspel.organisations.models import Association, Body, Person, Portfolio
-from samenspel.web.forms import AutocompleteSelect, ChoiceLabels, DateInput
+from samenspel.web.forms import AutocompleteSelect, ChoiceLabels, DateInput, FilteredSelectMultiple
 
 
 class TimeInput(forms.TimeInput):
@@ -142,7 +142,10 @@ class AgendaItemForm(ChoiceLabels, forms.Form):
         help_text=_("Leden van het PHO zijn trekker van de punten die zij agenderen."),
     )
     agreements = forms.ModelMultipleChoiceField(
-        label=_("Afspraken"), queryset=Agreement.objects.none(), required=False
+        label=_("Afspraken"),
+        queryset=Agreement.objects.none(),
+        required=False,
+        widget=FilteredSelectMultiple,
     )
     proposal = forms.ModelChoiceField(
         label=_("Voorstel"), queryset=Proposal.objects.none(), required=False

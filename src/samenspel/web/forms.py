@@ -65,13 +65,30 @@ class ChoiceLabels(forms.BaseForm):
         return super().__getitem__(name)
 
 
+class FilteredSelectMultiple(forms.SelectMultiple):
+    """A multiple select with many options (the agreements of a proposal or an agenda item)
+    that `samenspel/autocomplete.js` gives a search box above it: typing hides the options
+    that do not match (the chosen ones stay visible) and a polite live region says how many
+    remain. The native select keeps its keyboard use (type-ahead, Ctrl/Shift) and is what
+    the form posts; without JavaScript it is the plain select."""
+
+    def __init__(self, attrs=None, choices=()):
+        words = {
+            "size": 10,
+            "data-filter": _("Zoek in de lijst"),
+            "data-autocomplete-none": _("Geen resultaten"),
+            "data-autocomplete-one": _("1 resultaat"),
+            "data-autocomplete-many": _("%(count)s resultaten"),
+        }
+        super().__init__({**words, **(attrs or {})}, choices)
+
+
 class AutocompleteSelect(forms.Select):
     """A select with many options that `samenspel/autocomplete.js` turns into a text box
     to type in (the ARIA combobox pattern); without JavaScript it is the plain select.
-    It carries the words the script announces, translated here. Multiple selects (the
-    agreements of a proposal or agenda item) are not enhanced: the native one is operable
-    by keyboard (type-ahead, Ctrl/Shift) and announces what is selected, while a combobox
-    for many values also needs a list of the chosen ones with a remove button each."""
+    It carries the words the script announces, translated here. Multiple selects get a
+    search box instead (`FilteredSelectMultiple`): a combobox for many values would also
+    need a list of the chosen ones with a remove button each."""
 
     def __init__(self, attrs=None, choices=()):
         words = {

@@ -9,7 +9,8 @@
  * attributes carry (translated on the server). The select stays in the form, hidden, and
  * holds the chosen value: the form posts it as before.
  *
- * Multiple selects are left alone (see web/forms.py). Loaded with `defer`; the
+ * A `<select multiple data-filter>` (FilteredSelectMultiple) gets a search box above it that
+ * hides the options not matching what is typed (chosen ones stay). Loaded with `defer`; the
  * Content-Security-Policy allows no inline script or style, so the list is shown and
  * hidden with the `hidden` attribute and placed by theme.css.
  */
@@ -223,8 +224,51 @@
     });
   }
 
+  // A multiple select with a search box above it: typing hides the options that do not
+  // match; chosen options stay visible, so what is chosen is never hidden.
+  function addFilter(select) {
+    if (select.samenspelFiltered || !select.multiple) {
+      return;
+    }
+    select.samenspelFiltered = true;
+    counter += 1;
+    var box = document.createElement("input");
+    box.type = "search";
+    box.id = "samenspel-filter-" + counter;
+    box.className = "utrecht-textbox utrecht-textbox--html-input samenspel-filter-box";
+    box.setAttribute("aria-controls", select.id);
+    box.setAttribute("autocomplete", "off");
+    var label = document.createElement("label");
+    label.htmlFor = box.id;
+    label.className = "samenspel-filter-label";
+    var field = select.labels && select.labels[0] ? select.labels[0].textContent.trim() : "";
+    label.textContent = select.getAttribute("data-filter") + (field ? ": " + field : "");
+    var live = document.createElement("p");
+    live.className = "samenspel-visually-hidden";
+    live.setAttribute("aria-live", "polite");
+    select.insertAdjacentElement("beforebegin", label);
+    select.insertAdjacentElement("beforebegin", box);
+    select.insertAdjacentElement("afterend", live);
+    var options = Array.prototype.map.call(select.options, function (option) {
+      return { option: option, key: normalise(option.text) };
+    });
+    box.addEventListener("input", function () {
+      var typed = normalise(box.value);
+      var shown = 0;
+      options.forEach(function (entry) {
+        var match = typed === "" || entry.key.indexOf(typed) !== -1;
+        entry.option.hidden = !(match || entry.option.selected);
+        if (match) {
+          shown += 1;
+        }
+      });
+      live.textContent = typed === "" ? "" : countText(select, shown);
+    });
+  }
+
   function enhanceAll() {
     Array.prototype.forEach.call(document.querySelectorAll("select[data-autocomplete]"), enhance);
+    Array.prototype.forEach.call(document.querySelectorAll("select[data-filter]"), addFilter);
   }
 
   if (document.readyState === "loading") {
