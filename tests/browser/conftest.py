@@ -122,6 +122,20 @@ def axe_violations():
 
 
 @pytest.fixture
+def bureau(vdg_data):
+    """A bureau user of the VDG, with the demo structure (bodies, seats) on the agenda."""
+    from samenspel.accounts.constants import RoleKind
+    from samenspel.accounts.tests.factories import UserFactory
+    from samenspel.demo.structure import demo_structure_create
+    from samenspel.organisations.associations import association_default
+
+    demo_structure_create()
+    user = UserFactory(username="bureau", first_name="Bea")
+    user.role_assignments.create(association=association_default(), role=RoleKind.BUREAU)
+    return user
+
+
+@pytest.fixture
 def sign_in(page):
     from samenspel.accounts.tests.factories import PASSWORD
 

@@ -1,21 +1,5 @@
 """The bureau reads the network and the governance check; axe finds no WCAG 2.1 A/AA issues."""
 
-import pytest
-
-from samenspel.accounts.constants import RoleKind
-from samenspel.organisations.associations import association_default
-
-
-@pytest.fixture
-def bureau(vdg_data):
-    from samenspel.accounts.tests.factories import UserFactory
-    from samenspel.demo.structure import demo_structure_create
-
-    demo_structure_create()
-    user = UserFactory(username="bureau", first_name="Bea")
-    user.role_assignments.create(association=association_default(), role=RoleKind.BUREAU)
-    return user
-
 
 def test_bureau_walks_the_network(page, bureau, sign_in, axe_violations):
     sign_in(bureau)

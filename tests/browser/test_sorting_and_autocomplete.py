@@ -4,21 +4,7 @@ WCAG 2.1 A/AA issues with the list open."""
 
 import re
 
-import pytest
-
-from samenspel.accounts.constants import RoleKind
 from samenspel.organisations.associations import association_default
-
-
-@pytest.fixture
-def bureau(vdg_data):
-    from samenspel.accounts.tests.factories import UserFactory
-    from samenspel.demo.structure import demo_structure_create
-
-    demo_structure_create()
-    user = UserFactory(username="bureau", first_name="Bea")
-    user.role_assignments.create(association=association_default(), role=RoleKind.BUREAU)
-    return user
 
 
 def _seats(page) -> list[int]:

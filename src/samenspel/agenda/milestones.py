@@ -20,7 +20,7 @@ from samenspel.agenda.models import Agreement, Milestone
 from samenspel.agenda.workflow import milestone_refusal
 from samenspel.core.dates import today
 from samenspel.web.navigation import breadcrumbs
-from samenspel.web.steps import confirm_page, step_refused
+from samenspel.web.steps import Question, confirm_page, step_refused
 
 
 def _milestones(request: HttpRequest):
@@ -95,12 +95,8 @@ def milestone_reach(request: HttpRequest, pk: int) -> HttpResponse:
             button, undo = _("Ja, bereikt"), _("Ongedaan maken kan met 'Toch niet bereikt'.")
         return confirm_page(
             request,
-            title=title,
-            question=question,
-            button=button,
+            Question(title, question, button, consequences, undo),
             back=back,
-            consequences=consequences,
-            undo=undo,
             fields={"reached_on": reached_on.isoformat() if reached_on else ""},
             breadcrumbs=breadcrumbs(
                 (_("Agenda"), reverse("agenda:overview")),

@@ -4,7 +4,6 @@ workflow order for a user, with the reason why a step is not possible now."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
@@ -16,7 +15,7 @@ from samenspel.core.dates import today
 from samenspel.meetings import workflow
 from samenspel.meetings.constants import MeetingStatus, MinutesStatus
 from samenspel.meetings.models import Meeting, Minutes
-from samenspel.web.steps import Step, Steps
+from samenspel.web.steps import Question, Step, Steps
 
 # The button that moves a meeting to a status, in workflow order.
 STATUS_STEPS = {
@@ -91,18 +90,6 @@ def minutes_steps(meeting: Meeting, minutes: Minutes | None, user: Any) -> Steps
             ),
         ]
     )
-
-
-@dataclass(frozen=True)
-class Question:
-    """What the confirmation before a status change says."""
-
-    title: str
-    question: str
-    button: str
-    consequences: tuple[str, ...] = ()
-    undo: str = ""
-    done: str = ""
 
 
 def status_question(meeting: Meeting, status: str) -> Question:

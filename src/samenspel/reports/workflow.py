@@ -6,7 +6,6 @@ lists the steps (`round_steps`). See docs/reports.md for the table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
@@ -16,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from samenspel.accounts.permissions import is_bureau
 from samenspel.reports.constants import RoundStatus
 from samenspel.reports.models import EvaluationRound
-from samenspel.web.steps import Step, Steps
+from samenspel.web.steps import Question, Step, Steps
 
 ALLOWED: dict[str, set[RoundStatus]] = {
     RoundStatus.OPEN: {RoundStatus.CLOSED},
@@ -69,16 +68,6 @@ def round_steps(evaluation_round: EvaluationRound, user: Any) -> Steps:
             for status in ALLOWED[evaluation_round.status]
         ]
     )
-
-
-@dataclass(frozen=True)
-class Question:
-    title: str
-    question: str
-    button: str
-    consequences: tuple[str, ...]
-    undo: str
-    done: str
 
 
 def status_question(evaluation_round: EvaluationRound, status: str, *, unjudged: int) -> Question:

@@ -70,6 +70,18 @@ class Steps:
         return bool(self.items or self.done)
 
 
+@dataclass(frozen=True)
+class Question:
+    """What "Weet je het zeker?" before a one-click change says, and the message after it."""
+
+    title: str
+    question: str
+    button: str
+    consequences: Sequence[str] = ()
+    undo: str = ""
+    done: str = ""
+
+
 def step_refused(request: HttpRequest, reason: str, back: str) -> HttpResponse:
     """A step that is not possible now: its reason as an error message, back to the
     record (with htmx: the reason in place of the question)."""
@@ -81,25 +93,21 @@ def step_refused(request: HttpRequest, reason: str, back: str) -> HttpResponse:
 
 def confirm_page(
     request: HttpRequest,
+    question: Question,
     *,
-    title: str,
-    question: str,
-    button: str,
     back: str,
-    consequences: Sequence[str] = (),
-    undo: str = "",
     fields: Mapping[str, Any] | None = None,
     breadcrumbs: list[dict] | None = None,
 ) -> HttpResponse:
     """ "Weet je het zeker?" before a one-click change: the consequences, how to undo it,
     and a form that posts `fields` back to this URL. htmx gets the question alone."""
     context = {
-        "title": title,
-        "question": question,
-        "button": button,
+        "title": question.title,
+        "question": question.question,
+        "button": question.button,
         "back": back,
-        "consequences": consequences,
-        "undo": undo,
+        "consequences": question.consequences,
+        "undo": question.undo,
         "fields": [
             (name, "" if value is None else str(value)) for name, value in (fields or {}).items()
         ],

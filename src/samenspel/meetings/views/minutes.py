@@ -71,12 +71,8 @@ def minutes_mark(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return confirm_page(
             request,
-            title=question.title,
-            question=question.question,
-            button=question.button,
+            question,
             back=_minutes_url(meeting),
-            consequences=question.consequences,
-            undo=question.undo,
             breadcrumbs=crumbs(*meeting_trail(meeting, question.title)),
         )
     try:

@@ -111,12 +111,8 @@ def evaluation_status(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return confirm_page(
             request,
-            title=question.title,
-            question=question.question,
-            button=question.button,
+            question,
             back=back,
-            consequences=question.consequences,
-            undo=question.undo,
             fields={"status": status},
             breadcrumbs=_crumbs((evaluation_round.name, back), (question.title, None)),
         )

@@ -8,7 +8,10 @@ Which pages: the menu's areas and the footer's pages; from each area page, the f
 link in `main` to each page below it or outside every area (one page per view, by
 Django's URL resolver: each template once per role, not every row); from those lists,
 the first detail link (in `main table tbody` or `main ul`, below the list or its area).
-Downloads, the admin and the health check are left out.
+Downloads, the admin and the health check are left out. Each role checks its start page,
+its menu's areas and the footer's pages; a page below an area that an earlier role of the
+same test process checked already is not checked again (each template once, as the
+roles' pages below the areas share their templates).
 
 A browser test like those in tests/browser/ (whose live server it reuses): run it with
 `pytest -m browser`; on SQLite only. One Chromium for the module, one context per role.
@@ -39,6 +42,8 @@ ROLES = ["bureau", "voorzitter-gw", "kerngroep-ekm", "accounthouder-assen", "lez
 FOOTER_ROLES = {"lezer", None}
 # Not our templates (Django's admin) or not a page (JSON, files).
 LEFT_OUT = ("/beheer/", "/healthz", "/static/")
+# Views below the areas checked by an earlier role in this process.
+CHECKED_BELOW_AREAS: set[str] = set()
 DOWNLOADS = (".pdf", ".docx", ".xlsx", ".csv", ".zip", ".ics", ".json", ".yaml")
 
 # The links in `main` (no query, no fragment, no download), each with whether it is
@@ -143,6 +148,20 @@ def _check(page, url):
     return found
 
 
+def _reach(pages, queue, url, area, depth):
+    """Note a page reached; queue it to be checked unless its view was checked already,
+    in this crawl or (below the areas) in an earlier role's."""
+    view = _view(url)
+    if not view or view in pages:
+        return
+    pages[view] = url
+    if depth and view in CHECKED_BELOW_AREAS:
+        return
+    if depth:
+        CHECKED_BELOW_AREAS.add(view)
+    queue.append((url, area, depth))
+
+
 def _crawl(browser, base_url, username):
     context = _context(browser, base_url)
     page = context.new_page()
@@ -162,10 +181,7 @@ def _crawl(browser, base_url, username):
     queue = []  # (url, its area: the start page it was reached from, depth)
 
     def add(url, area, depth):
-        view = _view(url)
-        if view and view not in pages:
-            pages[view] = url
-            queue.append((url, area, depth))
+        _reach(pages, queue, url, area, depth)
 
     for url in start:
         add(url, url, 0)
