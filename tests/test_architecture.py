@@ -7,7 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "samenspel"
 APPS = [
-    "core", "organisations", "accounts", "web", "agenda", "finance", "capacity",
+    "core", "organisations", "accounts", "web", "jobs", "agenda", "finance", "capacity",
     "decisions", "meetings", "reports", "demo",
 ]  # fmt: skip
 

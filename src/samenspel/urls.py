@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("samenspel.decisions.urls")),
     path("overleggen/", include("samenspel.meetings.urls")),
     path("rapportages/", include("samenspel.reports.urls")),
+    path("taken/", include("samenspel.jobs.urls")),
     path("", include("samenspel.web.urls_pages")),
     path("", include("samenspel.web.urls")),
 ]

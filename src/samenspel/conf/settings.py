@@ -42,8 +42,11 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",  # the queue of background jobs, in the database (ADR 0008)
     # Our apps, bottom of the dependency rule first (docs/architecture.md).
     "samenspel.organisations",
+    "samenspel.jobs",
     "samenspel.agenda",
     "samenspel.finance",
     "samenspel.capacity",
@@ -250,6 +253,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Background jobs (docs/adr/0008-background-jobs.md): queued in the database, run by
+# `samenspel worker` (started by `make run` and `make serve`); no broker to run.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 

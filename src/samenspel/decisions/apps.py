@@ -8,6 +8,10 @@ class DecisionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from samenspel.decisions.jobs import register_jobs
+
+        register_jobs()  # the ZIP of all college proposals runs in the background
+
         from samenspel.decisions.panels import dashboard_panel, organisation_panel
         from samenspel.web.dashboard import Panel, register_panel
 

@@ -22,7 +22,7 @@ urlpatterns = [
     path("voorstellen/<int:pk>/versturen/", stages.send, name="send"),
     path("voorstellen/<int:pk>/coalitie/", stages.coalition, name="coalition"),
     path("voorstellen/<int:pk>/intrekken/", stages.withdraw, name="withdraw"),
-    path("voorstellen/<int:pk>/documenten.zip", participants.documents_zip, name="zip"),
+    path("voorstellen/<int:pk>/documenten/maken/", participants.documents_zip, name="zip"),
     path(
         "voorstellen/<int:pk>/deelnemers/<int:participant_pk>/",
         participants.participant_edit,

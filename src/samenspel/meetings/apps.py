@@ -7,6 +7,10 @@ class MeetingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from samenspel.meetings.jobs import register_jobs
+
+        register_jobs()  # the schedule PDF and the agenda mail run in the background
+
         from samenspel.meetings import panels
         from samenspel.web.dashboard import Panel, register_panel
 

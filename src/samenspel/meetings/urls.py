@@ -54,6 +54,7 @@ urlpatterns = [
     path("besluiten/", lists.decision_list, name="decisions"),
     path("acties/", lists.action_list, name="actions"),
     path("planning/<int:year>/", lists.schedule, name="schedule"),
+    path("planning/<int:year>/pdf/", lists.schedule_pdf, name="schedule_pdf"),
     path("planning/<int:year>/genereren/", lists.schedule_generate_view, name="generate"),
     # calendars
     path("agenda/", feeds.my_calendar, name="my_calendar"),

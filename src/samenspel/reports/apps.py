@@ -6,6 +6,10 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from samenspel.reports.jobs import register_jobs
+
+        register_jobs()  # reports as PDF or DOCX are made in the background
+
         from samenspel.reports.panels import dashboard_panel, proposal_follow_panel
         from samenspel.web.dashboard import Panel, register_panel
 

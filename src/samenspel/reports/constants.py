@@ -47,5 +47,5 @@ class FollowTarget(models.TextChoices):
 
 # Stored reports (files under MEDIA_ROOT) one user may have in one association; beyond it
 # making one is refused with a message, nothing is deleted for them. Per association, not
-# overall: see services._check_room.
+# overall: see services.room_check.
 MAX_STORED_REPORTS_PER_USER = 100

@@ -50,7 +50,7 @@ def _check_may_store(
         raise PermissionDenied(_("U mag deze rapportage niet maken en bewaren."))
 
 
-def _check_room(user: User, *, association: Association) -> None:
+def room_check(user: User, *, association: Association) -> None:
     """Refuse (StoredReportsFull) a user who stores MAX_STORED_REPORTS_PER_USER reports in
     `association`; the message says who deletes old ones: the bureau itself, in the admin.
 
@@ -96,7 +96,7 @@ def report_generate(
     again with the user's row locked, so two requests at once cannot pass the limit.
     """
     _check_may_store(user, kind=kind, portfolio=portfolio, organisation=organisation)
-    _check_room(user, association=association)  # before the render: no waiting for nothing
+    room_check(user, association=association)  # before the render: no waiting for nothing
     report = report_build(
         association=association,
         kind=kind,
@@ -119,7 +119,7 @@ def report_generate(
     try:
         with transaction.atomic():
             User.objects.select_for_update().get(pk=user.pk)
-            _check_room(user, association=association)
+            room_check(user, association=association)
             stored.file.save(f"{report.filename}.{fmt}", ContentFile(content), save=False)
             stored.save()
     except BaseException:

@@ -8,8 +8,9 @@ from samenspel.accounts.permissions import can_use_admin
 
 # Technical tables of the whole installation, registered by other packages: sign-in
 # attempts and lockouts (names and addresses of every association's users) and permission
-# groups. Only superusers see them; the bureau of one association does not.
-SUPERUSER_ONLY_APPS = frozenset({"axes"})
+# groups; the queue of background jobs (django_tasks_db, every association's). Only
+# superusers see them; the bureau of one association does not.
+SUPERUSER_ONLY_APPS = frozenset({"axes", "django_tasks_database"})
 SUPERUSER_ONLY_MODELS = frozenset({"auth.group"})
 
 

@@ -11,6 +11,7 @@ from samenspel.decisions.models import DocumentTemplate, ExecutiveDecision, Prop
 from samenspel.decisions.tests.conftest import participant_of
 from samenspel.decisions.tests.factories import ParticipantFactory, ProposalFactory
 from samenspel.decisions.tests.test_documents import template_with
+from samenspel.jobs.testing import job_from, run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -282,7 +283,9 @@ def test_documents_download_per_participant_and_as_zip(client, reader_user, sent
         ).status_code
         == 404
     )
-    archive = client.get(reverse("decisions:zip", args=[sent_proposal.pk]))
+    job = job_from(client.post(reverse("decisions:zip", args=[sent_proposal.pk])))
+    run_jobs()
+    archive = client.get(reverse("jobs:download", args=[job.pk]))
     assert archive["Content-Type"] == "application/zip"
 
 
@@ -414,10 +417,10 @@ def test_another_associations_proposal_is_not_listed_and_its_pages_are_404(
         ("decisions:send", [pk]),
         ("decisions:coalition", [pk]),
         ("decisions:withdraw", [pk]),
-        ("decisions:zip", [pk]),
         ("decisions:participant", [pk, participant_pk]),
         ("decisions:decide", [pk, participant_pk]),
         ("decisions:document", [pk, participant_pk, "docx"]),
         ("decisions:decision_document", [pk, decision.pk]),
     ]:
         assert client.get(reverse(name, args=args)).status_code == 404, name
+    assert client.post(reverse("decisions:zip", args=[pk])).status_code == 404

@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from samenspel.accounts.corrections import can_correct_decision
 from samenspel.accounts.permissions import (
@@ -31,8 +32,10 @@ from samenspel.decisions.forms import (
     ParticipantForm,
     ParticipantPlanForm,
 )
+from samenspel.decisions.jobs import DOCUMENTS_ZIP, documents_zip_title
 from samenspel.decisions.models import ExecutiveDecision, Participant, Proposal
 from samenspel.decisions.views.common import decision_of, participant_of, proposal_of, step_page
+from samenspel.jobs.services import job_start
 from samenspel.organisations.models import Organisation
 from samenspel.web.navigation import breadcrumbs, safe_back
 
@@ -171,15 +174,25 @@ def participant_document(
     return _download(content, documents.filename_for(participant.proposal, participant, fmt))
 
 
+@require_POST
 @require(is_signed_in)
 def documents_zip(request: HttpRequest, pk: int) -> HttpResponse:
+    """All college proposals in one ZIP: seconds of work, so a background job; the user
+    goes to the job's page, which offers the file when it is ready."""
     proposal = proposal_of(request, pk)
-    fmt = "pdf" if request.GET.get("formaat") == "pdf" else "docx"
+    fmt = "pdf" if request.POST.get("formaat") == "pdf" else "docx"
     try:
-        content = documents.documents_zip(proposal, fmt)
+        documents.costs_for_documents(proposal)  # refused now rather than in the job
     except ValidationError as error:
         return _refused(request, proposal, error)
-    return _download(content, f"collegevoorstellen-{pk}-{fmt}.zip")
+    job = job_start(
+        association=request.association,
+        user=request.user,
+        kind=DOCUMENTS_ZIP,
+        title=documents_zip_title(proposal, fmt),
+        params={"proposal": proposal.pk, "format": fmt},
+    )
+    return redirect(job)
 
 
 def _refused(request: HttpRequest, proposal: Proposal, error: ValidationError) -> HttpResponse:

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samenspel.agenda.tests.factories import AgreementFactory
+from samenspel.jobs.testing import job_from, run_jobs
 from samenspel.meetings import services
 from samenspel.meetings.constants import ItemKind, MeetingStatus, OutcomeKind
 from samenspel.meetings.models import Invitation
@@ -211,7 +212,11 @@ def test_agenda_pdf_and_send_dry_run(client, bureau_user, meeting, mailoutbox, s
     url = reverse("meetings:send", args=[meeting.pk])
     preview = client.post(url, {"dry_run": "on"})
     assert "lid@example.org" in preview.content.decode() and mailoutbox == []
-    client.post(url, {})
+    job = job_from(client.post(url, {}))  # sent in the background
+    assert mailoutbox == []
+    run_jobs()
+    job.refresh_from_db()
+    assert job.result_text == "De agenda is verstuurd aan 1 genodigden."
     assert mailoutbox[0].bcc == ["lid@example.org"]
     assert "Zorgakkoord" in mailoutbox[0].body and "geheim.pdf" in mailoutbox[0].body
     attached = [name for name, _content, _type in mailoutbox[0].attachments]
@@ -286,8 +291,11 @@ def test_schedule_generation_page_is_for_the_bureau(client, bureau_user, reader_
     client.post(url)
     page = client.get(reverse("meetings:schedule", args=[2025]))
     assert page.content.decode().count("Gepland") >= 4
-    pdf = client.get(reverse("meetings:schedule", args=[2025]) + "?format=pdf")
-    assert pdf.content.startswith(b"%PDF")
+    job = job_from(client.post(reverse("meetings:schedule_pdf", args=[2025])))
+    run_jobs()
+    pdf = client.get(reverse("jobs:download", args=[job.pk]))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert b"".join(pdf.streaming_content).startswith(b"%PDF")
     ics = client.get(reverse("meetings:schedule", args=[2025]) + "?format=ics")
     assert ics.content.count(b"BEGIN:VEVENT") == 4
 

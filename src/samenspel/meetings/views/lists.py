@@ -16,10 +16,11 @@ from django.views.decorators.http import require_POST
 from samenspel.accounts.meeting_permissions import can_generate_schedule
 from samenspel.accounts.permissions import is_signed_in, require
 from samenspel.core.dates import today, year_or_404
+from samenspel.jobs.services import job_start
 from samenspel.meetings import forms, ical, selectors
+from samenspel.meetings.jobs import SCHEDULE_PDF
 from samenspel.meetings.schedule import schedule_generate
 from samenspel.meetings.views.common import crumbs
-from samenspel.web.documents import pdf_from_template
 from samenspel.web.exports import export_format, table_response
 from samenspel.web.sorting import SortColumn, Sorting
 
@@ -197,19 +198,6 @@ def _schedule_export(request: HttpRequest, year: int, meetings) -> HttpResponse 
             filename=f"vergaderplanning-{year}",
             association_name=request.association.name,
         )
-    if fmt == "pdf":
-        pdf = pdf_from_template(
-            "meetings/documents/schedule.html",
-            {
-                "document_title": _("Vergaderplanning %(year)s") % {"year": year},
-                "months": selectors.by_month(meetings),
-                "year": year,
-                "association_name": request.association.name,
-            },
-        )
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="vergaderplanning-{year}.pdf"'
-        return response
     return None
 
 
@@ -234,6 +222,21 @@ def schedule(request: HttpRequest, year: int) -> HttpResponse:
             "breadcrumbs": crumbs((_("Vergaderplanning %(year)s") % {"year": year}, None)),
         },
     )
+
+
+@require_POST
+@require(is_signed_in)
+def schedule_pdf(request: HttpRequest, year: int) -> HttpResponse:
+    """The year schedule as PDF: seconds of work, so a background job (meetings/jobs.py)."""
+    year = year_or_404(year)
+    job = job_start(
+        association=request.association,
+        user=request.user,
+        kind=SCHEDULE_PDF,
+        title=_("Vergaderplanning %(year)s als PDF") % {"year": year},
+        params={"year": year},
+    )
+    return redirect(job)
 
 
 @require_POST

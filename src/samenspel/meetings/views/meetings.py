@@ -21,8 +21,10 @@ from samenspel.accounts.meeting_permissions import (
 )
 from samenspel.accounts.permissions import is_signed_in, require
 from samenspel.core.dates import today
+from samenspel.jobs.services import job_start
 from samenspel.meetings import forms, mailing, selectors, services, workflow
 from samenspel.meetings.constants import Attendance
+from samenspel.meetings.jobs import AGENDA_MAIL
 from samenspel.meetings.models import Invitation
 from samenspel.meetings.steps import meeting_steps, minutes_steps, status_question
 from samenspel.meetings.views.common import (
@@ -222,12 +224,8 @@ def meeting_status(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return confirm_page(
             request,
-            title=question.title,
-            question=question.question,
-            button=question.button,
+            question,
             back=meeting.get_absolute_url(),
-            consequences=question.consequences,
-            undo=question.undo,
             fields={"status": status},
             breadcrumbs=crumbs(*meeting_trail(meeting, question.title)),
         )
@@ -261,17 +259,17 @@ def agenda_send(request: HttpRequest, pk: int) -> HttpResponse:
     base_url = request.build_absolute_uri("/").rstrip("/")
     preview = mailing.agenda_mailing(meeting, base_url)
     if request.method == "POST" and form.is_valid():
-        dry_run = form.cleaned_data["dry_run"]
-        result = mailing.agenda_send(
-            meeting=meeting, base_url=base_url, user=request.user, dry_run=dry_run
-        )
-        if not dry_run:
-            messages.success(
-                request,
-                _("De agenda is verstuurd aan %(count)s genodigden.")
-                % {"count": len(result.recipients)},
+        if not form.cleaned_data["dry_run"]:
+            # Rendering the PDF and mailing every invitee takes seconds: a background job
+            # (meetings/jobs.py); its page says when the agenda went out.
+            job = job_start(
+                association=request.association,
+                user=request.user,
+                kind=AGENDA_MAIL,
+                title=_("Agenda versturen: %(meeting)s") % {"meeting": meeting},
+                params={"meeting": meeting.pk, "base_url": base_url},
             )
-            return redirect(meeting)
+            return redirect(job)
         messages.info(request, _("Proefrun: er is niets verstuurd."))
     return render(
         request,

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samenspel.agenda.tests.factories import AgreementFactory, ProgressUpdateFactory
+from samenspel.jobs.testing import job_from, run_jobs
 from samenspel.organisations.associations import association_default
 from samenspel.organisations.tests.factories import OrganisationFactory
 from samenspel.reports.models import GeneratedReport
@@ -94,14 +95,20 @@ def test_make_stores_the_file_and_downloads_it(client, bureau_user, agenda_data)
     response = client.post(
         reverse("reports:make", args=["kwartaal"]), {"peildatum": "2024-09-30", "formaat": "pdf"}
     )
+    job = job_from(response)  # the report is made in the background
+    assert not GeneratedReport.objects.exists()
+    run_jobs()
     stored = GeneratedReport.objects.get()
-    assert response["Location"] == reverse("reports:download", args=[stored.pk])
+    job.refresh_from_db()
+    assert job.result_url == stored.get_absolute_url()
+    assert client.get(job.get_absolute_url()).status_code == 200
     assert (stored.created_by, stored.as_of, stored.format) == (
         bureau_user,
         dt.date(2024, 9, 30),
         "pdf",
     )
-    download = client.get(response["Location"])
+    download = client.get(reverse("jobs:download", args=[job.pk]))
+    assert download["Content-Type"] == "application/pdf"
     assert b"".join(download.streaming_content).startswith(b"%PDF")
     listing = client.get("/rapportages/").text
     assert "Voortgangsrapportage Q3 2024" in listing
@@ -141,8 +148,11 @@ def test_a_report_that_cannot_be_made_says_why(client, bureau_user, agenda_data)
     made = client.post(
         reverse("reports:make", args=["evaluatie"]), {"peildatum": "2024-09-30", "formaat": "pdf"}
     )
-    assert made.status_code == 302
+    job = job_from(made)
+    run_jobs()
     assert "nog geen evaluatieronde" in client.get(made["Location"]).text
+    job.refresh_from_db()
+    assert job.status == "mislukt"
 
 
 @pytest.mark.parametrize("kind", ["kwartaal", "jaar"])

@@ -7,17 +7,20 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samenspel.accounts.permissions import can_view_reports, require
+from samenspel.jobs.services import job_start
 from samenspel.reports.forms import GenerateForm, ReportForm
+from samenspel.reports.jobs import REPORT, report_params
 from samenspel.reports.models import GeneratedReport
 from samenspel.reports.registry import REPORT_TYPES, ReportType, report_build
 from samenspel.reports.render import report_context
 from samenspel.reports.selectors import visible_reports
-from samenspel.reports.services import StoredReportsFull, report_generate, report_regenerate
+from samenspel.reports.services import StoredReportsFull, report_regenerate, room_check
 from samenspel.reports.types.common import ReportUnavailable
 from samenspel.web.navigation import breadcrumbs
 from samenspel.web.sorting import SortColumn, Sorting
@@ -128,20 +131,29 @@ def report_make(request: HttpRequest, kind: str) -> HttpResponse:
         messages.error(request, _("Kies een geldige peildatum en wat de rapportage betreft."))
         return redirect("reports:page", kind=kind)
     scope = _checked(request, report_type, form)
+    if not report_type.may_store(request.user, **scope):  # `can_store_report`
+        raise PermissionDenied
     try:
-        # report_generate refuses (403) who may not store it: `can_store_report`.
-        stored = report_generate(
-            association=request.association,
-            kind=kind,
-            as_of=form.cleaned_data["peildatum"],
-            fmt=form.cleaned_data["formaat"],
-            user=request.user,
-            **scope,
-        )
-    except (ReportUnavailable, StoredReportsFull) as exc:
+        room_check(request.user, association=request.association)  # said now, not in a job
+    except StoredReportsFull as exc:
         messages.error(request, str(exc))
         return redirect("reports:page", kind=kind)
-    return redirect("reports:download", pk=stored.pk)
+    # Rendering takes seconds: a background job (reports/jobs.py) stores the report; the
+    # user goes to the job's page, which offers the file when it is ready.
+    as_of = form.cleaned_data["peildatum"]
+    job = job_start(
+        association=request.association,
+        user=request.user,
+        kind=REPORT,
+        title=_("%(report)s per %(date)s (%(format)s)")
+        % {
+            "report": report_type.label,
+            "date": date_format(as_of, "j F Y"),
+            "format": form.cleaned_data["formaat"].upper(),
+        },
+        params=report_params(kind=kind, as_of=as_of, fmt=form.cleaned_data["formaat"], **scope),
+    )
+    return redirect(job)
 
 
 def _stored(request: HttpRequest, pk: int) -> GeneratedReport:

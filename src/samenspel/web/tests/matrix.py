@@ -77,7 +77,7 @@ MATRIX: dict[str, tuple[str, str]] = {
     "decisions:template_delete": ("login 403 403 403 403 403 200", "login 403 403 403 403 403 302"),
     "decisions:templates": ("login 403 403 403 403 403 200", "login 403 403 403 403 403 200"),
     "decisions:withdraw": ("login 403 302 403 403 403 302", "login 403 302 403 403 403 302"),
-    "decisions:zip": ("login 200 200 200 200 200 200", "login 200 200 200 200 200 200"),
+    "decisions:zip": ("405 405 405 405 405 405 405", "login 302 302 302 302 302 302"),
     # finance
     "finance:claim_paid": ("login 403 403 403 403 403 200", "login 403 403 403 403 403 200"),
     "finance:contributions": ("login 200 200 200 200 200 200", "login 200 200 200 200 200 200"),
@@ -90,6 +90,11 @@ MATRIX: dict[str, tuple[str, str]] = {
     # project
     "healthz": ("200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
     "set_language": ("302 302 302 302 302 302 302", "302 302 302 302 302 302 302"),
+    # jobs: an agenda mail the chair had sent (matrix_objects.py)
+    "jobs:detail": ("login 403 200 403 403 403 200", "login 403 200 403 403 403 200"),
+    "jobs:download": ("login 403 200 403 403 403 200", "login 403 200 403 403 403 200"),
+    "jobs:list": ("login 200 200 200 200 200 200", "login 200 200 200 200 200 200"),
+    "jobs:retry": ("405 405 405 405 405 405 405", "login 403 302 403 403 403 302"),
     # meetings
     "meetings:action_add": ("login 403 200 403 403 403 200", "login 403 200 403 403 403 200"),
     "meetings:action_close": ("login 403 200 403 403 403 200", "login 403 200 403 403 403 200"),
@@ -127,6 +132,7 @@ MATRIX: dict[str, tuple[str, str]] = {
     "meetings:public": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "meetings:refresh": ("405 405 405 405 405 405 405", "login 403 302 403 403 403 302"),
     "meetings:schedule": ("login 200 200 200 200 200 200", "login 200 200 200 200 200 200"),
+    "meetings:schedule_pdf": ("405 405 405 405 405 405 405", "login 302 302 302 302 302 302"),
     "meetings:send": ("login 403 302 403 403 403 302", "login 403 302 403 403 403 302"),
     "meetings:status": ("login 403 302 403 403 403 302", "login 403 302 403 403 403 302"),
     "meetings:version_add": ("login 403 200 403 403 403 200", "login 403 200 403 403 403 200"),

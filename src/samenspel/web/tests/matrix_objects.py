@@ -16,6 +16,7 @@ from samenspel.agenda.models import Agreement, Milestone, ProgressUpdate
 from samenspel.decisions import documents
 from samenspel.decisions.models import DocumentTemplate, ExecutiveDecision, Participant
 from samenspel.finance.models import Claim, Project
+from samenspel.jobs.models import Job
 from samenspel.meetings import services as meeting_services
 from samenspel.meetings.models import Action, AgendaDocument, AgendaItem, Invitation, Meeting
 from samenspel.organisations.constants import BodyKind
@@ -94,6 +95,18 @@ def matrix_arguments(agenda: Any) -> dict[str, dict[str, Any]]:
         user=bureau, association=agenda.association, target="agreement", object_id=agreement.pk
     )
     token = meeting_services.calendar_token_get(person=Person.objects.first()).token
+    # An agenda mail the chair had sent: the chair and the bureau may see it (who may
+    # manage the meeting), no one else; done, with a file, so its download is a page.
+    job = Job.objects.create(
+        association=agenda.association,
+        requested_by=User.objects.get(username="voorzitter-gw"),
+        kind="agenda-mail",
+        title="Agenda versturen",
+        params={"meeting": meeting.pk, "base_url": ""},
+        status="klaar",
+        file_name="verslag.txt",
+    )
+    job.file.save("verslag.txt", ContentFile(b"verstuurd"))
 
     org, body_slug = {"slug": MEMBER}, {"slug": body.slug}
     proposal_pk, meeting_pk, item_pk = {"pk": proposal.pk}, {"pk": meeting.pk}, {"pk": item.pk}
@@ -167,6 +180,10 @@ def matrix_arguments(agenda: Any) -> dict[str, dict[str, Any]]:
         "meetings:download": {"pk": version.pk},
         "meetings:action_close": {"pk": action.pk},
         "meetings:schedule": {"year": YEAR},
+        "meetings:schedule_pdf": {"year": YEAR},
+        "jobs:detail": {"pk": job.pk},
+        "jobs:download": {"pk": job.pk},
+        "jobs:retry": {"pk": job.pk},
         "meetings:generate": {"year": YEAR},
         "meetings:person_feed": {"token": token},
         "meetings:body_feed": body_slug,

@@ -87,6 +87,7 @@ SUPERUSER_ONLY = {
     "axes.AccessAttempt",
     "axes.AccessLog",
     "axes.AccessFailureLog",
+    "django_tasks_database.DBTaskResult",
 }
 # The Association admin's inlines are its own hostnames and memberships: scoped through
 # the association they hang off (the bureau sees only its own association).
