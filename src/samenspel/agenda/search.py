@@ -3,7 +3,8 @@
 Signed-in users with a role find what the agreement list shows (its status with internal
 updates); everyone else the public agreement pages, with the public status (internal
 updates left out, as on `/openbaar/`). The match is the list's own search (`q`), so "Alle
-N afspraken" opens the list with the same N.
+N afspraken" opens the list with the same N. On PostgreSQL that match is Dutch full-text
+search (`core.fulltext`, index in migration 0006) and the best match comes first.
 """
 
 from __future__ import annotations
@@ -18,14 +19,11 @@ from django.utils.translation import gettext as _
 from samenspel.agenda import selectors
 from samenspel.agenda.constants import Status
 from samenspel.agenda.models import Agreement
-from samenspel.web.search import Hit, terms_q
+from samenspel.agenda.selectors import agreements_matching
+from samenspel.core.fulltext import by_rank
+from samenspel.web.search import Hit
 
-FIELDS = ("title", "description", "topic", "theme__name")
-
-
-def agreements_matching(qs: QuerySet[Agreement], terms: list[str]) -> QuerySet[Agreement]:
-    """The one match of agreements (full-text search can replace it here)."""
-    return qs.filter(terms_q(terms, FIELDS))
+__all__ = ["agreements_matching"]  # the one match, shared with the list filter (selectors)
 
 
 def _agreements(request: HttpRequest, terms: list[str], *, public: bool) -> QuerySet[Agreement]:
@@ -33,7 +31,8 @@ def _agreements(request: HttpRequest, terms: list[str], *, public: bool) -> Quer
     if agenda is None:
         return Agreement.objects.none()
     qs = agenda.agreements.select_related("portfolio", "theme")
-    return selectors.agreements_with_progress(agreements_matching(qs, terms), public=public)
+    found = selectors.agreements_with_progress(agreements_matching(qs, terms), public=public)
+    return by_rank(found, terms, selectors.SEARCHED, "order", "pk")
 
 
 def agreements_found(request: HttpRequest, terms: list[str]) -> QuerySet[Agreement]:

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from samenspel.agenda.constants import STATUS_ORDER, Status
 from samenspel.agenda.models import Agenda, Agreement, Milestone, ProgressUpdate
 from samenspel.core.dates import today
+from samenspel.core.fulltext import text_filter
 from samenspel.organisations.models import Association
 
 FINISHED = (Status.DONE, Status.STOPPED)
@@ -157,15 +158,20 @@ def agenda_year_progress(agenda: Agenda, *, on: dt.date | None = None) -> dict:
     }
 
 
+# What the search of agreements reads: their own columns (indexed together on PostgreSQL,
+# migration 0006) and their theme's name.
+SEARCHED = ("title", "description", "topic")
+SEARCHED_THEME = {"theme": ("name",)}
+
+
+def agreements_matching(qs: QuerySet[Agreement], terms: list[str]) -> QuerySet[Agreement]:
+    """The one match of agreements, for the list's filter and the site search: every term
+    in the title, description, topic or theme name (Dutch full text on PostgreSQL)."""
+    return text_filter(qs, terms, SEARCHED, SEARCHED_THEME)
+
+
 def _search(qs, text: str):
-    for word in text.split():
-        qs = qs.filter(
-            Q(title__icontains=word)
-            | Q(description__icontains=word)
-            | Q(topic__icontains=word)
-            | Q(theme__name__icontains=word)
-        )
-    return qs
+    return agreements_matching(qs, text.split())
 
 
 def _in_year(qs, year: int):

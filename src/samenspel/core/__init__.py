@@ -13,6 +13,8 @@ roles, no agenda rules) and (3) imports nothing of Samenspel but `core` itself. 
 - `admin_scoping`: `AssociationScopedAdmin` and friends, the admin scoped to
   `request.association` by a declared lookup path (the path names the domain; core
   knows none of it).
+- `fulltext`: text search, Dutch full-text search through a GIN index on PostgreSQL and
+  plain matching on SQLite (`text_filter`, `by_rank`, `gin_index_create` for migrations).
 
 Anything that needs a model or a role belongs in the app that owns it. Not a Django app:
 it has no models, migrations or templates of its own (its one template lives in the
