@@ -20,16 +20,20 @@ def agenda_panel(request: HttpRequest) -> dict:
     portfolios = Portfolio.objects.filter(association=request.association).order_by("order")
     rows = portfolio_status_bars(portfolios, agreements)
     stale = [a for a in agreements if a.is_stale]
+    # One query for the list and its count: one agenda's overdue milestones are few.
+    overdue = list(
+        selectors.overdue_milestones()
+        .filter(agreement__agenda=agenda)
+        .select_related("agreement__portfolio")
+        .order_by("end")
+    )
     return {
         "agenda": agenda,
         "rows": rows,
         "chart": status_per_portfolio_chart(rows),
         "totals": selectors.status_counts(agreements),
-        "overdue": selectors.overdue_milestones()
-        .filter(agreement__agenda=agenda)
-        .select_related("agreement__portfolio")
-        .order_by("end")[:10],
-        "overdue_count": selectors.overdue_milestones().filter(agreement__agenda=agenda).count(),
+        "overdue": overdue[:10],
+        "overdue_count": len(overdue),
         "stale": sorted(stale, key=lambda a: (a.last_update is not None, a.last_update))[:10],
         "stale_count": len(stale),
         "updates": ProgressUpdate.objects.standing()

@@ -1,9 +1,11 @@
 import datetime as dt
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.agenda.constants import AgreementKind, AssociationRole, Status
+from samenspel.agenda.models import Agreement
 from samenspel.organisations.models import Association, Organisation, Portfolio
 from samenspel.web.forms import ChoiceLabels, DateInput
 
@@ -104,3 +106,10 @@ class AgreementFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         portfolios = Portfolio.objects.filter(association=association)
         self.fields["portefeuille"].queryset = portfolios  # type: ignore[attr-defined]
+        # The organisations that lead an agreement here, not the whole national register.
+        agreements = Agreement.objects.filter(agenda__association=association)
+        leads = Organisation.objects.filter(
+            Q(pk__in=agreements.values("political_lead"))
+            | Q(pk__in=agreements.values("official_lead"))
+        )
+        self.fields["trekker"].queryset = leads.order_by("name")  # type: ignore[attr-defined]

@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 
 from samenspel.accounts.permissions import is_bureau, roles_of
 from samenspel.agenda.selectors import agreements_with_progress, current_agenda, overdue_milestones
-from samenspel.organisations.governance import governance_check
+from samenspel.organisations.governance import failing_rules
 from samenspel.organisations.models import Association, Portfolio
 from samenspel.web.inbox import InboxItem, Shortcut, Urgency
 
@@ -104,16 +104,14 @@ def checks_failing(*, user: Any, association: Association, on: dt.date) -> list[
         return []
     url = reverse("organisations:governance") + "?" + urlencode({"datum": on.isoformat()})
     items = []
-    for result in governance_check(date=on, association=association):
-        if not result.enabled or result.passed:
-            continue
+    for result in failing_rules(date=on, association=association):
         count = ngettext(
             "%(counter)s afwijking", "%(counter)s afwijkingen", len(result.offences)
         ) % {"counter": len(result.offences)}
         items.append(
             InboxItem(
                 kind=CHECKS,
-                title=result.rule.title,
+                title=result.title,
                 detail=f"{count}: {result.offences[0]}",
                 due=None,
                 url=url,

@@ -16,11 +16,7 @@ from django.utils.translation import ngettext
 from samenspel.accounts.permissions import is_bureau, organisations_held_by
 from samenspel.decisions.constants import Result, Stage
 from samenspel.decisions.costs import CostRow
-from samenspel.decisions.selectors import (
-    organisation_decisions,
-    proposal_state,
-    proposals_for_states,
-)
+from samenspel.decisions.selectors import association_states_on, organisation_decisions
 from samenspel.organisations.models import Association, Organisation
 from samenspel.web.inbox import InboxItem, Shortcut, urgency_of
 from samenspel.web.templatetags.samenspel import format_euro
@@ -92,8 +88,10 @@ def proposals_waiting(*, user: Any, association: Association, on: dt.date) -> li
     if not is_bureau(user):
         return []
     items = []
-    for proposal in proposals_for_states(association=association).filter(created_on__lte=on):
-        state = proposal_state(proposal, on=on)
+    for state in association_states_on(association=association, on=on):
+        proposal = state.proposal
+        if proposal.created_on > on:
+            continue
         if state.result == Result.COALITION_TO_CONFIRM:
             items.append(
                 InboxItem(

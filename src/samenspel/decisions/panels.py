@@ -5,18 +5,15 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from samenspel.accounts.permissions import can_record_decision, is_signed_in
-from samenspel.decisions.selectors import (
-    pending_for,
-    proposal_state,
-    proposals_for_states,
-)
+from samenspel.core.dates import today
+from samenspel.decisions.selectors import association_states_on, pending_for
 from samenspel.organisations.selectors import is_member
 
 
 def dashboard_panel(request: HttpRequest) -> dict:
     if not is_signed_in(request.user):
         return {}
-    states = [proposal_state(p) for p in proposals_for_states(association=request.association)]
+    states = association_states_on(association=request.association, on=today())
     running = [s for s in states if s.is_running]
     return {
         "running": running[:5],

@@ -24,9 +24,11 @@ from samenspel.decisions.constants import FINAL_OUTCOMES, DecisionOutcome, Resul
 from samenspel.decisions.costs import CostRow, CostTable, proposal_costs
 from samenspel.decisions.models import ExecutiveDecision, Participant, Proposal
 from samenspel.decisions.outcome import is_overdue, proposal_result
+from samenspel.decisions.search import proposals_matching
 from samenspel.finance.selectors import Series, inhabitant_series
 from samenspel.organisations.models import Association, Organisation, Portfolio
 from samenspel.organisations.selectors import members_of
+from samenspel.web.memo import memoised
 
 
 @dataclass
@@ -159,6 +161,15 @@ def proposal_state(
     return ProposalState(proposal, on, stage, result, participants)
 
 
+def association_states_on(*, association: Association, on: dt.date) -> list[ProposalState]:
+    """`proposal_state` on `on` of every proposal of `association`, read once per page
+    (`web.memo`): the dashboard's inbox and its panel both need them."""
+    return memoised(
+        ("proposal_states", association.pk, on),
+        lambda: [proposal_state(p, on=on) for p in proposals_for_states(association=association)],
+    )
+
+
 def proposal_states_on(
     *,
     date: dt.date,
@@ -239,12 +250,13 @@ def proposal_states_matching(
 ) -> list[ProposalState]:
     """The proposal list: proposals as they stand today, filtered.
 
-    Title and portfolio filter the query; stage, result and "overdue" are derived from
-    the decisions (see `proposal_state`), so they filter the states.
+    The search (`q`: title, subject, PHO reference) and portfolio filter the query;
+    stage, result and "overdue" are derived from the decisions (see `proposal_state`), so
+    they filter the states.
     """
     qs = proposals_for_states(association=association)
     if q:
-        qs = qs.filter(title__icontains=q)
+        qs = proposals_matching(qs, q.split())  # the site search's match
     if portfolio:
         qs = qs.filter(portfolio=portfolio)
     states = [proposal_state(p) for p in qs]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from samenspel.finance.constants import ContributionKey, StatedWhat
@@ -21,13 +21,15 @@ from samenspel.finance.models import (
     BudgetYear,
     Claim,
     FundSpending,
+    ProjectFunder,
     ProjectYear,
     StatedFigure,
 )
 from samenspel.finance.shares import split_by_weight, to_cents
-from samenspel.organisations.constants import OrganisationKind
+from samenspel.organisations.constants import AssociationMembershipKind, OrganisationKind
 from samenspel.organisations.models import (
     Association,
+    AssociationMembership,
     InhabitantCount,
     Organisation,
 )
@@ -105,6 +107,40 @@ def members_on(association: Association, date: dt.date) -> list[MemberFigure]:
     (the rule of `figures_on`): a member that joins mid-year shares costs whose reference
     date is on or after its joining date, and no others."""
     return figures_on(members_of(association, on=date).prefetch_related("identifiers"), date)
+
+
+def members_on_dates(
+    association: Association, dates: Iterable[dt.date]
+) -> dict[dt.date, list[MemberFigure]]:
+    """`members_on` for several dates in four queries however many dates (a report over
+    the budget years): memberships, organisations, their identifiers, inhabitants."""
+    dates = sorted(set(dates))
+    if not dates:
+        return {}
+    # The membership rule of organisations.selectors.member_ids_during, once per date.
+    rows = list(
+        AssociationMembership.objects.filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=dates[-1]),
+            Q(end_date__isnull=True) | Q(end_date__gte=dates[0]),
+            association=association,
+            kind=AssociationMembershipKind.MEMBER,
+        ).values_list("organisation_id", "start_date", "end_date")
+    )
+    organisations = list(
+        Organisation.objects.filter(pk__in={pk for pk, _s, _e in rows})
+        .order_by("name")
+        .prefetch_related("identifiers")
+    )
+    series = inhabitant_series(o.pk for o in organisations)
+    result = {}
+    for date in dates:
+        ids = {
+            pk
+            for pk, start, end in rows
+            if (start is None or start <= date) and (end is None or end >= date)
+        }
+        result[date] = figures_on([o for o in organisations if o.pk in ids], date, series=series)
+    return result
 
 
 def split_over_members(
@@ -266,11 +302,15 @@ class ProjectShares:
         return self.project_year.members_amount + sum((a for _, a, _ in self.funders), ZERO)
 
 
-def project_year_shares(project_year: ProjectYear) -> ProjectShares:
-    """Members' shares by the project's key, and every funder's 5% surcharge on top."""
+def project_year_shares(
+    project_year: ProjectYear, *, members: list[MemberFigure] | None = None
+) -> ProjectShares:
+    """Members' shares by the project's key, and every funder's 5% surcharge on top;
+    `members` as `members_on` gives them for the project year's reference date."""
     project = project_year.project
-    on = reference_date_for(project_year.reference_date, project_year.year)
-    members = members_on(project.association, on)
+    if members is None:
+        on = reference_date_for(project_year.reference_date, project_year.year)
+        members = members_on(project.association, on)
     shares = split_over_members(project_year.members_amount, key=project.key, members=members)
     rate = project.surcharge_percent / Decimal(100)
     member_surcharge_total = to_cents(project_year.members_amount * rate)
@@ -280,10 +320,34 @@ def project_year_shares(project_year: ProjectYear) -> ProjectShares:
         else {pk: ZERO for pk in shares}
     )
     funders = [
-        (f.organisation, f.amount, to_cents(f.amount * rate))
-        for f in project_year.funders.select_related("organisation")
+        (f.organisation, f.amount, to_cents(f.amount * rate)) for f in _funders(project_year)
     ]
     return ProjectShares(project_year, members, shares, surcharges, funders)
+
+
+def _funders(project_year: ProjectYear):
+    if "funders" in getattr(project_year, "_prefetched_objects_cache", {}):
+        return project_year.funders.all()  # prefetched by project_years_shares
+    return project_year.funders.select_related("organisation")
+
+
+def project_years_shares(
+    project_years: QuerySet[ProjectYear], *, known: Mapping[dt.date, list[MemberFigure]]
+) -> list[ProjectShares]:
+    """`project_year_shares` of many project years of one association in a fixed number
+    of queries: funders in one query, the members once per reference date (`known`: the
+    members already read for a date, e.g. the budget year's)."""
+    members = dict(known)
+    result = []
+    years = project_years.select_related("project__association").prefetch_related(
+        Prefetch("funders", queryset=ProjectFunder.objects.select_related("organisation"))
+    )
+    for project_year in years:
+        on = reference_date_for(project_year.reference_date, project_year.year)
+        if on not in members:
+            members[on] = members_on(project_year.project.association, on)
+        result.append(project_year_shares(project_year, members=members[on]))
+    return result
 
 
 @dataclass

@@ -107,10 +107,10 @@ def contributions(request: HttpRequest, year: int) -> HttpResponse:
         BudgetYear.objects.prefetch_related("fixed", "invoiced"), agenda=agenda, year=year
     )
     figures = selectors.year_figures(budget_year)
-    project_years = [
-        selectors.project_year_shares(py)
-        for py in budget_year_projects(year, association=request.association)
-    ]
+    project_years = selectors.project_years_shares(
+        budget_year_projects(year, association=request.association),
+        known={figures.reference_date: figures.members},
+    )
     sources = [_("samenwerkingsagenda")] + [ps.project_year.project.name for ps in project_years]
     table = []
     for member in figures.members:

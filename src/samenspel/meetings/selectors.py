@@ -288,7 +288,12 @@ def upcoming_and_past(
 
 
 def minutes_of(*, meeting: Meeting) -> Minutes | None:
-    return Minutes.objects.filter(meeting=meeting).first()
+    # The meeting page names the minute taker and the meeting that approved them.
+    return (
+        Minutes.objects.filter(meeting=meeting)
+        .select_related("minute_taker", "approved_at__body")
+        .first()
+    )
 
 
 def attendance_counts(invitations: Iterable[Invitation]) -> list[tuple[str, int]]:

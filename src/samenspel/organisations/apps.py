@@ -15,6 +15,8 @@ class OrganisationsConfig(AppConfig):
         )
         from samenspel.web.search import SearchSource, register_search
 
+        self._connect_structure_changes()
+
         register_search(
             SearchSource(
                 "organisaties",
@@ -27,3 +29,26 @@ class OrganisationsConfig(AppConfig):
         register_search(
             SearchSource("personen", _("Personen"), search.people_found, 60, hit=search.person_hit)
         )
+
+    @staticmethod
+    def _connect_structure_changes() -> None:
+        """The cached failing rules of the structure check (governance.failing_rules) are
+        stale once a model the check reads is saved or deleted."""
+        from django.db.models.signals import post_delete, post_save
+
+        from samenspel.organisations import models
+        from samenspel.organisations.governance import structure_changed
+
+        read_by_the_check = (
+            models.Organisation,
+            models.Body,
+            models.Post,
+            models.Membership,
+            models.Person,
+            models.Portfolio,
+            models.AssociationMembership,
+            models.GovernanceRuleSetting,
+        )
+        for model in read_by_the_check:
+            for signal in (post_save, post_delete):
+                signal.connect(structure_changed, sender=model, dispatch_uid=f"structure-{model}")

@@ -79,6 +79,10 @@ def member_and_government_ids(
         .filter(association=association)
         .values_list("organisation_id", "kind", "organisation__kind")
     )
+    return _members_and_governments(rows)
+
+
+def _members_and_governments(rows) -> tuple[set[int], set[int]]:
     members, governments = set(), set()
     for pk, kind, organisation_kind in rows:
         if kind == AssociationMembershipKind.MEMBER:
@@ -87,6 +91,24 @@ def member_and_government_ids(
         elif kind == AssociationMembershipKind.PARTNER and organisation_kind in GOVERNMENT_KINDS:
             governments.add(pk)
     return members, governments
+
+
+def members_and_governments_with_organisations(
+    association: Association, *, on: dt.date
+) -> tuple[set[int], set[int], list[Organisation]]:
+    """`member_and_government_ids` and the organisations of the association (by name) in
+    the same query, instead of the whole national register."""
+    rows = list(
+        AssociationMembership.objects.active_on(on)
+        .filter(association=association)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+    members, governments = _members_and_governments(
+        (row.organisation_id, row.kind, row.organisation.kind) for row in rows
+    )
+    organisations = list({row.organisation_id: row.organisation for row in rows}.values())
+    return members, governments, organisations
 
 
 def inhabitants_on(*, organisation: Organisation, date: dt.date) -> InhabitantCount | None:

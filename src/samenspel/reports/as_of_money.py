@@ -30,7 +30,12 @@ from samenspel.finance.models import (
     Project,
     SupplierPayment,
 )
-from samenspel.finance.selectors import members_on, reference_date_for, split_over_members
+from samenspel.finance.selectors import (
+    MemberFigure,
+    members_on_dates,
+    reference_date_for,
+    split_over_members,
+)
 from samenspel.organisations.models import Association, Membership, Organisation, Person, Post
 from samenspel.reports.snapshots import agenda_loaded_before, snapshot
 
@@ -105,10 +110,21 @@ def _budget_years(agenda: Agenda, as_of: dt.date) -> list[BudgetYearState]:
     invoiced: dict[int, dict[int, Decimal]] = defaultdict(dict)
     for row in snapshot(InvoicedContribution, as_of=as_of, budget_year_id__in=list(years)).values():
         invoiced[row.budget_year_id][row.organisation_id] = row.amount
+    # The members of every year to compute, and the fixed contributions, read at once.
+    members = members_on_dates(
+        agenda.association,
+        [reference_date_for(row.reference_date, row.year) for row in years.values()],
+    )
+    fixed: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for year_id, organisation_id, amount in FixedContribution.objects.filter(
+        budget_year_id__in=list(years)
+    ).values_list("budget_year_id", "organisation_id", "amount"):
+        fixed[year_id][organisation_id] = amount
     result = []
     for pk, row in sorted(years.items(), key=lambda item: item[1].year):
         done = row.invoiced_on is not None and row.invoiced_on <= as_of
         total = totals.get(row.year, ZERO)
+        on = reference_date_for(row.reference_date, row.year)
         result.append(
             BudgetYearState(
                 year=row.year,
@@ -116,21 +132,17 @@ def _budget_years(agenda: Agenda, as_of: dt.date) -> list[BudgetYearState]:
                 from_running_budget=row.from_running_budget,
                 invoiced_on=row.invoiced_on if done else None,
                 invoiced=invoiced[pk] if done else {},
-                computed={} if done else _computed_shares(agenda.association, row, total),
+                computed={} if done else _computed_shares(row, total, members[on], fixed[pk]),
             )
         )
     return result
 
 
-def _computed_shares(association: Association, row: Any, total: Decimal) -> dict[int, Decimal]:
+def _computed_shares(
+    row: Any, total: Decimal, members: list[MemberFigure], fixed: dict[int, Decimal]
+) -> dict[int, Decimal]:
     """The members' shares as finance computes them, from the year as recorded on the date."""
     remaining = max(total - row.from_running_budget, ZERO)
-    members = members_on(association, reference_date_for(row.reference_date, row.year))
-    fixed = dict(
-        FixedContribution.objects.filter(budget_year_id=row.id).values_list(
-            "organisation_id", "amount"
-        )
-    )
     return split_over_members(
         remaining, key=row.key, members=members, base_amount=row.base_amount, fixed=fixed
     )

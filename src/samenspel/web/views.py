@@ -12,6 +12,7 @@ from samenspel.accounts.permissions import (
 )
 from samenspel.web.dashboard import rendered_panels
 from samenspel.web.inbox import dashboard_inbox, figures_open_for
+from samenspel.web.memo import request_memo
 
 
 @require(is_signed_in)
@@ -21,17 +22,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     assignments = request.user.role_assignments.filter(
         association=request.association
     ).select_related("portfolio", "organisation")
-    return render(
-        request,
-        "web/dashboard.html",
-        {
-            "assignments": assignments,
-            "may_use_admin": can_use_admin(request.user),
-            "figures_open": figures_open_for(request.user),
-            **dashboard_inbox(request),
-            "panels": rendered_panels("dashboard", request),
-        },
-    )
+    with request_memo():  # the inbox and the panels share what they both read
+        return render(
+            request,
+            "web/dashboard.html",
+            {
+                "assignments": assignments,
+                "may_use_admin": can_use_admin(request.user),
+                "figures_open": figures_open_for(request.user),
+                **dashboard_inbox(request),
+                "panels": rendered_panels("dashboard", request),
+            },
+        )
 
 
 @public

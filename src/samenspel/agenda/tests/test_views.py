@@ -318,3 +318,17 @@ def test_the_filters_offer_and_accept_only_the_associations_portfolios(
     assert "portefeuille" in response.context["form"].errors
     timeline = client.get("/agenda/tijdlijn/?portefeuille=ander")
     assert timeline.context["portfolio"] is None
+
+
+def test_the_lead_filter_offers_only_the_associations_leads(client, reader_user, world, elsewhere):
+    """Not the whole national register (hundreds of organisations at national scale)."""
+    idle = OrganisationFactory(slug="nergens", name="Leidt niets")
+    theirs = OrganisationFactory(slug="elders-trekker", name="Trekker Elders")
+    elsewhere["agreement"].political_lead = theirs
+    elsewhere["agreement"].save()
+    client.force_login(reader_user)
+    leads = set(client.get("/agenda/afspraken/").context["form"].fields["trekker"].queryset)
+    assert world["assen"] in leads
+    assert idle not in leads and theirs not in leads
+    response = client.get("/agenda/afspraken/?trekker=elders-trekker")
+    assert "trekker" in response.context["form"].errors

@@ -6,7 +6,7 @@ import pytest
 
 from samenspel.organisations.associations import association_default
 from samenspel.organisations.constants import Role
-from samenspel.organisations.governance import governance_check
+from samenspel.organisations.governance import failing_rules, governance_check
 from samenspel.organisations.models import (
     Association,
     Body,
@@ -142,3 +142,21 @@ def test_an_agenda_file_can_switch_a_rule_off(db):
         association=association_default(),
     )
     assert not result("vng-commissies-verbonden").enabled
+
+
+def test_the_failing_rules_are_cached_until_the_structure_changes(
+    vdg_demo, django_assert_num_queries
+):
+    association = association_default()
+    first = failing_rules(date=DAY, association=association)
+    assert [rule.title for rule in first] == [result("vng-commissies-verbonden").rule.title]
+    with django_assert_num_queries(0):
+        assert failing_rules(date=DAY, association=association) == first
+
+    # A seat ended through a save (a form, the admin) is seen at once.
+    chair = Membership.objects.get(post__body__slug="pho-gw", post__role=Role.CHAIR)
+    chair.end_date = DAY - dt.timedelta(days=1)
+    chair.save()
+    after = failing_rules(date=DAY, association=association)
+    assert len(after) == 2
+    assert any("PHO G&W" in offence for rule in after for offence in rule.offences)
