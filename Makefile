@@ -9,10 +9,14 @@ PORT   ?= 8000
 TEST_WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE ?= samenspel.conf.settings
 
-.PHONY: run serve serve-check install system-libraries compiled-messages test lint format migrations-check pytest browser-test messages clean
+.PHONY: run serve serve-check bench loadtest install system-libraries compiled-messages test lint format migrations-check pytest browser-test messages clean
 
+# The background worker (documents, reports, mail: docs/adr/0008-background-jobs.md) runs
+# beside the server; Ctrl-C stops both, and the worker stops too when the server exits.
 run: install
 	$(BIN)/samenspel setup --demo
+	$(BIN)/samenspel worker --reload & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(BIN)/samenspel runserver 127.0.0.1:$(PORT)
 
 # Production-like (docs/adr/0007-production-server.md): production settings under gunicorn
@@ -22,6 +26,7 @@ run: install
 # is set. DEMO=1 loads the demo layer too (with development settings: production refuses
 # demo accounts). Plain HTTP on 127.0.0.1 only (samenspel.conf.local_http); behind a proxy
 # that terminates TLS: SERVE_SETTINGS=samenspel.conf.production ALLOWED_HOSTS=….
+# One background worker (`samenspel worker`) runs beside gunicorn and stops with it.
 SERVE_SETTINGS ?= samenspel.conf.local_http
 WORKERS ?=
 DEMO ?=
@@ -37,7 +42,9 @@ else
 	$(SERVE_ENV) $(BIN)/samenspel setup
 endif
 	$(SERVE_ENV) $(BIN)/samenspel collectstatic --noinput --verbosity 0
-	$(SERVE_ENV) PORT=$(PORT) WORKERS=$(WORKERS) exec $(BIN)/gunicorn -c python:samenspel.conf.gunicorn
+	$(SERVE_ENV) $(BIN)/samenspel worker & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	$(SERVE_ENV) PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/gunicorn -c python:samenspel.conf.gunicorn
 
 # A random SECRET_KEY for `make serve`, kept so that sessions survive a restart (var/ is
 # not committed). A deployment sets its own SECRET_KEY.
@@ -49,6 +56,19 @@ var/secret-key:
 # stops it (by hand, not part of `make test`: it takes a minute).
 serve-check: install
 	bash scripts/serve_check.sh
+
+# Page times, query counts, documents and memory on SQLite and PostgreSQL at scale 1 and 50,
+# into docs/performance.md (by hand, not part of `make test`; the databases are made once,
+# under var/bench/ and as samenspel_bench_N). A subset: make bench DB=sqlite SCALE=1.
+DB ?= sqlite,postgres
+SCALE ?= 1,50
+bench: install
+	$(BIN)/python scripts/bench.py --db $(DB) --scale $(SCALE)
+
+# `make serve` on PostgreSQL with (a copy of) the scale-50 data, driven by wrk while writers
+# post forms; figures into docs/performance.md (by hand; about 3 minutes plus the data).
+loadtest: install var/secret-key
+	bash scripts/loadtest.sh
 
 install: $(VENV)/.installed node_modules/.installed compiled-messages system-libraries
 
