@@ -76,6 +76,21 @@ def room_check(user: User, *, association: Association) -> None:
     raise StoredReportsFull(message % {"max": MAX_STORED_REPORTS_PER_USER})
 
 
+def generate_refusal_check(
+    user: User,
+    *,
+    association: Association,
+    kind: str,
+    portfolio: Portfolio | None = None,
+    organisation: Organisation | None = None,
+) -> None:
+    """Refuse before any work is done: PermissionDenied for who may not store this report
+    (`can_store_report`), StoredReportsFull for who has no room left. The page asks it
+    before it queues the job; report_generate asks it again when the job runs."""
+    _check_may_store(user, kind=kind, portfolio=portfolio, organisation=organisation)
+    room_check(user, association=association)
+
+
 def report_generate(
     *,
     association: Association,
@@ -95,8 +110,10 @@ def report_generate(
     only writing the row and its file is one short transaction, which checks the room
     again with the user's row locked, so two requests at once cannot pass the limit.
     """
-    _check_may_store(user, kind=kind, portfolio=portfolio, organisation=organisation)
-    room_check(user, association=association)  # before the render: no waiting for nothing
+    # Before the render: no waiting for nothing.
+    generate_refusal_check(
+        user, association=association, kind=kind, portfolio=portfolio, organisation=organisation
+    )
     report = report_build(
         association=association,
         kind=kind,

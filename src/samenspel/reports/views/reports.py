@@ -20,7 +20,11 @@ from samenspel.reports.models import GeneratedReport
 from samenspel.reports.registry import REPORT_TYPES, ReportType, report_build
 from samenspel.reports.render import report_context
 from samenspel.reports.selectors import visible_reports
-from samenspel.reports.services import StoredReportsFull, report_regenerate, room_check
+from samenspel.reports.services import (
+    StoredReportsFull,
+    generate_refusal_check,
+    report_regenerate,
+)
 from samenspel.reports.types.common import ReportUnavailable
 from samenspel.web.navigation import breadcrumbs
 from samenspel.web.sorting import SortColumn, Sorting
@@ -131,10 +135,9 @@ def report_make(request: HttpRequest, kind: str) -> HttpResponse:
         messages.error(request, _("Kies een geldige peildatum en wat de rapportage betreft."))
         return redirect("reports:page", kind=kind)
     scope = _checked(request, report_type, form)
-    if not report_type.may_store(request.user, **scope):  # `can_store_report`
-        raise PermissionDenied
     try:
-        room_check(request.user, association=request.association)  # said now, not in a job
+        # Refused now (403, or the limit's message), not later in the job.
+        generate_refusal_check(request.user, association=request.association, kind=kind, **scope)
     except StoredReportsFull as exc:
         messages.error(request, str(exc))
         return redirect("reports:page", kind=kind)
