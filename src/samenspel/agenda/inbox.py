@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 
 from samenspel.accounts.permissions import is_bureau, roles_of
 from samenspel.agenda.selectors import agreements_with_progress, current_agenda, overdue_milestones
-from samenspel.organisations.governance import failing_rules
+from samenspel.organisations.failing_rules import failing_rules
 from samenspel.organisations.models import Association, Portfolio
 from samenspel.web.inbox import InboxItem, Shortcut, Urgency
 

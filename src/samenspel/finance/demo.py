@@ -23,7 +23,8 @@ from samenspel.finance.models import (
     ProjectYear,
     SupplierPayment,
 )
-from samenspel.finance.selectors import budget_years, project_year_shares
+from samenspel.finance.project_shares import project_year_shares
+from samenspel.finance.selectors import budget_years
 from samenspel.organisations.associations import association_default
 from samenspel.organisations.models import Association
 

@@ -22,7 +22,7 @@ from samenspel.accounts.permissions import (
 )
 from samenspel.agenda.selectors import current_agenda, current_agenda_or_404
 from samenspel.core.pages import form_page, versioned_edit
-from samenspel.finance import selectors, services
+from samenspel.finance import project_shares, selectors, services
 from samenspel.finance.charts import contributions_chart
 from samenspel.finance.forms import BudgetYearForm, FundSpendingForm, InvoiceForm, PaidForm
 from samenspel.finance.models import BudgetLine, BudgetYear, Project
@@ -107,7 +107,7 @@ def contributions(request: HttpRequest, year: int) -> HttpResponse:
         BudgetYear.objects.prefetch_related("fixed", "invoiced"), agenda=agenda, year=year
     )
     figures = selectors.year_figures(budget_year)
-    project_years = selectors.project_years_shares(
+    project_years = project_shares.project_years_shares(
         budget_year_projects(year, association=request.association),
         known={figures.reference_date: figures.members},
     )
@@ -302,7 +302,7 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
         _projects(request.association).prefetch_related("commissioners", "other_funders"),
         slug=slug,
     )
-    years = [selectors.project_year_shares(py) for py in project.years.all()]
+    years = [project_shares.project_year_shares(py) for py in project.years.all()]
     claims = owned_rows_visible_to(
         request.user,
         selectors.claims_of(request.association)

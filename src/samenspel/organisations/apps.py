@@ -32,12 +32,12 @@ class OrganisationsConfig(AppConfig):
 
     @staticmethod
     def _connect_structure_changes() -> None:
-        """The cached failing rules of the structure check (governance.failing_rules) are
+        """The cached failing rules of the structure check (failing_rules.py) are
         stale once a model the check reads is saved or deleted."""
         from django.db.models.signals import post_delete, post_save
 
         from samenspel.organisations import models
-        from samenspel.organisations.governance import structure_changed
+        from samenspel.organisations.failing_rules import structure_changed
 
         read_by_the_check = (
             models.Organisation,

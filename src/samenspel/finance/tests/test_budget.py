@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from samenspel.finance import selectors, services
+from samenspel.finance import project_shares, selectors, services
 from samenspel.finance.models import (
     BudgetAmount,
     BudgetYear,
@@ -127,7 +127,7 @@ def test_surcharge_and_contingency_fund(vdg_budget, bureau_user):
         amount=D("25000.00"),
         organisation=Organisation.objects.get(slug="provincie-drenthe"),
     )
-    shares = selectors.project_year_shares(project_year)
+    shares = project_shares.project_year_shares(project_year)
     assert sum(shares.member_shares.values()) == D("60000.00")
     assert sum(shares.member_surcharges.values()) == D("3000.00")
     assert shares.surcharge_total == D("4250.00")  # 5% of 60.000 + 5% of 25.000
@@ -190,7 +190,7 @@ def test_assen_communication_is_a_cost_split_over_all_members_without_surcharge(
     project_year = ProjectYear.objects.create(
         project=project, year=2025, members_amount=D("28800.00")
     )
-    shares = selectors.project_year_shares(project_year)
+    shares = project_shares.project_year_shares(project_year)
     assert len([s for s in shares.member_shares.values() if s > 0]) == 12
     assert sum(shares.member_shares.values()) == D("28800.00")
     assert shares.surcharge_total == D("0.00")

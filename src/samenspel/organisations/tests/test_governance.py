@@ -6,7 +6,8 @@ import pytest
 
 from samenspel.organisations.associations import association_default
 from samenspel.organisations.constants import Role
-from samenspel.organisations.governance import failing_rules, governance_check
+from samenspel.organisations.failing_rules import failing_rules
+from samenspel.organisations.governance import governance_check
 from samenspel.organisations.models import (
     Association,
     Body,
