@@ -120,34 +120,20 @@ def structure_create(
     return built
 
 
+# The bodies of the whole association, as the VDG has them (slug, name, short name, kind).
+ASSOCIATION_BODIES = [
+    ("algemeen-bestuur", "Algemeen bestuur", "AB", BodyKind.GENERAL_BOARD),
+    ("dagelijks-bestuur", "Dagelijks bestuur", "DB", BodyKind.EXECUTIVE_BOARD),
+    ("accounthoudersoverleg", "Accounthoudersoverleg", "AHO", BodyKind.ACCOUNT_HOLDERS_MEETING),
+    ("bureau", "Bureau", "", BodyKind.BUREAU),
+]
+
+
 def _bodies(built: Built, progress: Progress) -> None:
     a = built.association
     bodies = [
-        Body(
-            association=a,
-            slug="algemeen-bestuur",
-            name="Algemeen bestuur",
-            short_name="AB",
-            kind=BodyKind.GENERAL_BOARD,
-            is_demo=True,
-        ),
-        Body(
-            association=a,
-            slug="dagelijks-bestuur",
-            name="Dagelijks bestuur",
-            short_name="DB",
-            kind=BodyKind.EXECUTIVE_BOARD,
-            is_demo=True,
-        ),
-        Body(
-            association=a,
-            slug="accounthoudersoverleg",
-            name="Accounthoudersoverleg",
-            short_name="AHO",
-            kind=BodyKind.ACCOUNT_HOLDERS_MEETING,
-            is_demo=True,
-        ),
-        Body(association=a, slug="bureau", name="Bureau", kind=BodyKind.BUREAU, is_demo=True),
+        Body(association=a, slug=slug, name=name, short_name=short, kind=kind, is_demo=True)
+        for slug, name, short, kind in ASSOCIATION_BODIES
     ]
     for p in built.portfolios:
         for prefix, kind, label in [
