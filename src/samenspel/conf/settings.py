@@ -44,15 +44,20 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",  # the queue of background jobs, in the database (ADR 0008)
+    "rest_framework",
+    "drf_spectacular",
     # Our apps, bottom of the dependency rule first (docs/architecture.md).
     "samenspel.organisations",
     "samenspel.jobs",
+    "samenspel.api",
     "samenspel.agenda",
     "samenspel.finance",
     "samenspel.capacity",
     "samenspel.decisions",
     "samenspel.meetings",
     "samenspel.reports",
+    "samenspel.notifications",
+    "samenspel.opendata",
     "samenspel.accounts",
     "samenspel.web",
     "samenspel.demo",
@@ -68,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.association, from the host (docs/associations.md).
     "samenspel.organisations.middleware.AssociationMiddleware",
+    # API-Version, problem+json for every API error, CORS for public reads (docs/api.md).
+    "samenspel.api.middleware.ApiMiddleware",
     # Permissions-Policy on every response, Cache-Control: no-store on private ones.
     "samenspel.web.middleware.PrivacyHeadersMiddleware",
     "samenspel.web.middleware.DownloadReadyMiddleware",
@@ -307,3 +314,53 @@ SAMENSPEL_SUMMER_HOLIDAY = env("SAMENSPEL_SUMMER_HOLIDAY", "07-12/08-24")
 # The digest of what people follow (`samenspel senddigests`) looks back this many days.
 SAMENSPEL_DIGEST_DAYS = env("SAMENSPEL_DIGEST_DAYS", 7)
 SAMENSPEL_UNFOLLOW_MAX_AGE_DAYS = env("SAMENSPEL_UNFOLLOW_MAX_AGE_DAYS", 60)  # digest links
+
+
+# --- the REST API (docs/api.md) ---------------------------------------------------------
+SAMENSPEL_API_VERSION = "1.0.0"
+# Requests per token (or signed-in user) and per address of anonymous callers.
+SAMENSPEL_API_RATE_TOKEN = env("SAMENSPEL_API_RATE_TOKEN", "600/min")
+SAMENSPEL_API_RATE_ANONYMOUS = env("SAMENSPEL_API_RATE_ANONYMOUS", "120/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "samenspel.api.authentication.TokenAuthentication",
+        "samenspel.api.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["samenspel.api.permissions.PredicatePermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["samenspel.api.throttling.TokenOrAddressThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "samenspel.api.pagination.LinkedPagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "samenspel.api.openapi.ResourceSchema",
+    "EXCEPTION_HANDLER": "samenspel.api.problems.problem_exception_handler",
+    "ORDERING_PARAM": "sorteer",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DATETIME_FORMAT": "iso-8601",
+    "COERCE_DECIMAL_TO_STRING": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Samenspel API",
+    "DESCRIPTION": (
+        "De open API van Samenspel: de samenwerkingsagenda van een samenwerkingsverband van "
+        "overheden, de voortgang, voorstellen en besluiten, bijdragen, inzet, overleggen en "
+        "rapportages. Volgt de REST API Design Rules (NL GOV). Zonder aanmelden: wat de "
+        "openbare pagina toont; met een API-token of sessie: wat de gebruiker mag zien."
+    ),
+    "VERSION": SAMENSPEL_API_VERSION,
+    "CONTACT": {
+        "name": "Samenspel",
+        "url": "https://samenspel.example.nl/api",
+        "email": "api@samenspel.example.nl",
+    },
+    "LICENSE": {"name": "EUPL-1.2", "url": "https://eupl.eu/1.2/nl/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+    "PREPROCESSING_HOOKS": ["samenspel.api.openapi.only_api_paths"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "samenspel.api.openapi.add_standard_headers_and_problems",
+    ],
+}

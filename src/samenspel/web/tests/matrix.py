@@ -196,3 +196,35 @@ MATRIX: dict[str, tuple[str, str]] = {
     # The search page is for everyone: the public agenda only without a role here.
     "web:search": ("200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
 }
+
+
+# The API's rows live beside each app's resources (`<app>/tests/api_matrix.py`: API_MATRIX
+# and api_matrix_arguments(agenda)), so that the API answers to the same matrix as the
+# pages: one set of roles, one set of outcomes (401 is "not signed in" for the API).
+API_MATRIX_MODULES = (
+    "samenspel.api.tests.api_matrix",
+    "samenspel.api.tests.matrix_tokens",
+    "samenspel.agenda.tests.api_matrix",
+    "samenspel.decisions.tests.api_matrix",
+    "samenspel.finance.tests.api_matrix",
+    "samenspel.capacity.tests.api_matrix",
+    "samenspel.meetings.tests.api_matrix",
+    "samenspel.reports.tests.api_matrix",
+    "samenspel.notifications.tests.api_matrix",
+    "samenspel.opendata.tests.api_matrix",
+)
+
+
+def api_matrix_modules():
+    from importlib import import_module
+
+    for name in API_MATRIX_MODULES:
+        try:
+            yield import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+
+
+for _module in api_matrix_modules():
+    MATRIX.update(_module.API_MATRIX)

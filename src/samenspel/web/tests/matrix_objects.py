@@ -24,6 +24,7 @@ from samenspel.organisations.models import Body, Membership, Organisation, Perso
 from samenspel.reports.following import follow_add, unfollow_token
 from samenspel.reports.models import GeneratedReport
 from samenspel.reports.services import evaluation_round_create
+from samenspel.web.tests.matrix import api_matrix_modules
 
 PORTFOLIO = "gezondheid-en-welzijn"  # chaired by the demo account voorzitter-gw
 MEMBER = "assen"  # held by the demo account accounthouder-assen
@@ -110,7 +111,11 @@ def matrix_arguments(agenda: Any) -> dict[str, dict[str, Any]]:
 
     org, body_slug = {"slug": MEMBER}, {"slug": body.slug}
     proposal_pk, meeting_pk, item_pk = {"pk": proposal.pk}, {"pk": meeting.pk}, {"pk": item.pk}
-    return {
+    api: dict[str, dict[str, Any]] = {}
+    for module in api_matrix_modules():
+        if hasattr(module, "api_matrix_arguments"):
+            api.update(module.api_matrix_arguments(agenda))
+    return api | {
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "verlopen"},
         "organisations:detail": org,
         "organisations:edit": org,
