@@ -198,6 +198,12 @@ def can_send_without_pho(user: Any) -> bool:
     return is_bureau(user)
 
 
+def can_manage_api_tokens(user: Any) -> bool:
+    """API tokens (`/api-toegang/`): the bureau for everyone, account holders for their
+    organisations and themselves (the rules per token: api/token_permissions.py)."""
+    return is_bureau(user) or (is_signed_in(user) and bool(roles_of(user).account_holder_of))
+
+
 def can_view_decision_document(user: Any, decision: Any) -> bool:
     """An executive's own decision document: its organisation, the proposal's managers."""
     participant = decision.participant

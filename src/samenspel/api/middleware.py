@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from samenspel.api.problems import PROBLEM_TYPE, problem_response
@@ -22,7 +23,8 @@ from samenspel.api.problems import PROBLEM_TYPE, problem_response
 logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api/"
-SAFE = ("GET", "HEAD", "OPTIONS")
+EXPOSED = "API-Version, ETag, Link, Retry-After"
+READS = ("GET", "HEAD")  # what another site may read; a preflight answers for itself
 
 
 class ApiMiddleware:
@@ -41,9 +43,11 @@ class ApiMiddleware:
         ):
             response = problem_response(request, response.status_code, _default_detail(response))
         response["API-Version"] = settings.SAMENSPEL_API_VERSION
+        # What is shared depends on the credentials: caches must keep them apart.
+        patch_vary_headers(response, ("Authorization", "Cookie"))
         if self._public_read(request):
             response["Access-Control-Allow-Origin"] = "*"
-            response["Access-Control-Expose-Headers"] = "API-Version, ETag, Link, Retry-After"
+            response["Access-Control-Expose-Headers"] = EXPOSED
         token = getattr(request, "api_token", None)
         if token is not None:
             from samenspel.api.usage import token_use_record
@@ -63,7 +67,7 @@ class ApiMiddleware:
     def _public_read(request: HttpRequest) -> bool:
         user = getattr(request, "user", None)
         return (
-            request.method in SAFE
+            request.method in READS
             and "HTTP_AUTHORIZATION" not in request.META
             and not (user is not None and user.is_authenticated)
         )
@@ -71,9 +75,11 @@ class ApiMiddleware:
     @staticmethod
     def _preflight(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(status=204)
-        if request.META.get("HTTP_ACCESS_CONTROL_REQUEST_METHOD", "GET") in ("GET", "HEAD"):
+        if request.META.get("HTTP_ACCESS_CONTROL_REQUEST_METHOD", "GET") in READS:
             response["Access-Control-Allow-Origin"] = "*"
             response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+            # Conditional reads; Authorization is not among them (never shared).
+            response["Access-Control-Allow-Headers"] = "Accept, Accept-Language, If-None-Match"
             response["Access-Control-Max-Age"] = "86400"
         return response
 

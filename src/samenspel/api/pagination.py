@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
@@ -17,6 +19,39 @@ class LinkedPagination(PageNumberPagination):
     page_size_query_param = "paginaGrootte"
     page_size = 20
     max_page_size = 100
+
+    def paginate_queryset(self, queryset: Any, request: Any, view: Any = None) -> Any:
+        # A page that does not exist is a wrong parameter (400 naming it), not a missing resource.
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound:
+            raise ValidationError(
+                {self.page_query_param: _("Deze pagina bestaat niet; de eerste is 1.")}
+            ) from None
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        return [
+            {
+                "name": self.page_query_param,
+                "required": False,
+                "in": "query",
+                "description": _("Het nummer van de pagina, vanaf 1."),
+                "schema": {"type": "integer", "minimum": 1},
+            },
+            {
+                "name": self.page_size_query_param,
+                "required": False,
+                "in": "query",
+                "description": _("Rijen per pagina: standaard %(d)s, hoogstens %(m)s.")
+                % {"d": self.page_size, "m": self.max_page_size},
+                "schema": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": self.max_page_size,
+                    "default": self.page_size,
+                },
+            },
+        ]
 
     def _links(self) -> dict[str, dict[str, str]]:
         request = self.request

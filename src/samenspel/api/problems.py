@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -22,24 +23,24 @@ from samenspel.core.versioning import EditConflict
 PROBLEM_TYPE = "application/problem+json"
 
 TITLES = {
-    400: "Ongeldige invoer.",
-    401: "Niet aangemeld.",
-    403: "Geen toegang.",
-    404: "Niet gevonden.",
-    405: "Methode niet toegestaan.",
-    406: "Gevraagd formaat niet beschikbaar.",
-    409: "Conflict met de huidige toestand.",
-    412: "De versie is intussen gewijzigd.",
-    415: "Formaat van de invoer niet ondersteund.",
-    428: "If-Match ontbreekt.",
-    429: "Te veel verzoeken.",
-    500: "Er ging iets mis aan onze kant.",
+    400: gettext_noop("Ongeldige invoer."),
+    401: gettext_noop("Niet aangemeld."),
+    403: gettext_noop("Geen toegang."),
+    404: gettext_noop("Niet gevonden."),
+    405: gettext_noop("Methode niet toegestaan."),
+    406: gettext_noop("Gevraagd formaat niet beschikbaar."),
+    409: gettext_noop("Conflict met de huidige toestand."),
+    412: gettext_noop("De versie is intussen gewijzigd."),
+    415: gettext_noop("Formaat van de invoer niet ondersteund."),
+    428: gettext_noop("If-Match ontbreekt."),
+    429: gettext_noop("Te veel verzoeken."),
+    500: gettext_noop("Er ging iets mis aan onze kant."),
 }
 
 
 class PreconditionFailed(exceptions.APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = (
+    default_detail = gettext_lazy(
         "De ETag in If-Match is niet die van de huidige versie: iemand anders heeft dit "
         "intussen gewijzigd. Haal de huidige versie op en probeer het opnieuw."
     )
@@ -48,7 +49,9 @@ class PreconditionFailed(exceptions.APIException):
 
 class PreconditionRequired(exceptions.APIException):
     status_code = 428
-    default_detail = "Stuur de ETag van de versie die je wijzigt mee in de header If-Match."
+    default_detail = gettext_lazy(
+        "Stuur de ETag van de versie die je wijzigt mee in de header If-Match."
+    )
     default_code = "precondition_required"
 
 
@@ -62,7 +65,7 @@ def problem(
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": f"urn:samenspel:problem:{code or status_code}",
-        "title": _(TITLES.get(status_code, "Fout.")),
+        "title": _(TITLES.get(status_code, gettext_noop("Fout."))),
         "status": status_code,
         "detail": detail,
         "instance": instance,
@@ -113,9 +116,9 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         )
         response.data = problem(400, reasons, code="invalid", instance=path, invalid_params=params)
     else:
-        detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
+        text = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
         code = getattr(exc, "default_code", "") if isinstance(exc, exceptions.APIException) else ""
-        response.data = problem(response.status_code, str(detail), code=code, instance=path)
+        response.data = problem(response.status_code, str(text), code=code, instance=path)
     response.content_type = PROBLEM_TYPE
     return response
 

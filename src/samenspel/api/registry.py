@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
+
 
 @dataclass(frozen=True)
 class Resource:
@@ -34,8 +36,14 @@ PATHS: dict[str, SinglePath] = {}
 
 
 def register(prefix: str, viewset: Any, *, basename: str = "") -> None:
+    known = RESOURCES.get(prefix)
+    if known is not None and known.viewset is not viewset:
+        raise ImproperlyConfigured(f"API prefix {prefix!r} registered twice")
     RESOURCES[prefix] = Resource(prefix, viewset, basename or prefix)
 
 
 def register_path(route: str, view: Callable[..., Any], *, name: str) -> None:
+    known = PATHS.get(name)
+    if known is not None and known.view is not view:
+        raise ImproperlyConfigured(f"API path {name!r} registered twice")
     PATHS[name] = SinglePath(route, view, name)

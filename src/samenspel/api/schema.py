@@ -5,11 +5,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.renderers import (
+    OpenApiJsonRenderer,
+    OpenApiJsonRenderer2,
+    OpenApiYamlRenderer,
+    OpenApiYamlRenderer2,
+)
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.response import Response
 
 from samenspel.accounts.permissions import is_anyone
+
+API_ROOT = "/api/v1"
+
+
+def with_servers(document: dict[str, Any], url: str, description: str) -> dict[str, Any]:
+    """The server is the association's own host: one document per association."""
+    document["servers"] = [{"url": url.rstrip("/"), "description": description or "Samenspel"}]
+    return document
+
+
+def build_document(server_url: str, description: str = "") -> dict[str, Any]:
+    """The document without a request (the `apilint` command, tests)."""
+    document = SchemaGenerator().get_schema(request=None, public=True)
+    return with_servers(document, server_url, description)
 
 
 class OpenApiDocument(SpectacularAPIView):
@@ -19,18 +39,18 @@ class OpenApiDocument(SpectacularAPIView):
 
     def _get_schema_response(self, request: Any) -> Response:
         response = super()._get_schema_response(request)
-        response.data["servers"] = [
-            {
-                "url": request.build_absolute_uri("/api/v1"),
-                "description": str(getattr(request.association, "name", "")) or "Samenspel",
-            }
-        ]
+        with_servers(
+            response.data,
+            request.build_absolute_uri(API_ROOT),
+            str(getattr(getattr(request, "association", None), "name", "")),
+        )
         return response
 
 
 class OpenApiJson(OpenApiDocument):
-    renderer_classes = [OpenApiJsonRenderer]
+    # application/json first: what a client gets when it asks for JSON or nothing.
+    renderer_classes = [OpenApiJsonRenderer2, OpenApiJsonRenderer]
 
 
 class OpenApiYaml(OpenApiDocument):
-    renderer_classes = [OpenApiYamlRenderer]
+    renderer_classes = [OpenApiYamlRenderer, OpenApiYamlRenderer2]

@@ -23,6 +23,8 @@ from samenspel.core.dates import today
 from samenspel.core.history import changed_by
 
 TOKEN_START = "sam_"
+VALID_DAYS_DEFAULT = 365
+VALID_YEARS_MAX = 2
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,20 @@ def _hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def expiry_default() -> dt.date:
+    """A new token is valid for a year unless its maker says otherwise."""
+    return today() + dt.timedelta(days=VALID_DAYS_DEFAULT)
+
+
+def expiry_latest() -> dt.date:
+    """The last day a new token may be valid: a key lives at most two years."""
+    now = today()
+    try:
+        return now.replace(year=now.year + VALID_YEARS_MAX)
+    except ValueError:  # 29 February
+        return now.replace(year=now.year + VALID_YEARS_MAX, day=28)
+
+
 def scopes_check(scopes: list[str]) -> list[str]:
     unknown = sorted(set(scopes) - set(Scope.values))
     if unknown:
@@ -44,6 +60,44 @@ def scopes_check(scopes: list[str]) -> list[str]:
     if not scopes:
         raise ValidationError({"scopes": _("Kies ten minste één bevoegdheid.")})
     return sorted(set(scopes))
+
+
+def token_users(association: Any) -> Any:
+    """Who a token may act for: the active users with a role in `association` (a token of
+    anyone else could read no more than the public pages)."""
+    from samenspel.accounts.models import User
+
+    return (
+        User.objects.filter(is_active=True, role_assignments__association=association)
+        .distinct()
+        .order_by("username")
+    )
+
+
+def token_organisations(association: Any) -> Any:
+    """The organisations a token may be narrowed to: those taking part in `association`."""
+    from samenspel.organisations.models import AssociationMembership, Organisation
+
+    ids = AssociationMembership.objects.filter(association=association).values("organisation_id")
+    return Organisation.objects.filter(pk__in=ids).order_by("name", "pk")
+
+
+def token_subject_check(*, association: Any, user: Any, organisation: Any = None) -> None:
+    """The user and organisation of a new token belong to `association` (pages, command)."""
+    if not token_users(association).filter(pk=user.pk).exists():
+        raise ValidationError(
+            {"user": _("%(u)s heeft geen rol in dit samenwerkingsverband.") % {"u": user}}
+        )
+    if (
+        organisation is not None
+        and not token_organisations(association).filter(pk=organisation.pk).exists()
+    ):
+        raise ValidationError(
+            {
+                "organisation": _("%(o)s neemt geen deel aan dit samenwerkingsverband.")
+                % {"o": organisation}
+            }
+        )
 
 
 @transaction.atomic
@@ -59,6 +113,13 @@ def token_create(
 ) -> IssuedToken:
     if expires_on is not None and expires_on < today():
         raise ValidationError({"expires_on": _("De einddatum ligt in het verleden.")})
+    if expires_on is not None and expires_on > expiry_latest():
+        raise ValidationError(
+            {
+                "expires_on": _("Een token is hoogstens twee jaar geldig: uiterlijk %(d)s.")
+                % {"d": expiry_latest().isoformat()}
+            }
+        )
     prefix = secrets.token_hex(4)
     while ApiToken.objects.filter(prefix=prefix).exists():
         prefix = secrets.token_hex(4)
@@ -115,3 +176,30 @@ def token_refusal(token: ApiToken, association: Any) -> str:
     if not token.user.is_active:
         return _("De gebruiker van dit token is gedeactiveerd.")
     return ""
+
+
+class TokenState:
+    ACTIVE = "active"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+
+def token_state(token: ApiToken) -> str:
+    if token.revoked_at is not None:
+        return TokenState.REVOKED
+    if token.expires_on is not None and token.expires_on < today():
+        return TokenState.EXPIRED
+    return TokenState.ACTIVE
+
+
+def token_state_label(token: ApiToken) -> str:
+    return {
+        TokenState.ACTIVE: _("actief"),
+        TokenState.EXPIRED: _("verlopen"),
+        TokenState.REVOKED: _("ingetrokken"),
+    }[token_state(token)]
+
+
+def scope_labels(token: ApiToken) -> list[str]:
+    labels = dict(Scope.choices)
+    return [str(labels.get(scope, scope)) for scope in token.scopes]

@@ -55,3 +55,6 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Notification callbacks never reach this machine or an internal network (SSRF).
+SAMENSPEL_WEBHOOK_PRIVATE_ADDRESSES = env("SAMENSPEL_WEBHOOK_PRIVATE_ADDRESSES", False)

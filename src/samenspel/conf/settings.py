@@ -321,6 +321,9 @@ SAMENSPEL_API_VERSION = "1.0.0"
 # Requests per token (or signed-in user) and per address of anonymous callers.
 SAMENSPEL_API_RATE_TOKEN = env("SAMENSPEL_API_RATE_TOKEN", "600/min")
 SAMENSPEL_API_RATE_ANONYMOUS = env("SAMENSPEL_API_RATE_ANONYMOUS", "120/min")
+# Notification callbacks (notifications/services.py) may go to this machine and private
+# networks in development and tests; production refuses them (server-side request forgery).
+SAMENSPEL_WEBHOOK_PRIVATE_ADDRESSES = env("SAMENSPEL_WEBHOOK_PRIVATE_ADDRESSES", True)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "samenspel.api.authentication.TokenAuthentication",
@@ -357,7 +360,7 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "SCHEMA_PATH_PREFIX_TRIM": True,
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {"AgendaStatusEnum": "samenspel.agenda.constants.Status"},
     "PREPROCESSING_HOOKS": ["samenspel.api.openapi.only_api_paths"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

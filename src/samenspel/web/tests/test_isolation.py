@@ -22,10 +22,12 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from samenspel.accounts.models import User
+from samenspel.accounts.tests.factories import UserFactory
 from samenspel.agenda import agenda_file
 from samenspel.agenda.loader import agenda_file_load
 from samenspel.agenda.models import Agenda, Agreement, Milestone, Theme
 from samenspel.agenda.tests.factories import ProgressUpdateFactory
+from samenspel.api.tokens import token_create
 from samenspel.decisions.tests.factories import ParticipantFactory, ProposalFactory
 from samenspel.finance.models import Project
 from samenspel.meetings.tests.factories import ActionFactory, AgendaItemFactory, MeetingFactory
@@ -79,6 +81,9 @@ def association_b() -> Association:
         owner=Person.objects.get(slug="jan-voorbeeld"),
     )
     Project.objects.create(association=b, slug="voorbeeld-project", name=f"{MARKER} project")
+    token_create(
+        association=b, name=f"{MARKER} token", user=UserFactory(), scopes=["read"], created_by=None
+    )
     _same_codes_as_a(b)
     return b
 
