@@ -66,3 +66,14 @@ class AgendaConfig(AppConfig):
                 public=True,
             )
         )
+
+        # The open API (docs/api.md): the agenda's resources, public as /openbaar/ is.
+        from samenspel.agenda.api import PortfolioViewSet, ThemeViewSet
+        from samenspel.agenda.api_agreements import AgreementViewSet
+        from samenspel.agenda.api_progress import ProgressUpdateViewSet
+        from samenspel.api.registry import register
+
+        register("portefeuilles", PortfolioViewSet)
+        register("themas", ThemeViewSet)
+        register("afspraken", AgreementViewSet)
+        register("voortgang", ProgressUpdateViewSet)
