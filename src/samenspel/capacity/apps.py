@@ -7,6 +7,12 @@ class CapacityConfig(AppConfig):
     verbose_name = _("Ambtelijke inzet")
 
     def ready(self) -> None:
+        from samenspel.api.registry import register_path
+        from samenspel.capacity.api import CommitmentViewSet
+
+        # A list only: a member's commitment in a year is computed, not an object.
+        register_path("inzet", CommitmentViewSet.as_view({"get": "list"}), name="inzet-list")
+
         from samenspel.agenda.loader import register_section_loader
         from samenspel.capacity.loader import staff_load
 

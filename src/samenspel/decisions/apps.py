@@ -8,6 +8,12 @@ class DecisionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from samenspel.api.registry import register
+        from samenspel.decisions.api import DecisionViewSet, ProposalViewSet
+
+        register("voorstellen", ProposalViewSet)
+        register("besluiten", DecisionViewSet)
+
         from samenspel.decisions.jobs import register_jobs
 
         register_jobs()  # the ZIP of all college proposals runs in the background

@@ -7,6 +7,14 @@ class FinanceConfig(AppConfig):
     verbose_name = _("Financiën")
 
     def ready(self) -> None:
+        from samenspel.api.registry import register_path
+        from samenspel.finance.api import ContributionViewSet
+
+        # A list only: a contribution is a computed row (year and member), not an object.
+        register_path(
+            "bijdragen", ContributionViewSet.as_view({"get": "list"}), name="bijdragen-list"
+        )
+
         from samenspel.agenda.loader import register_section_loader
         from samenspel.finance.loader import budget_load
 

@@ -24,6 +24,7 @@ from samenspel.agenda.selectors import current_agenda, current_agenda_or_404
 from samenspel.core.pages import form_page, versioned_edit
 from samenspel.finance import project_shares, selectors, services
 from samenspel.finance.charts import contributions_chart
+from samenspel.finance.contributions import year_contributions
 from samenspel.finance.forms import BudgetYearForm, FundSpendingForm, InvoiceForm, PaidForm
 from samenspel.finance.models import BudgetLine, BudgetYear, Project
 from samenspel.organisations.models import Association
@@ -106,32 +107,23 @@ def contributions(request: HttpRequest, year: int) -> HttpResponse:
     budget_year = get_object_or_404(
         BudgetYear.objects.prefetch_related("fixed", "invoiced"), agenda=agenda, year=year
     )
-    figures = selectors.year_figures(budget_year)
-    project_years = project_shares.project_years_shares(
-        budget_year_projects(year, association=request.association),
-        known={figures.reference_date: figures.members},
-    )
-    sources = [_("samenwerkingsagenda")] + [ps.project_year.project.name for ps in project_years]
-    table = []
-    for member in figures.members:
-        pk = member.organisation.pk
-        amounts = [figures.amount_for(pk)] + [
-            ps.member_shares.get(pk, 0) + ps.member_surcharges.get(pk, 0) for ps in project_years
-        ]
-        table.append((member, amounts, sum(amounts), figures.difference(pk)))
+    year_rows = year_contributions(budget_year, association=request.association)
+    figures = year_rows.figures
+    sources = [_("samenwerkingsagenda"), *year_rows.projects]
+    table = [(row.member, row.amounts, row.total, row.difference) for row in year_rows.rows]
     totals = [sum(row[1][i] for row in table) for i in range(len(sources))]
     # On screen: the agenda, the projects together (each behind a details element) and
     # the total; the CSV and XLSX keep a column per source.
     rows = [
         ContributionRow(
-            member=member,
-            agenda=amounts[0],
-            projects=list(zip(sources[1:], amounts[1:], strict=True)),
-            projects_total=sum(amounts[1:]),
-            total=total,
-            difference=difference,
+            member=row.member,
+            agenda=row.agenda,
+            projects=list(zip(year_rows.projects, row.amounts[1:], strict=True)),
+            projects_total=row.projects_total,
+            total=row.total,
+            difference=row.difference,
         )
-        for member, amounts, total, difference in table
+        for row in year_rows.rows
     ]
     fmt = export_format(request)
     if fmt:
@@ -169,16 +161,6 @@ def contributions(request: HttpRequest, year: int) -> HttpResponse:
                 (_("Bijdragen %(year)s") % {"year": year}, None),
             ),
         },
-    )
-
-
-def budget_year_projects(year: int, *, association: Association):
-    from samenspel.finance.models import ProjectYear
-
-    return (
-        ProjectYear.objects.filter(year=year, project__association=association)
-        .select_related("project")
-        .order_by("project__name")
     )
 
 
