@@ -58,3 +58,8 @@ class MeetingsConfig(AppConfig):
             )
         )
         register_search(SearchSource("stukken", _("Vergaderstukken"), search.documents_found, 40))
+
+        from samenspel.api.registry import register
+        from samenspel.meetings.api import MeetingViewSet
+
+        register("overleggen", MeetingViewSet)

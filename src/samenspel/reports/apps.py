@@ -17,3 +17,8 @@ class ReportsConfig(AppConfig):
         register_panel(
             Panel("reports/panels/follow.html", proposal_follow_panel, order=5), slot="proposal"
         )
+
+        from samenspel.api.registry import register
+        from samenspel.reports.api import ReportViewSet
+
+        register("rapportages", ReportViewSet)
