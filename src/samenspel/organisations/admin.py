@@ -78,6 +78,7 @@ class AssociationAdmin(AssociationScopedAdmin, HistoryAdmin):
             _("Huisstijl"),
             {"fields": ["logo", "logo_alt", "primary_colour", "secondary_colour"]},
         ),
+        (_("Open data"), {"fields": ["open_data_licence"]}),
     ]
 
     @classmethod

@@ -34,6 +34,25 @@ def association_logo_path(instance: Association, filename: str) -> str:
     return f"samenwerkingsverbanden/{instance.slug}/logo-{secrets.token_hex(6)}{extension}"
 
 
+class OpenDataLicence(models.TextChoices):
+    """The licences an association may publish its open data under (data.overheid.nl asks
+    for a Creative Commons licence); CC0 asks nothing of who reuses the data."""
+
+    CC0 = "cc0-1.0", "CC0 1.0"
+    CC_BY = "cc-by-4.0", "CC BY 4.0"
+
+
+# Per licence: the page people read, and the EU authority URI catalogues (DCAT) expect.
+LICENCE_URLS = {
+    OpenDataLicence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+    OpenDataLicence.CC_BY: "https://creativecommons.org/licenses/by/4.0/deed.nl",
+}
+LICENCE_URIS = {
+    OpenDataLicence.CC0: "http://publications.europa.eu/resource/authority/licence/CC0",
+    OpenDataLicence.CC_BY: "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0",
+}
+
+
 class Association(models.Model):
     """An association of governments that runs a shared agenda: the tenant of Samenspel.
 
@@ -106,6 +125,13 @@ class Association(models.Model):
     is_example = models.BooleanField(
         _("voorbeeld"), default=False, help_text=_("Verzonnen; elke pagina zegt dat.")
     )
+    open_data_licence = models.CharField(
+        _("licentie open data"),
+        max_length=20,
+        choices=OpenDataLicence.choices,
+        default=OpenDataLicence.CC0,
+        help_text=_("Onder welke licentie de openbare gegevens op /openbaar/data/ staan."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -115,6 +141,14 @@ class Association(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def open_data_licence_url(self) -> str:
+        return LICENCE_URLS[OpenDataLicence(self.open_data_licence)]
+
+    @property
+    def open_data_licence_uri(self) -> str:
+        return LICENCE_URIS[OpenDataLicence(self.open_data_licence)]
 
     @property
     def phone_uri(self) -> str:

@@ -8,7 +8,7 @@ carriage return) is written as text, per the OWASP advice on CSV injection: in C
 single quote in front, in XLSX as a string cell with that same quote in front, so it is
 never a formula. Only text is touched: a real negative number stays a number.
 
-Every cell goes through `_plain` and every header through `_header`, in both formats:
+Every cell goes through `plain_cell` and every header through `_header`, in both formats:
 lazy translations (`gettext_lazy`, the column headers of most views) become text, aware
 datetimes the local time without a zone (openpyxl refuses both; a lazy header once made
 `/voorstellen/?format=xlsx` a 500, "Cannot convert 'Voorstel' to Excel").
@@ -45,7 +45,7 @@ def _neutralised(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _plain(value: Any) -> Any:
+def plain_cell(value: Any) -> Any:
     """A value a spreadsheet can hold: a number, a date, a naive local time or text."""
     if value is None:
         return ""
@@ -78,7 +78,7 @@ def table_response(
         writer = csv.writer(buffer, delimiter=";")
         writer.writerow([_header(c) for c in columns])
         for row in rows:
-            cells = (_plain(v) for v in row)
+            cells = (plain_cell(v) for v in row)
             writer.writerow([v.isoformat() if isinstance(v, dt.date) else v for v in cells])
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     else:
@@ -89,7 +89,7 @@ def table_response(
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([_plain(v) for v in row])
+            sheet.append([plain_cell(v) for v in row])
             for cell in sheet[sheet.max_row]:
                 if isinstance(cell.value, str):
                     # Never a formula, whatever openpyxl guessed from the leading "=".
