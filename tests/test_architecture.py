@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "samenspel"
 APPS = [
     "core", "organisations", "accounts", "web", "jobs", "agenda", "finance", "capacity",
-    "decisions", "meetings", "reports", "demo",
+    "decisions", "meetings", "reports", "demo", "api", "notifications", "opendata",
 ]  # fmt: skip
 
 
