@@ -40,11 +40,11 @@ DESKTOP = {"width": 1366, "height": 768}
 # The demo accounts of `setup --demo`; None is an anonymous visitor.
 ROLES = ["bureau", "voorzitter-gw", "kerngroep-ekm", "accounthouder-assen", "lezer", None]
 FOOTER_ROLES = {"lezer", None}
-# Not our templates (Django's admin) or not a page (JSON, files).
-LEFT_OUT = ("/beheer/", "/healthz", "/static/")
+# Not our templates (Django's admin) or not a page (the JSON API, files).
+LEFT_OUT = ("/beheer/", "/healthz", "/static/", "/api/")
 # Views below the areas checked by an earlier role in this process.
 CHECKED_BELOW_AREAS: set[str] = set()
-DOWNLOADS = (".pdf", ".docx", ".xlsx", ".csv", ".zip", ".ics", ".json", ".yaml")
+DOWNLOADS = (".pdf", ".docx", ".xlsx", ".csv", ".zip", ".ics", ".json", ".jsonld", ".yaml")
 
 # The links in `main` (no query, no fragment, no download), each with whether it is
 # in a list (a table's rows or a bulleted list).
