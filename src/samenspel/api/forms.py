@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.accounts.models import User
@@ -49,12 +50,13 @@ class TokenForm(ChoiceLabels, forms.Form):
         self.maker = user
         self.fields["expires_on"].initial = expiry_default()
         self.fields["expires_on"].help_text = _("Hoogstens twee jaar: uiterlijk %(d)s.") % {
-            "d": expiry_latest().isoformat()
+            "d": date_format(expiry_latest(), "j F Y")
         }
         users = token_users(association)
         organisations = token_organisations(association)
         if is_bureau(user):
             self.fields["user"].queryset = users
+            self.fields["user"].initial = user.pk  # most often the bureau's own system
             self.fields["organisation"].queryset = organisations
         else:
             # An account holder issues tokens for themselves, for an organisation they hold.
@@ -73,7 +75,7 @@ class TokenForm(ChoiceLabels, forms.Form):
         if expires_on > expiry_latest():
             raise ValidationError(
                 _("Een token is hoogstens twee jaar geldig: uiterlijk %(d)s.")
-                % {"d": expiry_latest().isoformat()}
+                % {"d": date_format(expiry_latest(), "j F Y")}
             )
         return expires_on
 

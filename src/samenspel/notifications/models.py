@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -101,3 +103,12 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} {self.action} {self.resource_url} ({self.status})"
+
+    @property
+    def resource_path(self) -> str:
+        """The resource without the association's address, for a narrow table cell."""
+        return urlsplit(self.resource_url).path
+
+    @property
+    def callback_host(self) -> str:
+        return urlsplit(self.subscription.callback_url).netloc

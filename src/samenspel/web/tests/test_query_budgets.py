@@ -60,6 +60,17 @@ def _pages(agreement, portfolio, proposal, meeting) -> list[tuple[str, str, str]
         ("tijdlijn", "bureau", "/agenda/tijdlijn/"),
         ("kwartaalrapportage", "bureau", f"/rapportages/kwartaal/?peildatum={as_of}"),
         ("healthz", "anonymous", "/healthz"),
+        # The API's lists and objects (issue 16), a full page of 100 where there are as many.
+        ("API afspraken", "bureau", "/api/v1/afspraken?paginaGrootte=100"),
+        ("API afspraken openbaar", "anonymous", "/api/v1/afspraken?paginaGrootte=100"),
+        ("API voortgang", "bureau", "/api/v1/voortgang?paginaGrootte=100"),
+        ("API voorstellen", "bureau", "/api/v1/voorstellen?paginaGrootte=100"),
+        ("API voorstel met 17 deelnemers", "bureau", f"/api/v1/voorstellen/{proposal.pk}"),
+        ("API besluiten", "bureau", "/api/v1/besluiten?paginaGrootte=100"),
+        ("API overleggen", "bureau", "/api/v1/overleggen?paginaGrootte=100"),
+        ("API overleg", "bureau", f"/api/v1/overleggen/{meeting.pk}"),
+        ("API bijdragen", "bureau", "/api/v1/bijdragen?jaar=2025&paginaGrootte=100"),
+        ("API organisaties", "anonymous", "/api/v1/organisaties?paginaGrootte=100"),
     ]
 
 
