@@ -146,6 +146,15 @@ def pages(chosen: dict) -> list[tuple[str, str, str]]:
         ("timeline", "timeline", "/agenda/tijdlijn/"),
         ("report", f"quarterly report page, {AS_OF}", f"/rapportages/kwartaal/?peildatum={AS_OF}"),
         ("admin_agreements", "admin: agreement changelist", "/beheer/agenda/agreement/"),
+        # The API (issue 16): a full page of agreements, one proposal, the document.
+        ("api_agreements", "API: afspraken, 100 a page", "/api/v1/afspraken?paginaGrootte=100"),
+        (
+            "api_proposal",
+            f"API: voorstel ({chosen['participants']} participants)",
+            f"/api/v1/voorstellen/{proposal.pk}",
+        ),
+        ("api_progress", "API: voortgang, 100 a page", "/api/v1/voortgang?paginaGrootte=100"),
+        ("api_openapi", "API: OpenAPI document", "/api/v1/openapi.json"),
     ]
 
 

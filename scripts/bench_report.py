@@ -156,10 +156,10 @@ def budget_lines(results: dict) -> list[str]:
         if not latest:
             continue
         scale_note = "" if big else " (scale 1 only: no scale-50 figures yet)"
-        # Our pages: not /healthz (the reference) nor the admin (the baseline).
-        pages = {
-            k: v for k, v in latest["pages"].items() if k not in {"healthz", "admin_agreements"}
-        }
+        # Our pages: not /healthz (the reference), the admin (the baseline) or the OpenAPI
+        # document (generated for tools, not people).
+        not_pages = {"healthz", "admin_agreements", "api_openapi"}
+        pages = {k: v for k, v in latest["pages"].items() if k not in not_pages}
         small_pages = {k: v for k, v in (small or latest)["pages"].items() if k in pages}
         over = [
             f"{p['label']} {small_pages.get(k, p)['queries']}/{p['queries']}"

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.utils import timezone
 
 from samenspel.accounts.client_address import client_address
 from samenspel.api.models import ApiToken, ApiTokenUse
+
+# How long the use log is kept (`samenspel apitoken prune`, daily from cron): a year and a
+# month, so a yearly audit still finds last year's calls.
+USE_LOG_DAYS = 400
+
+
+def token_uses_prune(*, days: int = USE_LOG_DAYS) -> int:
+    """Delete the uses older than `days` days; how many went."""
+    removed, _per_model = ApiTokenUse.objects.filter(
+        at__lt=timezone.now() - dt.timedelta(days=days)
+    ).delete()
+    return removed
 
 
 def token_use_record(token: ApiToken, request: Any, status: int) -> None:

@@ -293,3 +293,19 @@ def test_the_admin_shows_tokens_but_never_their_hash(client, demo):
     )
     issued.token.refresh_from_db()
     assert issued.token.revoked_at is not None
+
+
+def test_prune_removes_only_uses_older_than_the_log_keeps(vdg_demo_data):
+    from django.utils import timezone
+
+    from samenspel.api.testing import token_for
+
+    token_for("bureau", "read")
+    token = ApiToken.objects.latest("pk")
+    old = ApiTokenUse.objects.create(token=token, method="GET", path="/api/v1", status=200)
+    new = ApiTokenUse.objects.create(token=token, method="GET", path="/api/v1", status=200)
+    ApiTokenUse.objects.filter(pk=old.pk).update(at=timezone.now() - dt.timedelta(days=401))
+    out = io.StringIO()
+    call_command("apitoken", "prune", stdout=out)
+    assert list(ApiTokenUse.objects.filter(token=token)) == [new]
+    assert out.getvalue().startswith("1 ")

@@ -4,6 +4,7 @@
         [--expires YYYY-MM-DD] [--name NAME] [--organisation CODE] [--association SLUG]
     samenspel apitoken list [--association SLUG]
     samenspel apitoken revoke PREFIX [--association SLUG]
+    samenspel apitoken prune [--days N]     (daily from cron: the use log of every association)
 
 `create` prints only the key, so a script can read it; errors go to stderr (exit 1).
 """
@@ -26,6 +27,7 @@ from samenspel.api.tokens import (
     token_state_label,
     token_subject_check,
 )
+from samenspel.api.usage import USE_LOG_DAYS, token_uses_prune
 from samenspel.organisations.command_options import association_argument, association_from
 
 
@@ -33,7 +35,9 @@ class Command(BaseCommand):
     help = "Maak, toon of trek API-tokens in van een samenwerkingsverband."
 
     def add_arguments(self, parser: Any) -> None:
-        actions = parser.add_subparsers(dest="action", required=True, metavar="create|list|revoke")
+        actions = parser.add_subparsers(
+            dest="action", required=True, metavar="create|list|revoke|prune"
+        )
         create = actions.add_parser("create", help="Maak een token; toont alleen de sleutel.")
         # Checked in handle, not by argparse: its messages are English (and exit 2).
         create.add_argument("--user", help="Gebruikersnaam namens wie het werkt (verplicht).")
@@ -51,8 +55,14 @@ class Command(BaseCommand):
         revoke = actions.add_parser("revoke", help="Trek een token in.")
         revoke.add_argument("prefix", help="Begin van de sleutel (8 tekens), zoals 'list' toont.")
         association_argument(revoke)
+        prune = actions.add_parser("prune", help="Wis het gebruikslog ouder dan --days dagen.")
+        prune.add_argument("--days", type=int, default=USE_LOG_DAYS)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "prune":
+            removed = token_uses_prune(days=options["days"])
+            self.stdout.write(f"{removed} regels van het gebruikslog gewist.")
+            return
         association = association_from(options)
         {"create": self._create, "list": self._list, "revoke": self._revoke}[options["action"]](
             association, options
