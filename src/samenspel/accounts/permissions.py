@@ -204,6 +204,11 @@ def can_manage_api_tokens(user: Any) -> bool:
     return is_bureau(user) or (is_signed_in(user) and bool(roles_of(user).account_holder_of))
 
 
+def can_manage_notifications(user: Any) -> bool:
+    """The subscriptions and deliveries of notifications (`/notificaties/`): the bureau."""
+    return is_bureau(user)
+
+
 def can_view_decision_document(user: Any, decision: Any) -> bool:
     """An executive's own decision document: its organisation, the proposal's managers."""
     participant = decision.participant

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from abc import ABC, abstractmethod
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -54,7 +55,7 @@ class ResourceSerializer(serializers.ModelSerializer):
         return data
 
 
-class ResourceViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class ResourceViewSet(ABC, mixins.ListModelMixin, viewsets.GenericViewSet):
     permission: Any = staticmethod(may_read_owned)
     write_scope: str = ""  # the token scope a write needs
     permission_classes = [PredicatePermission]
@@ -70,8 +71,10 @@ class ResourceViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         """Visitors, and signed-in users without a role here, see what /openbaar/ shows."""
         return not takes_part(self.request.user)
 
+    @abstractmethod
     def get_owned_queryset(self) -> Any:
-        raise NotImplementedError
+        """The rows of `self.association` that a participant reads: every resource
+        names its own (a class without it cannot be made, so cannot be registered)."""
 
     def public_queryset(self) -> Any:
         return self.get_owned_queryset().none()

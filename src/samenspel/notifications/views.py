@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from samenspel.accounts.permissions import is_bureau, require
+from samenspel.accounts.permissions import can_manage_notifications, require
 from samenspel.notifications.models import Delivery, DeliveryStatus
 from samenspel.notifications.selectors import deliveries_of, subscriptions_of
 from samenspel.notifications.services import delivery_retry
@@ -24,7 +24,7 @@ FAILED = "mislukt"
 
 
 @require_safe
-@require(is_bureau)
+@require(can_manage_notifications)
 def index(request: HttpRequest) -> HttpResponse:
     failed_only = request.GET.get("status") == FAILED
     deliveries = deliveries_of(request.association, failed_only=failed_only)
@@ -47,7 +47,7 @@ def _delivery_of(request: HttpRequest, pk: int, **kwargs: Any) -> Delivery:
 
 
 @require_POST
-@require(is_bureau)
+@require(can_manage_notifications)
 def retry(request: HttpRequest, pk: int) -> HttpResponse:
     delivery = delivery_retry(_delivery_of(request, pk))
     if delivery.status == DeliveryStatus.DELIVERED:
@@ -59,4 +59,6 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
 
 def notification_shortcuts(*, user: Any, association: Any) -> list[Shortcut]:
     """The dashboard's link to the deliveries page, for the bureau."""
-    return [Shortcut(_("Notificaties"), reverse("notifications:index"))] if is_bureau(user) else []
+    if not can_manage_notifications(user):
+        return []
+    return [Shortcut(_("Notificaties"), reverse("notifications:index"))]
