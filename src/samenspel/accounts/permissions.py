@@ -44,11 +44,25 @@ def roles_of(user: Any) -> Roles:
     if cached is not None:
         return cached
     association = getattr(user, _ASSOCIATION_ATTR, None)
-    every = list(
-        user.role_assignments.values_list(
-            "role", "portfolio_id", "organisation_id", "association_id"
+    # Only the roles valid today count: a role derived from a seat ends the day after the
+    # seat ends ("tot en met"). Filtered here, not in SQL, to keep the one query.
+    from samenspel.core.dates import today
+
+    on = today()
+    every = [
+        (role, portfolio, organisation, association_id)
+        for role, portfolio, organisation, association_id, valid_from, valid_until in (
+            user.role_assignments.values_list(
+                "role",
+                "portfolio_id",
+                "organisation_id",
+                "association_id",
+                "valid_from",
+                "valid_until",
+            )
         )
-    )
+        if (valid_from is None or valid_from <= on) and (valid_until is None or valid_until >= on)
+    ]
     rows = [
         (role, portfolio, organisation)
         for role, portfolio, organisation, association_id in every
@@ -128,7 +142,7 @@ def can_manage_own_account(user: Any) -> bool:
 
 
 # Predicates that hold for a signed-in user without a role in the request's association.
-ANY_ASSOCIATION = frozenset({can_manage_own_account})
+ANY_ASSOCIATION: set[Callable[..., bool]] = {can_manage_own_account}  # + signin_permissions
 
 
 def is_bureau(user: Any) -> bool:

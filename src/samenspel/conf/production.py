@@ -58,3 +58,6 @@ STORAGES = {
 
 # Notification callbacks never reach this machine or an internal network (SSRF).
 SAMENSPEL_WEBHOOK_PRIVATE_ADDRESSES = env("SAMENSPEL_WEBHOOK_PRIVATE_ADDRESSES", False)
+
+# Second factor for the bureau, admin users and who sends proposals or changes money (BIO).
+SAMENSPEL_SECOND_FACTOR_REQUIRED = env("SAMENSPEL_SECOND_FACTOR_REQUIRED", True)
