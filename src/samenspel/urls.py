@@ -14,6 +14,8 @@ urlpatterns = [
     # The API (docs/api.md): its root without a trailing slash, as every API path.
     path("api/v1", api_root, name="api_root"),
     path("api/v1/", include("samenspel.api.urls")),
+    # Passkeys (django-otp-webauthn's endpoints, each with its predicate): its own namespace.
+    path("webauthn/", include("samenspel.accounts.second_factor.webauthn_urls")),
     path("", include("samenspel.accounts.urls")),
     path("", include("samenspel.organisations.urls")),
     path("agenda/", include("samenspel.agenda.urls")),

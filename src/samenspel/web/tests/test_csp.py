@@ -30,7 +30,9 @@ class InlineCode(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = {name for name, _ in attrs}
-        if tag == "script" and "src" not in names:
+        # A JSON data block (json_script) never runs, so the CSP does not govern it.
+        is_data = dict(attrs).get("type") == "application/json"
+        if tag == "script" and "src" not in names and not is_data:
             self.problems.append(f"<script> without src at line {self.getpos()[0]}")
         if tag == "style":
             self.problems.append(f"<style> element at line {self.getpos()[0]}")
