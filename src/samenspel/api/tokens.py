@@ -63,14 +63,13 @@ def scopes_check(scopes: list[str]) -> list[str]:
 
 
 def token_users(association: Any) -> Any:
-    """Who a token may act for: the active users with a role in `association` (a token of
-    anyone else could read no more than the public pages)."""
-    from samenspel.accounts.models import User
+    """Who a token may act for: the active users with a role in `association` today (a
+    token of anyone else could read no more than the public pages)."""
+    from samenspel.accounts.models import RoleAssignment, User
 
-    return (
-        User.objects.filter(is_active=True, role_assignments__association=association)
-        .distinct()
-        .order_by("username")
+    current = RoleAssignment.objects.current().filter(association=association)
+    return User.objects.filter(is_active=True, pk__in=current.values("user_id")).order_by(
+        "username"
     )
 
 

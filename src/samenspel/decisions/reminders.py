@@ -14,9 +14,11 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
 from samenspel.accounts.constants import RoleKind
+from samenspel.accounts.models import RoleAssignment
 from samenspel.decisions.models import ReminderSent
 from samenspel.decisions.selectors import ParticipantState, pending_for
 from samenspel.organisations.associations import association_site_url
@@ -43,22 +45,20 @@ def reminders_due(*, association: Association, on: dt.date, days: int) -> list[R
     overdue or due within `days`."""
     horizon = on + dt.timedelta(days=days)
     holders = defaultdict(list)
+    # Only who holds the role on `on`: a seat that ended gets no more mail.
+    held = (
+        RoleAssignment.objects.current(on)
+        .filter(role=RoleKind.ACCOUNT_HOLDER, association=association)
+        .select_related("organisation")
+    )
     users = (
         get_user_model()
-        .objects.filter(
-            is_active=True,
-            role_assignments__role=RoleKind.ACCOUNT_HOLDER,
-            role_assignments__association=association,
-        )
-        .prefetch_related("role_assignments__organisation")
+        .objects.filter(is_active=True, pk__in=held.values("user_id"))
+        .prefetch_related(Prefetch("role_assignments", queryset=held, to_attr="held"))
     )
-    for user in users.distinct():
-        for assignment in user.role_assignments.all():
-            if (
-                assignment.role == RoleKind.ACCOUNT_HOLDER
-                and assignment.association_id == association.pk
-                and assignment.organisation
-            ):
+    for user in users:
+        for assignment in user.held:
+            if assignment.organisation:
                 holders[assignment.organisation].append(user)
     reminders = []
     site = association_site_url(association)
