@@ -1,11 +1,12 @@
 from django.contrib import admin, messages
-from django.contrib.admin.actions import delete_selected
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from samenspel.accounts.models import RoleAssignment, User
-from samenspel.accounts.services import user_deactivate, user_has_history
+from samenspel.accounts.models import ExternalIdentity, RoleAssignment, SignIn, User
+from samenspel.accounts.users.services import user_deactivate_and_sign_out
 from samenspel.core.admin import HistoryAdmin
 from samenspel.core.admin_scoping import (
     AssociationScopedInline,
@@ -26,6 +27,49 @@ class RoleAssignmentInline(AssociationScopedInline, admin.TabularInline):
     association_path = "association"
     extra = 0
     autocomplete_fields = ["portfolio", "organisation"]
+    # A role derived from a seat is made and ended by accounts/derived_roles.py, not chosen
+    # here (a list of every membership would be long, and easy to get wrong).
+    readonly_fields = ["membership"]
+
+
+class _ReadOnlyInline(AssociationScopedInline, admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ExternalIdentityInline(_ReadOnlyInline):
+    """The user's accounts at the association's identity providers (matched on issuer and
+    subject; made by signing in, not by hand)."""
+
+    model = ExternalIdentity
+    association_path = "provider__association"
+    fields = ["provider", "subject", "created_at", "last_used_at"]
+    readonly_fields = fields
+
+
+SIGN_INS_SHOWN = 20
+
+
+class SignInInline(_ReadOnlyInline):
+    """The user's latest sign-ins in the request's association: a record, not to edit
+    (ending a session is on the users page, accounts:user)."""
+
+    model = SignIn
+    fk_name = "user"  # not `ended_by`
+    association_path = "association"
+    fields = ["at", "method", "provider", "second_factor", "address", "ended_at", "ended_by"]
+    readonly_fields = fields
+    ordering = ["-at"]
 
 
 def _may_manage(request, user) -> bool:
@@ -42,16 +86,16 @@ def _may_manage(request, user) -> bool:
 
 @admin.register(User)
 class UserAdmin(NationalRegisterAdmin, HistoryAdmin, BaseUserAdmin):
-    """A user with history (`accounts.services.user_has_history`) cannot be deleted, so the
-    history keeps who made each change; the bureau deactivates them instead."""
+    """A user is never deleted, so every history keeps who made each change: the bureau
+    deactivates them ("Deactiveren en uitloggen" also ends their sessions). Their
+    identities at providers and their sign-ins are shown, read-only."""
 
-    inlines = [RoleAssignmentInline]
+    inlines = [RoleAssignmentInline, ExternalIdentityInline, SignInInline]
     list_display = ["username", "first_name", "last_name", "email", "is_active", "is_demo"]
     list_filter = ["is_active", "is_demo", "role_assignments__role"]
     fieldsets = (*BaseUserAdmin.fieldsets, ("Samenspel", {"fields": ("person", "is_demo")}))
     autocomplete_fields = ["person"]
-    # `delete_selected` replaces Django's bulk delete, which would delete users with history.
-    actions = ["deactivate", "delete_selected"]
+    actions = ["deactivate"]
 
     def get_readonly_fields(self, request, obj=None):
         fields = tuple(super().get_readonly_fields(request, obj))
@@ -63,17 +107,33 @@ class UserAdmin(NationalRegisterAdmin, HistoryAdmin, BaseUserAdmin):
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and (user_has_history(obj) or not _may_manage(request, obj)):
-            return False
-        return super().has_delete_permission(request, obj)
+        # Never deleted, not even without history: the bureau deactivates (issue 17).
+        return False
 
-    @admin.action(description=_("Deactiveren"), permissions=["change"])
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, SignInInline) and obj is not None and obj.pk is not None:
+            # The latest sign-ins only: a user signs in thousands of times over the years.
+            latest = SignIn.objects.filter(
+                user=obj, association=request_association(request)
+            ).order_by("-at", "-pk")[:SIGN_INS_SHOWN]
+            kwargs["queryset"] = kwargs["queryset"].filter(
+                pk__in=list(latest.values_list("pk", flat=True))
+            )
+        return kwargs
+
+    @admin.action(description=_("Deactiveren en uitloggen"), permissions=["change"])
     def deactivate(self, request, queryset):
         count = 0
         for user in queryset.filter(is_active=True):
-            if not _may_manage(request, user):
+            if not _may_manage(request, user) or user.pk == request.user.pk:
                 continue
-            user_deactivate(user)
+            user_deactivate_and_sign_out(user, by=request.user)
             count += 1
         self.message_user(
             request,
@@ -86,31 +146,13 @@ class UserAdmin(NationalRegisterAdmin, HistoryAdmin, BaseUserAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(
-        description=_("Geselecteerde gebruikers zonder wijzigingen op hun naam verwijderen"),
-        permissions=["delete"],
-    )
-    def delete_selected(self, request, queryset):
-        """Django's bulk delete (its confirmation page posts back to this name), for the
-        selected users without history only."""
-        queryset = queryset.filter(pk__in=[u.pk for u in queryset if _may_manage(request, u)])
-        kept = [user for user in queryset if user_has_history(user)]
-        if kept:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d gebruiker heeft wijzigingen op zijn naam staan; die blijven "
-                    "bewaard, dus deze gebruiker wordt niet verwijderd. Deactiveer deze "
-                    "gebruiker.",
-                    "%(count)d gebruikers hebben wijzigingen op hun naam staan; die blijven "
-                    "bewaard, dus deze gebruikers worden niet verwijderd. Deactiveer deze "
-                    "gebruikers.",
-                    len(kept),
-                )
-                % {"count": len(kept)},
-                messages.WARNING,
-            )
-        rest = queryset.exclude(pk__in=[user.pk for user in kept])
-        if not rest.exists():
-            return None
-        return delete_selected(self, request, rest)
+
+# django-otp's own admins list every association's devices with their secrets (a TOTP
+# key): not for the bureau. A user's devices are named on the users page (accounts:user).
+for _device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device_model):
+        admin.site.unregister(_device_model)
+
+# The identity providers' admin lives with the rest of single sign-on (helper A's part);
+# importing it here registers it when Django discovers this module.
+from samenspel.accounts.oidc import admin as oidc_admin  # noqa: E402, F401

@@ -98,15 +98,6 @@ def test_user_deactivate_is_idempotent(with_history):
     assert not with_history.is_active
 
 
-def test_a_user_without_history_can_still_be_deleted(admin_client, without_history):
-    page = admin_client.get(_url("change", without_history)).content.decode()
-    assert _url("delete", without_history) in page
-    assert admin_client.get(_url("delete", without_history)).status_code == 200
-    response = admin_client.post(_url("delete", without_history), {"post": "yes"})
-    assert response.status_code == 302
-    assert not User.objects.filter(pk=without_history.pk).exists()
-
-
 def _sign_in(user):
     """Sign in through the real login view, in a browser of the user's own."""
     browser = Client()
@@ -115,16 +106,14 @@ def _sign_in(user):
     assert browser.session["_auth_user_id"] == str(user.pk)
 
 
-def test_signing_in_is_no_history_and_the_user_can_still_be_deleted(admin_client):
+def test_signing_in_is_no_history(admin_client):
     """Signing in saves `last_login`, which writes a history row of the user about the
-    user themself; that is no change to anything else and keeps nobody from deletion."""
+    user themself; that is no change to anything else. (No user is deleted at all:
+    test_users_admin.py.)"""
     user = UserFactory(username="alleen-ingelogd")
     _sign_in(user)
     assert User.history.filter(id=user.pk, history_user=user).exists()
     assert not user_has_history(user)
-    assert admin_client.get(_url("delete", user)).status_code == 200
-    assert admin_client.post(_url("delete", user), {"post": "yes"}).status_code == 302
-    assert not User.objects.filter(pk=user.pk).exists()
 
 
 def test_a_user_who_changed_another_user_has_history(admin_client, make_user):
@@ -138,37 +127,3 @@ def test_a_user_who_changed_another_user_has_history(admin_client, make_user):
     assert user_has_history(user)
     assert admin_client.get(_url("delete", user)).status_code == 403
     assert User.objects.filter(pk=user.pk).exists()
-
-
-def test_bulk_delete_leaves_users_with_history(admin_client, with_history, without_history):
-    selected = [with_history.pk, without_history.pk]
-    confirm = admin_client.post(
-        reverse(CHANGELIST), {"action": "delete_selected", ACTION_CHECKBOX_NAME: selected}
-    )
-    assert confirm.status_code == 200
-    page = confirm.content.decode()
-    assert f'value="{without_history.pk}"' in page
-    assert f'value="{with_history.pk}"' not in page
-    texts = [str(m) for m in get_messages(confirm.wsgi_request)]
-    kept = "1 gebruiker heeft wijzigingen op zijn naam staan; die blijven bewaard"
-    assert any(kept in text and "Deactiveer" in text for text in texts), texts
-
-    # The confirmation page posts back what it listed; even the full selection keeps the
-    # user with history.
-    admin_client.post(
-        reverse(CHANGELIST),
-        {"action": "delete_selected", ACTION_CHECKBOX_NAME: selected, "post": "yes"},
-    )
-    assert User.objects.filter(pk=with_history.pk).exists()
-    assert not User.objects.filter(pk=without_history.pk).exists()
-    assert Person.history.filter(history_user=with_history).exists()
-
-
-def test_bulk_delete_of_only_users_with_history_deletes_nothing(admin_client, with_history):
-    response = admin_client.post(
-        reverse(CHANGELIST),
-        {"action": "delete_selected", ACTION_CHECKBOX_NAME: [with_history.pk], "post": "yes"},
-        follow=True,
-    )
-    assert response.status_code == 200
-    assert User.objects.filter(pk=with_history.pk).exists()

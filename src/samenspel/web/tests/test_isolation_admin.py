@@ -30,7 +30,7 @@ from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
 
 from samenspel.accounts.constants import RoleKind
-from samenspel.accounts.models import User
+from samenspel.accounts.models import IdentityProvider, User
 from samenspel.agenda.models import Agenda, Agreement, Challenge
 from samenspel.capacity.models import (
     ExternalHire,
@@ -226,6 +226,13 @@ def _more_of_b(b: Association) -> None:
         year_from=2024,
     )
     ProjectYear.objects.create(project=project, year=2024)
+    IdentityProvider.objects.create(
+        association=b,
+        organisation=organisation,
+        name=f"{MARKER} provider",
+        issuer="https://login.example.org/b",
+        client_id="b",
+    )
     SupplierPayment.objects.create(
         project=project,
         supplier=f"{MARKER} leverancier",
