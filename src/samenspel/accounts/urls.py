@@ -1,23 +1,23 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import include, path
 
-from samenspel.accounts import views
+from samenspel.accounts import password_views, views
 from samenspel.accounts.permissions import can_manage_own_account, public, require
 
 app_name = "accounts"
 
 urlpatterns = [
+    # Sign-in parts, each in its own package (docs/sign-in.md); names stay accounts:….
+    path("", include("samenspel.accounts.oidc.urls")),
+    path("", include("samenspel.accounts.second_factor.urls")),
+    path("", include("samenspel.accounts.invitations.urls")),
+    path("", include("samenspel.accounts.users.urls")),
+    path("", include("samenspel.accounts.history_urls")),
     path("inloggen/", public(views.SignInView.as_view()), name="login"),
-    path("uitloggen/", public(auth_views.LogoutView.as_view()), name="logout"),
     path("account/", views.account, name="account"),
     path(
         "account/wachtwoord/",
-        require(can_manage_own_account)(
-            auth_views.PasswordChangeView.as_view(
-                template_name="accounts/password_change.html",
-                success_url=reverse_lazy("accounts:password_change_done"),
-            )
-        ),
+        require(can_manage_own_account)(password_views.PasswordChangeView.as_view()),
         name="password_change",
     ),
     path(
@@ -29,16 +29,10 @@ urlpatterns = [
         ),
         name="password_change_done",
     ),
+    # Rate-limited per e-mail and per client address (accounts/password_views.py).
     path(
         "wachtwoord-vergeten/",
-        public(
-            auth_views.PasswordResetView.as_view(
-                template_name="accounts/password_reset.html",
-                email_template_name="accounts/password_reset_email.txt",
-                subject_template_name="accounts/password_reset_subject.txt",
-                success_url=reverse_lazy("accounts:password_reset_done"),
-            )
-        ),
+        public(password_views.PasswordResetView.as_view()),
         name="password_reset",
     ),
     path(
@@ -52,12 +46,7 @@ urlpatterns = [
     ),
     path(
         "wachtwoord-herstellen/<uidb64>/<token>/",
-        public(
-            auth_views.PasswordResetConfirmView.as_view(
-                template_name="accounts/password_reset_confirm.html",
-                success_url=reverse_lazy("accounts:password_reset_complete"),
-            )
-        ),
+        public(password_views.PasswordResetConfirmView.as_view()),
         name="password_reset_confirm",
     ),
     path(
