@@ -37,6 +37,32 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _migrations_recorded(django_db_setup, django_db_blocker):
+    """The test database is made from the models (`--no-migrations` in pyproject: replaying
+    the migrations' states took 30 s per test process and database); record every migration
+    as applied, exactly as a real `migrate` would, so what reads the recorder (a backup's
+    manifest) sees a migrated database. The migrations themselves are checked by
+    `makemigrations --check` and applied for real by `samenspel migrate` in the backup test
+    (`demo/tests/test_backup.py`, into a fresh PostgreSQL database) and by `make run`."""
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.recorder import MigrationRecorder
+
+    with django_db_blocker.unblock(), override_settings(MIGRATION_MODULES={}):
+        recorder = MigrationRecorder(connection)
+        recorder.ensure_schema()
+        if recorder.applied_migrations():
+            return  # a database made by migrating (pytest run without --no-migrations)
+        graph = MigrationLoader(None, ignore_no_migrations=True).graph
+        applied = set(graph.nodes)
+        for key in graph.nodes:  # a squashed migration is recorded with what it replaces
+            applied.update(graph.nodes[key].replaces or ())
+        recorder.migration_qs.bulk_create(
+            recorder.Migration(app=app, name=name) for app, name in sorted(applied)
+        )
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _fast_password_hashing():
     """Hashing with the production hasher costs ~0.3 s a user; tests need no strength."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):

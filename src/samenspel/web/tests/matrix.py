@@ -18,7 +18,6 @@ MATRIX: dict[str, tuple[str, str]] = {
     # accounts
     "accounts:account": ("login 200 200 200 200 200 200", "login 200 200 200 200 200 200"),
     "accounts:login": ("200 302 302 302 302 302 302", "200 302 302 302 302 302 302"),
-    "accounts:logout": ("405 405 405 405 405 405 405", "login login login login login login login"),
     "accounts:password_change": ("login 200 200 200 200 200 200", "login 200 200 200 200 200 200"),
     "accounts:password_change_done": (
         "login 200 200 200 200 200 200",
@@ -212,6 +211,13 @@ API_MATRIX_MODULES = (
     "samenspel.reports.tests.api_matrix",
     "samenspel.notifications.tests.api_matrix",
     "samenspel.opendata.tests.api_matrix",
+    # Sign-in pages (issue 17): one module per part, beside its tests.
+    "samenspel.accounts.tests.matrix_oidc",
+    "samenspel.accounts.tests.matrix_second_factor",
+    "samenspel.accounts.tests.matrix_webauthn",
+    "samenspel.accounts.tests.matrix_invitations",
+    "samenspel.accounts.tests.matrix_history",
+    "samenspel.accounts.tests.matrix_users",
 )
 
 

@@ -26,8 +26,8 @@ from samenspel.accounts.models import User
 from samenspel.finance.models import BudgetYear
 from samenspel.meetings.constants import OutcomeKind
 from samenspel.meetings.models import Action, Meeting, Outcome
-from samenspel.organisations.constants import OrganisationKind
-from samenspel.organisations.models import Body, Organisation, Person
+from samenspel.organisations.constants import BodyKind, OrganisationKind
+from samenspel.organisations.models import Body, Organisation, Person, Post
 from samenspel.web.exports import table_response
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +60,8 @@ def _pages() -> list[str]:
     decision_year = timezone.localtime(decided.item.meeting.starts_at).year
     action_year = Action.objects.order_by("pk")[0].created_on.year
     return [
+        reverse("accounts:users"),
+        reverse("accounts:invitations"),
         reverse("agenda:agreements"),
         reverse("decisions:list"),
         reverse("finance:overview"),
@@ -107,9 +109,26 @@ def _check_export(client, page: str, query: str) -> None:
     assert not any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
 
 
+def _an_invitation(bureau: User) -> None:
+    from samenspel.accounts.invitations.services import invitation_create
+
+    post = Post.objects.filter(body__kind=BodyKind.CORE_GROUP).order_by("pk")[0]
+    invitation_create(
+        post.body.association,
+        email="nieuw@example.org",
+        name="Nieuwe Collega",
+        organisation=Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY)[0],
+        post=post,
+        start_date=dt.date.fromisoformat(TODAY),
+        invited_by=bureau,
+    )
+
+
 def test_every_page_with_a_table_export_gives_csv_and_xlsx(client, vdg_demo_data, settings):
     settings.SAMENSPEL_TODAY = TODAY
-    client.force_login(User.objects.get(username="bureau"))
+    bureau = User.objects.get(username="bureau")
+    client.force_login(bureau)
+    _an_invitation(bureau)  # the demo has none: an empty list offers no export
     rendered: set[str] = set()
     exports = 0
     for page in _pages():
