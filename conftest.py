@@ -43,7 +43,8 @@ def _migrations_recorded(django_db_setup, django_db_blocker):
     as applied, exactly as a real `migrate` would, so what reads the recorder (a backup's
     manifest) sees a migrated database. The migrations themselves are checked by
     `makemigrations --check` and applied for real by `samenspel migrate` in the backup test
-    (`demo/tests/test_backup.py`, into a fresh PostgreSQL database) and by `make run`."""
+    (`demo/tests/test_backup.py`, into a fresh PostgreSQL database) and by `make run`; the
+    one thing migrations add beyond the models, the full-text indexes, is made here too."""
     from django.db import connection
     from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.recorder import MigrationRecorder
@@ -60,6 +61,19 @@ def _migrations_recorded(django_db_setup, django_db_blocker):
         recorder.migration_qs.bulk_create(
             recorder.Migration(app=app, name=name) for app, name in sorted(applied)
         )
+        # What the models do not say: the full-text GIN indexes (PostgreSQL) are made by
+        # migrations (core.fulltext.gin_index_create), so run those operations too.
+        from django.apps import apps
+        from django.db.migrations.operations import RunPython
+
+        with connection.schema_editor() as editor:
+            for migration in graph.nodes.values():
+                for operation in migration.operations:
+                    code = getattr(operation, "code", None)
+                    if isinstance(operation, RunPython) and code.__qualname__.startswith(
+                        "gin_index_create."
+                    ):
+                        code(apps, editor)
 
 
 @pytest.fixture(scope="session", autouse=True)
