@@ -11,7 +11,6 @@ to the signed-in user who asked for it; otherwise the sign-in is refused.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +25,7 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
 
 from samenspel.accounts.constants import SESSION_INVITATION_KEY
+from samenspel.accounts.invitations.forms import username_suggestion
 from samenspel.accounts.models import ExternalIdentity, IdentityProvider, Invitation, User
 from samenspel.accounts.oidc.claims import (
     claim_value,
@@ -91,7 +91,7 @@ def pending_provider(request: HttpRequest) -> IdentityProvider | None:
 
 
 def _unique_username(email: str) -> str:
-    base = re.sub(r"[^\w.@+-]", "", email.partition("@")[0].lower())[:120] or "gebruiker"
+    base = username_suggestion(email).lower()[:120] or "gebruiker"
     username, number = base, 1
     while User.objects.filter(username__iexact=username).exists():
         number += 1
